@@ -1,0 +1,1 @@
+"""SubReview benchmarks: `python -m bench [NAME ...]` (see bench/README.md)."""

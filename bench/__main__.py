@@ -1,0 +1,27 @@
+"""Run benchmarks: `python -m bench` (all) or `python -m bench load`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bench import bench_load
+
+BENCHES = {"load": bench_load.main}
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(BENCHES)
+    for name in names:
+        if name not in BENCHES:
+            print(f"error: unknown benchmark {name!r}; choose from {', '.join(BENCHES)}", file=sys.stderr)
+            return 2
+        print(f"## {name}\n")
+        print(BENCHES[name](OUT))
+        print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

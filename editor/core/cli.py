@@ -1,0 +1,262 @@
+"""The `subreview` command line: every command works without a screen and without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from editor import __version__
+from editor.core import qa, workflows
+from editor.core.formats import SubtitleError, read_subtitles
+from editor.core.glossary import GlossaryTerm
+from editor.core.review import TransitionError
+from editor.core.store import Project, ProjectError
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 2, 3
+USER_ERRORS = (SubtitleError, ProjectError, TransitionError, qa.QAProfileError, OSError, ValueError)
+
+
+class CliError(Exception):
+    """A user's mistake: printed as one `error:` line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"error: {message} (see '{self.prog} --help')\n")
+
+
+def reviewer_name(explicit: str | None) -> str:
+    """Who is acting: --reviewer, else $SUBREVIEW_REVIEWER, else the login name."""
+    if explicit:
+        return explicit
+    env = os.environ.get("SUBREVIEW_REVIEWER")
+    if env:
+        return env
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _existing_file(path: str, what: str) -> Path:
+    p = Path(path)
+    if not p.exists():
+        raise CliError(f"{what} {path}: no such file")
+    if p.is_dir():
+        raise CliError(f"{what} {path} is a folder, not a file")
+    return p
+
+
+# --- commands -----------------------------------------------------------------------------------------
+def cmd_info(args: argparse.Namespace) -> int:
+    sub = read_subtitles(_existing_file(args.file, "subtitle file"))
+    if args.json:
+        _print_json({
+            "path": str(Path(args.file).resolve()), "format": sub.format, "encoding": sub.encoding,
+            "cues": [{"start_ms": c.start_ms, "end_ms": c.end_ms, "text": c.text} for c in sub.cues],
+            "problems": [{"line": p.line, "message": p.message} for p in sub.problems],
+        })
+        return EXIT_OK
+    print(f"{args.file}: {sub.format}, {sub.encoding}, {len(sub.cues)} cues")
+    if sub.cues:
+        last = max(c.end_ms for c in sub.cues)
+        print(f"duration: {last / 1000:.3f} s")
+    for p in sub.problems:
+        print(f"  line {p.line}: {p.message}")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    _existing_file(args.source, "subtitle file")
+    if args.video:
+        _existing_file(args.video, "video")
+    project, sub = workflows.create_project(
+        args.project, args.source, actor=reviewer_name(args.reviewer), video=args.video or "",
+        source_lang=args.source_lang, target_lang=args.target_lang, fps=args.fps, qa_profile=args.profile or "")
+    with project:
+        print(f"created {args.project}: {len(project.doc)} cues from {args.source} ({sub.format}, {sub.encoding})")
+        for p in sub.problems:
+            print(f"  warning: line {p.line}: {p.message}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _open(path: str) -> Project:
+    return Project.open(_existing_file(path, "project"))
+
+
+def cmd_import_target(args: argparse.Namespace) -> int:
+    _existing_file(args.file, "subtitle file")
+    with _open(args.project) as project:
+        report = workflows.import_target(project, args.file, actor=reviewer_name(args.reviewer),
+                                         as_translated=args.as_translated)
+    kind = "translated lines" if args.as_translated else "drafts to review"
+    print(f"imported {report.imported} {kind} from {args.file}")
+    if report.kept_decided:
+        print(f"kept {len(report.kept_decided)} lines a person had already decided")
+    if report.merged:
+        print(f"{len(report.merged)} cues received more than one target cue (joined): "
+              + ", ".join(map(str, report.merged[:20])))
+    for c in report.unaligned:
+        print(f"not aligned: line {c.line} {c.start_ms}-{c.end_ms} ms: {c.text!r}")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open(args.project) as project:
+        counts = workflows.state_counts(project.doc)
+        total = len(project.doc)
+        pending = len(workflows.undecided(project.doc))
+    if args.json:
+        _print_json({"cues": total, "states": counts, "needs_decision": pending})
+    else:
+        print(f"{total} cues, {pending} need a decision")
+        for state, n in counts.items():
+            print(f"  {state:<13}{n}")
+    return EXIT_OK
+
+
+def _qa_context(project: Project) -> qa.QAContext:
+    terms = [GlossaryTerm(s, t, tuple(x for x in f.split("|") if x), n, c)
+             for s, t, f, n, c in project.glossary_rows()]
+    return qa.QAContext(fps=project.meta.fps, source_lang=project.meta.source_lang,
+                        target_lang=project.meta.target_lang, glossary=terms)
+
+
+def project_profile(project: Project, override: str | None) -> qa.QAProfile:
+    name = override or project.meta.qa_profile or project.meta.target_lang
+    return qa.find_profile(name, [project.path.parent])
+
+
+def cmd_qa(args: argparse.Namespace) -> int:
+    with _open(args.project) as project:
+        profile = project_profile(project, args.profile)
+        issues = qa.run_qa(project.doc, profile, _qa_context(project))
+        numbers = {c.id: i for i, c in enumerate(project.doc, start=1)}
+    if args.json:
+        _print_json({"profile": profile.name, "issues": [
+            {"rule": i.rule, "cue": i.cue_id, "number": numbers.get(i.cue_id), "severity": i.severity,
+             "params": i.params, "message": qa.format_issue(i)} for i in issues]})
+    else:
+        for i in issues:
+            print(f"#{numbers.get(i.cue_id)} [{i.severity}] {i.rule}: {qa.format_issue(i)}")
+        print(f"{len(issues)} issues (profile {profile.name})")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    workflows.export_format(args.out)
+    with _open(args.project) as project:
+        try:
+            n = workflows.export_project(project, args.out, actor=reviewer_name(args.reviewer),
+                                         allow_unreviewed=args.allow_unreviewed, bom=args.bom, crlf=args.crlf)
+        except workflows.ExportRefused as refused:
+            print(f"error: not exported: {refused}; review them or pass --allow-unreviewed", file=sys.stderr)
+            return EXIT_REFUSED
+    print(f"exported {n} cues to {args.out}")
+    return EXIT_OK
+
+
+# --- parser -------------------------------------------------------------------------------------------
+def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = None) -> argparse.ArgumentParser:
+    parser = _Parser(prog="subreview", description="Review and edit subtitles with machine translation "
+                     "kept under human control.")
+    parser.add_argument("--version", action="version", version=f"SubReview {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str, *,
+            writes: bool = False) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.set_defaults(func=func)
+        if writes:
+            p.add_argument("--reviewer", help="name recorded with every action (default: $SUBREVIEW_REVIEWER "
+                           "or your login name)")
+        return p
+
+    p = add("info", cmd_info, "Read a subtitle file and describe it (format, encoding, cues, problems).")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("new", cmd_new, "Create a project from a source subtitle file.", writes=True)
+    p.add_argument("project", help="the new PROJECT.subrev (must not exist)")
+    p.add_argument("--source", required=True, help="source subtitle file (.srt, .vtt, .ass, .ssa)")
+    p.add_argument("--video", help="the video the subtitles belong to")
+    p.add_argument("--source-lang", default="zh-Hans")
+    p.add_argument("--target-lang", default="en")
+    p.add_argument("--fps", type=_positive_float, default=24.0, help="frame rate for frame-based QA (24)")
+    p.add_argument("--profile", help="QA profile name or .toml path (default: by target language)")
+
+    p = add("import-target", cmd_import_target, "Import an existing translation, aligned to the source cues "
+            "by time; lines arrive as drafts to review.", writes=True)
+    p.add_argument("project")
+    p.add_argument("file")
+    p.add_argument("--as-translated", action="store_true",
+                   help="the file is a person's translation: mark lines translated, not drafts")
+
+    p = add("stats", cmd_stats, "Count cues per review state.")
+    p.add_argument("project")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("qa", cmd_qa, "Run the QA checks.")
+    p.add_argument("project")
+    p.add_argument("--profile", help="QA profile name or .toml path")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("export", cmd_export, "Write the reviewed target text to a subtitle file.", writes=True)
+    p.add_argument("project")
+    p.add_argument("out", help="OUT.srt, .vtt, .ass or .ssa")
+    p.add_argument("--allow-unreviewed", action="store_true",
+                   help="export even when lines still need a decision")
+    p.add_argument("--bom", action="store_true", help="write a UTF-8 byte order mark")
+    p.add_argument("--crlf", action="store_true", help="write Windows line endings")
+    if extra is not None:
+        extra(sub)
+    return parser
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError("must be greater than 0")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run a parsed command; a user's mistake becomes one `error:` line and exit code 2."""
+    try:
+        return args.func(args)
+    except (CliError, *USER_ERRORS) as exc:
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror.lower()}"
+    return " ".join(str(exc).split()) or exc.__class__.__name__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
+    return run(args)

@@ -1,0 +1,361 @@
+"""A project: the document in memory, mirrored to its `.subrev` file one committed action at a time."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editor.core import edits
+from editor.core.document import Change, Cue, Document
+from editor.core.review import Actor
+from editor.core.store import schema
+from editor.core.store.codec import CUE_COLUMNS, changed_fields, cue_from_row, cue_to_row, dumps
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class ProjectError(Exception):
+    """A project file that cannot be opened, created or written; the message is for a person."""
+
+
+@dataclass
+class ProjectMeta:
+    """Project-wide settings kept in the `meta` table (strings in the file, typed here)."""
+
+    source_lang: str = "zh-Hans"
+    target_lang: str = "en"
+    fps: float = 24.0
+    video_path: str = ""
+    qa_profile: str = ""
+    source_path: str = ""
+    source_format: str = "srt"
+    source_encoding: str = "utf-8"
+    header: str = ""
+    created_at: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    _TYPED = ("source_lang", "target_lang", "fps", "video_path", "qa_profile", "source_path",
+              "source_format", "source_encoding", "header", "created_at")
+
+    def to_items(self) -> list[tuple[str, str]]:
+        items = [(key, str(getattr(self, key))) for key in self._TYPED]
+        return items + sorted(self.extra.items())
+
+    @classmethod
+    def from_items(cls, items: Iterable[tuple[str, str]]) -> ProjectMeta:
+        meta = cls()
+        for key, value in items:
+            if key == "fps":
+                meta.fps = float(value)
+            elif key in cls._TYPED:
+                setattr(meta, key, value)
+            else:
+                meta.extra[key] = value
+        return meta
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    at: str
+    actor: str
+    kind: str
+    action: str
+    cue_id: int | None
+    before: Any
+    after: Any
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc) or exc.__class__.__name__
+    return text[0].lower() + text[1:]
+
+
+def _connect(path: Path, *, create: bool, busy_timeout_ms: int = 5000) -> sqlite3.Connection:
+    mode = "rwc" if create else "rw"
+    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    con = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                          timeout=busy_timeout_ms / 1000)
+    con.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    return con
+
+
+def _backup(con: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the file as it is before a migration changes it (SQLite's online backup: WAL-safe)."""
+    dest = path.with_name(f"{path.name}.v{version}.bak")
+    target = sqlite3.connect(dest)
+    try:
+        con.backup(target)
+    finally:
+        target.close()
+    return dest
+
+
+def _check_header(path: Path) -> None:
+    """Refuse anything that is not an SQLite file before SQLite touches it (and never write to it)."""
+    if not path.exists():
+        raise ProjectError(f"{path}: no such project file")
+    if path.is_dir():
+        raise ProjectError(f"{path} is a folder, not a project file")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise ProjectError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if head != SQLITE_MAGIC:
+        raise ProjectError(f"{path} is not a SubReview project (not an SQLite database)")
+
+
+class Project:
+    """Open with `Project.open(path)` or `Project.create(...)`; change it only through `apply()`."""
+
+    def __init__(self, path: Path, con: sqlite3.Connection, doc: Document, meta: ProjectMeta,
+                 positions: dict[int, float]) -> None:
+        self.path = path
+        self.doc = doc
+        self.meta = meta
+        self._con = con
+        self._pos = positions
+
+    # --- opening and creating ----------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, busy_timeout_ms: int = 5000) -> Project:
+        path = Path(path)
+        _check_header(path)
+        try:
+            con = _connect(path, create=False, busy_timeout_ms=busy_timeout_ms)
+        except sqlite3.Error as exc:
+            raise ProjectError(f"cannot open {path}: {_describe(exc)}") from None
+        try:
+            cls._check_identity(con, path)
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = FULL")
+            version = con.execute("PRAGMA user_version").fetchone()[0]
+            if version < schema.SCHEMA_VERSION:
+                _backup(con, path, version)
+                with cls._transaction(con):
+                    schema.migrate(con, version)
+            meta = ProjectMeta.from_items(con.execute("SELECT key, value FROM meta"))
+            rows = con.execute(f"SELECT pos, {CUE_COLUMNS} FROM cues ORDER BY pos").fetchall()
+        except sqlite3.DatabaseError as exc:
+            con.close()
+            raise ProjectError(f"{path} is damaged or not a SubReview project: {_describe(exc)}") from None
+        except ProjectError:
+            con.close()
+            raise
+        positions = {row[1]: row[0] for row in rows}
+        doc = Document(cue_from_row(row[1:]) for row in rows)
+        return cls(path, con, doc, meta, positions)
+
+    @staticmethod
+    def _check_identity(con: sqlite3.Connection, path: Path) -> None:
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != schema.APPLICATION_ID:
+            raise ProjectError(f"{path} is an SQLite database but not a SubReview project")
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version > schema.SCHEMA_VERSION:
+            raise ProjectError(
+                f"{path} was made by a newer SubReview (file version {version}, this one reads up to "
+                f"{schema.SCHEMA_VERSION}); update SubReview to open it"
+            )
+        result = con.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise ProjectError(f"{path} is damaged: {result}")
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], cues: Sequence[Cue], meta: ProjectMeta, *,
+               actor: str, details: dict[str, Any] | None = None) -> Project:
+        """Write a new project file (complete, or not at all) and open it. Refuses to replace a file."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path} already exists; choose another name or remove it first")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        meta.created_at = meta.created_at or now_iso()
+        try:
+            con = _connect(tmp, create=True)
+            try:
+                con.execute("PRAGMA journal_mode = DELETE")
+                with cls._transaction(con):
+                    schema.migrate(con, 0)
+                    con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.to_items())
+                    con.executemany(
+                        f"INSERT INTO cues (pos, {CUE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        ((float(i), *cue_to_row(c)) for i, c in enumerate(cues)),
+                    )
+                    con.execute(
+                        "INSERT INTO events (at, actor, kind, action, after) VALUES (?,?,?,?,?)",
+                        (meta.created_at, actor, Actor.PERSON.value, "create",
+                         dumps({"cues": len(cues), **(details or {})})),
+                    )
+            finally:
+                con.close()
+            os.replace(tmp, path)
+        except (OSError, sqlite3.Error) as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _describe(exc)
+            raise ProjectError(f"cannot create {path}: {reason}") from None
+        return cls.open(path)
+
+    # --- transactions ------------------------------------------------------------------------------
+    @staticmethod
+    @contextlib.contextmanager
+    def _transaction(con: sqlite3.Connection) -> Iterator[None]:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        try:
+            with self._transaction(self._con):
+                yield
+        except sqlite3.Error as exc:
+            raise ProjectError(f"cannot save to {self.path}: {_describe(exc)}") from None
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._con.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- the write path ----------------------------------------------------------------------------
+    def apply(self, op: edits.EditOp, *, actor: str, kind: Actor = Actor.PERSON) -> Change:
+        """Compute the op, save it and its event-log rows in one transaction, then show it in the document."""
+        change = op.change(self.doc)
+        self.apply_change(change, actor=actor, kind=kind, action=op.name)
+        return change
+
+    def apply_change(self, change: Change, *, actor: str, kind: Actor = Actor.PERSON,
+                     action: str | None = None) -> None:
+        """Apply an already computed change (redo, or `change.inverse()` for undo) and save it."""
+        if not change.deltas:
+            return
+        self.doc.apply(change)
+        try:
+            with self._writing():
+                self._persist(change, actor, kind, action or change.label)
+        except BaseException:
+            self.doc.apply(change.inverse())  # the file is the truth: keep memory in step with it
+            raise
+
+    def _persist(self, change: Change, actor: str, kind: Actor, action: str) -> None:
+        at = now_iso()
+        con = self._con
+        for d in change.deltas:
+            if d.after is None:
+                con.execute("DELETE FROM cues WHERE id = ?", (d.cue_id,))
+                self._pos.pop(d.cue_id, None)
+        for d in sorted((d for d in change.deltas if d.after is not None), key=lambda d: d.index_after or 0):
+            assert d.after is not None
+            row = cue_to_row(d.after)
+            if d.before is not None and d.index_before == d.index_after and d.cue_id in self._pos:
+                con.execute(
+                    "UPDATE cues SET start_ms=?, end_ms=?, source=?, target=?, state=?, note=?, rejection=?,"
+                    " draft=?, meta=? WHERE id=?", (*row[1:], d.cue_id))
+            else:
+                pos = self._position_at(d.index_after or 0)
+                con.execute(f"INSERT OR REPLACE INTO cues (pos, {CUE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                            (pos, *row))
+                self._pos[d.cue_id] = pos
+        con.executemany(
+            "INSERT INTO events (at, actor, kind, action, cue_id, before, after) VALUES (?,?,?,?,?,?,?)",
+            ((at, actor, kind.value, action, d.cue_id, *changed_fields(d.before, d.after))
+             for d in change.deltas),
+        )
+
+    def _position_at(self, index: int) -> float:
+        """A sort key between the neighbours of row `index`; renumbers every row when floats run out."""
+        cues = self.doc
+        prev = self._pos.get(cues[index - 1].id) if index > 0 else None
+        nxt = None
+        for j in range(index + 1, len(cues)):
+            nxt = self._pos.get(cues[j].id)
+            if nxt is not None:
+                break
+        if prev is None and nxt is None:
+            return 0.0
+        if prev is None:
+            return nxt - 1.0  # type: ignore[operator]
+        if nxt is None:
+            return prev + 1.0
+        middle = (prev + nxt) / 2
+        if prev < middle < nxt:
+            return middle
+        self._renumber()
+        return self._position_at(index)
+
+    def _renumber(self) -> None:
+        self._pos = {c.id: float(i) for i, c in enumerate(self.doc) if c.id in self._pos}
+        self._con.executemany("UPDATE cues SET pos = ? WHERE id = ?", ((p, i) for i, p in self._pos.items()))
+
+    # --- settings, glossary, events ----------------------------------------------------------------
+    def set_meta(self, key: str, value: str, *, actor: str) -> None:
+        items = dict(self.meta.to_items())
+        before = items.get(key)
+        with self._writing():
+            self._con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+            self._insert_event("set_meta", actor, Actor.PERSON, None, {key: before}, {key: value})
+        items[key] = value
+        self.meta = ProjectMeta.from_items(items.items())
+
+    def log_event(self, action: str, *, actor: str, kind: Actor = Actor.PERSON, cue_id: int | None = None,
+                  before: Any = None, after: Any = None) -> None:
+        """Record something that is not a cue edit (an export, an import report) in the event log."""
+        with self._writing():
+            self._insert_event(action, actor, kind, cue_id, before, after)
+
+    def _insert_event(self, action: str, actor: str, kind: Actor, cue_id: int | None,
+                      before: Any, after: Any) -> None:
+        self._con.execute(
+            "INSERT INTO events (at, actor, kind, action, cue_id, before, after) VALUES (?,?,?,?,?,?,?)",
+            (now_iso(), actor, kind.value, action, cue_id,
+             None if before is None else dumps(before), None if after is None else dumps(after)),
+        )
+
+    def events(self, cue_id: int | None = None) -> list[Event]:
+        sql = "SELECT id, at, actor, kind, action, cue_id, before, after FROM events"
+        rows = (self._con.execute(sql + " WHERE cue_id = ? ORDER BY id", (cue_id,)) if cue_id is not None
+                else self._con.execute(sql + " ORDER BY id"))
+        return [Event(*r[:6], json.loads(r[6]) if r[6] else None, json.loads(r[7]) if r[7] else None)
+                for r in rows]
+
+    def glossary_rows(self) -> list[tuple[str, str, str, str, bool]]:
+        rows = self._con.execute(
+            "SELECT source, target, forbidden, note, case_sensitive FROM glossary ORDER BY id")
+        return [(s, t, f, n, bool(c)) for s, t, f, n, c in rows]
+
+    def replace_glossary(self, rows: Sequence[tuple[str, str, str, str, bool]], *, actor: str) -> None:
+        with self._writing():
+            self._con.execute("DELETE FROM glossary")
+            self._con.executemany(
+                "INSERT INTO glossary (source, target, forbidden, note, case_sensitive) VALUES (?,?,?,?,?)",
+                [(s, t, f, n, int(c)) for s, t, f, n, c in rows])
+            self._insert_event("set_glossary", actor, Actor.PERSON, None, None, {"terms": len(rows)})
+
+    def integrity_check(self) -> str:
+        return self._con.execute("PRAGMA integrity_check").fetchone()[0]
+
+    def cue_rows_on_disk(self) -> list[Cue]:
+        """The cues as the file holds them (for tests and recovery checks)."""
+        return [cue_from_row(r) for r in self._con.execute(f"SELECT {CUE_COLUMNS} FROM cues ORDER BY pos")]
