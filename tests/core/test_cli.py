@@ -186,3 +186,21 @@ def test_new_project_on_a_non_ascii_path_with_video(tmp_path, capsys):
     assert main(["new", str(proj), "--source", str(src), "--video", str(video)]) == 0
     with Project.open(proj) as p:
         assert p.meta.video_path == str(video.resolve()) and len(p.doc) == 3
+
+
+def test_export_into_a_read_only_folder_fails_cleanly_and_keeps_the_old_file(files, tmp_path, make_read_only):
+    src, tgt, proj = files
+    main(["new", str(proj), "--source", str(src)])
+    main(["import-target", str(proj), str(tgt)])
+    folder = tmp_path / "delivery"
+    folder.mkdir()
+    old = folder / "ep01.en.srt"
+    old.write_text("previous delivery", encoding="utf-8")
+    make_read_only(folder)
+    result = run_cli("export", str(proj), str(old), "--allow-unreviewed")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: cannot write") and "Traceback" not in result.stderr
+    assert old.read_text(encoding="utf-8") == "previous delivery"
+    assert sorted(p.name for p in folder.iterdir()) == ["ep01.en.srt"]
+    with Project.open(proj) as p:
+        assert not [e for e in p.events() if e.action == "export"]

@@ -1,0 +1,150 @@
+"""Entry points: read and parse subtitle files, render and atomically write them."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterable, Mapping
+
+from editor.core.formats.encoding import decode_subtitle_bytes
+from editor.core.formats.model import FORMATS, ParsedCue, SubtitleError, SubtitleFile, label
+from editor.core.formats.srt import check_order, read_cue_lines, render_srt, split_lines
+from editor.core.formats.subs import read_ass, read_vtt, render_ass, render_vtt
+
+CueLike = ParsedCue | tuple[int, int, str] | tuple[int, int, str, Mapping[str, str]]
+
+
+def read_subtitles(path: str | os.PathLike[str], format: str | None = None) -> SubtitleFile:
+    """Load a subtitle file; the format comes from the content or extension unless given."""
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise SubtitleError(f"cannot read {name}: {_reason(error)}.", "read_failed") from None
+    loaded = parse_subtitles(data, name=name, format=format)
+    loaded.path = name
+    return loaded
+
+
+def parse_subtitles(data: bytes, *, name: str = "", format: str | None = None) -> SubtitleFile:
+    """Parse subtitle bytes; `name` is used for the extension and in messages."""
+    if format is not None and format not in FORMATS:
+        raise SubtitleError(f"unknown subtitle format {format!r}; use one of {', '.join(FORMATS)}.",
+                            "unknown_format")
+    if not data.strip():
+        raise SubtitleError(f"{label(name)} is empty.", "empty")
+    text, encoding = decode_subtitle_bytes(data, name=name)
+    if not text.strip():
+        raise SubtitleError(f"{label(name)} is empty.", "empty")
+    fmt = format or detect_format(text, name)
+    header = ""
+    if fmt == "srt":
+        cues, problems = read_cue_lines(split_lines(text))
+        check_order(cues, problems)
+    elif fmt == "vtt":
+        cues, problems, header = read_vtt(text)
+    else:
+        cues, problems, header = read_ass(text, fmt, name)
+    if not cues:
+        hint = f" ({problems[0].message})" if problems else ""
+        raise SubtitleError(f"no subtitles could be read from {label(name)}{hint}.", "no_cues")
+    return SubtitleFile(None, fmt, encoding, cues, problems, header)
+
+
+def detect_format(text: str, name: str = "") -> str:
+    """Format from the content's signature, else the extension, else an SRT arrow."""
+    start = text.lstrip()[:65536].lower()
+    ext = format_from_name(name)
+    if start.startswith("webvtt"):
+        return "vtt"
+    if start.startswith("[script info]") or "\n[events]" in start or "[v4+ styles]" in start:
+        if "[v4 styles]" in start:
+            return "ssa"
+        if "[v4+ styles]" in start:
+            return "ass"
+        return "ssa" if ext == "ssa" else "ass"
+    if ext is not None:
+        return ext
+    if "-->" in text:
+        return "srt"
+    raise SubtitleError(f"{label(name)} is not in a known subtitle format (SRT, WebVTT, ASS or SSA).",
+                        "unknown_format")
+
+
+def format_from_name(name: str | os.PathLike[str]) -> str | None:
+    """The format an extension names (.srt .vtt .ass .ssa), or None."""
+    ext = os.path.splitext(os.fspath(name))[1].lower().lstrip(".")
+    return ext if ext in FORMATS else None
+
+
+def render_subtitles(cues: Iterable[CueLike], format: str, *, crlf: bool = False, header: str = "") -> str:
+    """The text `write_subtitles` writes; blank text lines are dropped (they would end a cue)."""
+    rows = [_row(cue) for cue in cues]
+    if format == "srt":
+        text = render_srt(rows)
+    elif format == "vtt":
+        text = render_vtt(rows, header)
+    elif format in ("ass", "ssa"):
+        text = render_ass(rows, format, header)
+    else:
+        raise SubtitleError(f"unknown subtitle format {format!r}; use one of {', '.join(FORMATS)}.",
+                            "unknown_format")
+    return text.replace("\n", "\r\n") if crlf else text
+
+
+def _row(cue: CueLike) -> tuple[int, int, str, dict[str, str]]:
+    if isinstance(cue, ParsedCue):
+        start, end, text, meta = cue.start_ms, cue.end_ms, cue.text, cue.meta
+    else:
+        start, end, text = cue[0], cue[1], cue[2]
+        meta = cue[3] if len(cue) > 3 else {}  # type: ignore[misc]
+    start = max(0, int(start))
+    return start, max(start, int(end)), text, dict(meta or {})
+
+
+def write_subtitles(
+    path: str | os.PathLike[str],
+    cues: Iterable[CueLike],
+    format: str | None = None,
+    *,
+    bom: bool = False,
+    crlf: bool = False,
+    header: str = "",
+) -> None:
+    """Write UTF-8 (optionally with BOM / CRLF) atomically: the target ends up complete or untouched."""
+    name = os.fspath(path)
+    fmt = format or format_from_name(name)
+    if fmt is None:
+        raise SubtitleError(f"cannot write {name}: unknown extension; use .srt, .vtt, .ass or .ssa.",
+                            "unknown_format")
+    text = render_subtitles(cues, fmt, crlf=crlf, header=header)
+    try:
+        data = text.encode("utf-8-sig" if bom else "utf-8")
+    except UnicodeEncodeError as error:
+        raise SubtitleError(f"cannot write {name}: the text has a character UTF-8 cannot hold "
+                            f"({error.object[error.start]!r}).", "write_failed") from None
+    atomic_write(name, data)
+
+
+def atomic_write(name: str, data: bytes) -> None:
+    """Write a temp file beside `name`, then rename it over `name`; on failure remove the temp file."""
+    directory, base = os.path.split(os.path.abspath(name))
+    temp = os.path.join(directory, f".{base}.{secrets.token_hex(4)}.tmp")
+    try:
+        # os.open with 0o666 lets the umask decide permissions, as for any new file.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, name)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise SubtitleError(f"cannot write {name}: {_reason(error)}.", "write_failed") from None
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()

@@ -1,0 +1,168 @@
+"""SubRip: a tolerant line-based reader (shared with WebVTT) and a writer built on pysrt."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections.abc import Sequence
+
+import pysrt
+
+from editor.core.formats.model import ParsedCue, Problem
+from editor.core.timecode import TimecodeError, parse_clock
+
+# The usual timing line in one match; anything else goes through parse_clock.
+_FAST_TIMING = re.compile(
+    r"\s*(\d+):([0-5]\d):([0-5]\d)[,.](\d{1,3})\s*-->\s*(\d+):([0-5]\d):([0-5]\d)[,.](\d{1,3})(?:\s+(.*?))?\s*",
+    re.ASCII,
+)
+_VTT_BLOCKS = ("NOTE", "STYLE", "REGION")
+_SHOWN_CHARS = 60
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines of a text with any mix of \\r\\n, \\n and \\r endings."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def is_timing(line: str) -> bool:
+    """A line that is meant as a timing line (valid or not): an arrow, and a digit first."""
+    if "-->" not in line:
+        return False
+    stripped = line.lstrip()
+    return stripped[:1].isdigit()
+
+
+def parse_timing(line: str) -> tuple[int, int, str]:
+    """(start, end, rest after the end time) of a timing line; TimecodeError when it is not valid."""
+    match = _FAST_TIMING.fullmatch(line)
+    if match is not None:
+        h1, m1, s1, f1, h2, m2, s2, f2, rest = match.groups()
+        start = ((int(h1) * 60 + int(m1)) * 60 + int(s1)) * 1000 + int(f1.ljust(3, "0"))
+        end = ((int(h2) * 60 + int(m2)) * 60 + int(s2)) * 1000 + int(f2.ljust(3, "0"))
+        return start, end, rest or ""
+    left, _, right = line.partition("-->")
+    start = parse_clock(left)
+    right = right.strip()
+    try:
+        return start, parse_clock(right), ""
+    except TimecodeError:
+        parts = right.split(None, 1) or [""]
+        return start, parse_clock(parts[0]), parts[1] if len(parts) > 1 else ""
+
+
+def shown(line: str) -> str:
+    """A line quoted for a message, shortened when long."""
+    line = line.strip()
+    return repr(line if len(line) <= _SHOWN_CHARS else line[: _SHOWN_CHARS - 3] + "...")
+
+
+def read_cue_lines(
+    lines: Sequence[str], first: int = 0, *, vtt: bool = False
+) -> tuple[list[ParsedCue], list[Problem]]:
+    """Read cues from `lines[first:]`; one bad cue is reported and skipped, the rest still load."""
+    cues: list[ParsedCue] = []
+    problems: list[Problem] = []
+    meta_key = "settings" if vtt else "position"
+    cur: tuple[int, int, int, dict[str, str]] | None = None  # start, end, block line, meta
+    text: list[str] = []
+    mode = "none"  # none | text | blank (blank line after a cue's text) | skip (rest of a bad cue)
+    ident: tuple[int, str] | None = None  # index / identifier line seen just before a timing line
+
+    for i in range(first, len(lines)):
+        raw = lines[i]
+        stripped = raw.strip()
+        if not stripped:
+            if mode == "text":
+                mode = "blank"
+            elif mode == "skip":
+                mode = "none"
+            continue
+        if "-->" in stripped and stripped[0].isdigit():  # a timing line, valid or not
+            if cur is not None:
+                cues.append(ParsedCue(cur[0], cur[1], "\n".join(text), cur[2], cur[3]))
+            cur, text = None, []
+            number = i + 1
+            try:
+                start, end, rest = parse_timing(stripped)
+            except TimecodeError:
+                problems.append(Problem(number, "bad_timestamp",
+                                        f"line {number}: {shown(stripped)} is not a valid time; cue skipped"))
+                mode, ident = "skip", None
+                continue
+            meta: dict[str, str] = {meta_key: rest} if rest else {}
+            if ident is not None:
+                number = ident[0]
+                if vtt:
+                    meta = {"identifier": ident[1], **meta}
+            if end < start:
+                problems.append(Problem(number, "end_before_start", f"line {i + 1}: the cue ends before "
+                                        "it starts; its end was set to its start"))
+                end = start
+            cur, mode, ident = (start, end, number, meta), "text", None
+            continue
+        at_block_start = mode != "text"
+        if vtt and at_block_start and stripped.split(None, 1)[0] in _VTT_BLOCKS:
+            if cur is not None:
+                cues.append(ParsedCue(cur[0], cur[1], "\n".join(text), cur[2], cur[3]))
+            cur, text, mode = None, [], "skip"  # comment, style or region block: not cue text
+            continue
+        if (stripped.isdigit() or (vtt and at_block_start)) and _starts_cue(
+            lines, i, stripped, at_block_start, vtt
+        ):
+            ident = (i + 1, stripped)
+            continue
+        if mode == "text":
+            text.append(raw)
+        elif mode == "blank" and cur is not None:
+            problems.append(Problem(i + 1, "stray_text", f"line {i + 1}: text after a blank line without a "
+                                    f"timestamp; joined to the cue at line {cur[2]}"))
+            text.append(raw)
+            mode = "text"
+        elif mode != "skip":
+            problems.append(Problem(i + 1, "stray_text",
+                                    f"line {i + 1}: {shown(stripped)} belongs to no cue; ignored"))
+            mode = "skip"
+    if cur is not None:
+        cues.append(ParsedCue(cur[0], cur[1], "\n".join(text), cur[2], cur[3]))
+    return cues, problems
+
+
+def _starts_cue(lines: Sequence[str], i: int, stripped: str, at_block_start: bool, vtt: bool) -> bool:
+    """True for an index (SRT) or identifier (WebVTT) line that is followed by a timing line."""
+    if not (stripped.isascii() and stripped.isdigit()) and not (vtt and at_block_start):
+        return False
+    j = i + 1
+    if at_block_start and not vtt:
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+    return j < len(lines) and is_timing(lines[j])
+
+
+def check_order(cues: Sequence[ParsedCue], problems: list[Problem]) -> None:
+    """Report cues that start before the previous one starts (unsorted) or ends (overlap)."""
+    for prev, cue in itertools.pairwise(cues):
+        if cue.start_ms < prev.start_ms:
+            problems.append(Problem(cue.line, "unsorted", f"line {cue.line}: this cue starts before the "
+                                    f"previous cue (line {prev.line}) starts"))
+        elif cue.start_ms < prev.end_ms:
+            problems.append(Problem(cue.line, "overlap", f"line {cue.line}: this cue starts before the "
+                                    f"previous cue (line {prev.line}) ends"))
+
+
+def text_lines(text: str) -> str:
+    """Cue text fit for SRT/WebVTT: blank lines would end the cue, so they are left out."""
+    return "\n".join(line for line in split_lines(text) if line.strip())
+
+
+def render_srt(cues: Sequence[tuple[int, int, str, dict[str, str]]]) -> str:
+    """SRT text written by pysrt, indexes renumbered 1..n, "\\n" line endings."""
+    items = pysrt.SubRipFile(eol="\n")
+    for index, (start, end, text, meta) in enumerate(cues, 1):
+        position = " ".join(meta.get("position", "").split())
+        items.append(pysrt.SubRipItem(index, pysrt.SubRipTime.from_ordinal(start),
+                                      pysrt.SubRipTime.from_ordinal(end), text_lines(text), position))
+    out = io.StringIO()
+    items.write_into(out, eol="\n")
+    return out.getvalue()

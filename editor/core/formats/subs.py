@@ -1,0 +1,169 @@
+"""WebVTT (block reader shared with SRT) and ASS/SSA (read and written through pysubs2)."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+
+import pysubs2
+from pysubs2.time import TIMESTAMP, TIMESTAMP_SHORT
+
+from editor.core.formats.model import ParsedCue, Problem, SubtitleError, label
+from editor.core.formats.srt import check_order, is_timing, read_cue_lines, shown, split_lines, text_lines
+from editor.core.timecode import format_clock
+
+Cue = tuple[int, int, str, dict[str, str]]
+_VTT_HEADER_BLOCKS = ("NOTE", "STYLE", "REGION")
+_ASS_META_INTS = ("layer", "marginl", "marginr", "marginv")
+_ASS_MAX_MS = 10 * 3600 * 1000 - 10  # pysubs2 would clamp later times with only a warning
+
+
+def read_vtt(text: str) -> tuple[list[ParsedCue], list[Problem], str]:
+    """Cues, problems and header (WEBVTT line, metadata, STYLE/REGION/NOTE blocks before the first cue)."""
+    lines = split_lines(text)
+    problems: list[Problem] = []
+    if lines[0].startswith("WEBVTT"):
+        first = 1
+        while first < len(lines) and lines[first].strip() and not is_timing(lines[first]):
+            first += 1
+        header_end = _vtt_header_end(lines, first)
+        header = "\n".join(lines[:header_end]).rstrip() + "\n"
+    else:
+        problems.append(Problem(1, "bad_header", f"line 1: {shown(lines[0])} should be 'WEBVTT'"))
+        first, header = 0, ""
+    cues, found = read_cue_lines(lines, first, vtt=True)
+    problems.extend(found)
+    check_order(cues, problems)
+    return cues, problems, header
+
+
+def _vtt_header_end(lines: Sequence[str], i: int) -> int:
+    """Index of the line after the last STYLE/REGION/NOTE block that comes before any cue."""
+    end = i
+    while True:
+        while i < len(lines) and not lines[i].strip():
+            i += 1
+        words = lines[i].split(None, 1) if i < len(lines) else []
+        if not words or words[0] not in _VTT_HEADER_BLOCKS:
+            return end
+        while i < len(lines) and lines[i].strip():
+            i += 1
+        end = i
+
+
+def render_vtt(cues: Sequence[Cue], header: str = "") -> str:
+    """WebVTT text; a header that starts with WEBVTT is kept, identifiers and cue settings are written."""
+    out = [header.rstrip() if header.startswith("WEBVTT") else "WEBVTT", ""]
+    for start, end, text, meta in cues:
+        ident = " ".join(split_lines(meta.get("identifier", ""))).strip()
+        # An identifier cannot hold "-->" nor start like a NOTE/STYLE/REGION block: such ones are left out.
+        if ident and "-->" not in ident and ident.split()[0] not in _VTT_HEADER_BLOCKS:
+            out.append(ident)
+        timing = f"{format_clock(start, '.')} --> {format_clock(end, '.')}"
+        settings = " ".join(meta.get("settings", "").split())
+        out.append(f"{timing} {settings}" if settings else timing)
+        body = text_lines(text)
+        if body:
+            out.append(body)
+        out.append("")
+    return "\n".join(out)
+
+
+def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list[Problem], str]:
+    """Dialogue events as cues (Comment events are not cues), problems, and the script before [Events]."""
+    lines = split_lines(text)
+    events_at = next((i for i, line in enumerate(lines) if line.strip().lower() == "[events]"), None)
+    if events_at is None:
+        raise SubtitleError(f"{label(name)} has no [Events] section, so it holds no subtitles.", "no_cues")
+    header = "\n".join(lines[:events_at]).rstrip() + "\n\n"
+    problems: list[Problem] = []
+    kept, numbers = ["[Events]"], []
+    for i in range(events_at + 1, len(lines)):
+        stripped = lines[i].strip()
+        kind, _, rest = stripped.partition(":")
+        if kind not in ("Dialogue", "Comment"):
+            continue
+        fields = rest.split(",", 9)
+        bad = next((f for f in fields[1:3] if not _ass_time_ok(f)), None) if len(fields) >= 3 else rest
+        if bad is not None:
+            problems.append(Problem(i + 1, "bad_timestamp",
+                                    f"line {i + 1}: {shown(bad)} is not a valid time; event skipped"))
+            continue
+        kept.append(stripped)
+        numbers.append(i + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pysubs2 warns and uses 0 for unreadable layers and margins
+            subs = pysubs2.SSAFile.from_string("[Script Info]\n\n" + "\n".join(kept) + "\n", format_=fmt)
+    except Exception as error:  # pysubs2 raises assorted types; never let one reach the user as a traceback
+        message = f"{label(name)} is not a readable {fmt.upper()} script ({error})."
+        raise SubtitleError(message, "bad_format") from None
+    cues: list[ParsedCue] = []
+    for event, number in zip(subs.events, numbers, strict=True):
+        if event.type != "Dialogue":
+            continue
+        start, end = max(0, event.start), max(0, event.end)
+        if end < start:
+            problems.append(Problem(number, "end_before_start", f"line {number}: the event ends before "
+                                    "it starts; its end was set to its start"))
+            end = start
+        meta = {"style": event.style, "name": event.name, "effect": event.effect}
+        meta.update({key: str(getattr(event, key)) for key in _ASS_META_INTS})
+        body = event.text.replace("\\N", "\n").replace("\\n", "\n")
+        cues.append(ParsedCue(start, end, body, number, meta))
+    return cues, problems, header
+
+
+def _ass_time_ok(field: str) -> bool:
+    """The test pysubs2 itself applies to event times (so its parser will not raise on them)."""
+    value = field.strip().removeprefix("-")
+    return bool(TIMESTAMP.match(value) or TIMESTAMP_SHORT.match(value))
+
+
+def render_ass(cues: Sequence[Cue], fmt: str, header: str = "") -> str:
+    """ASS/SSA text from pysubs2; a header of the same kind is kept verbatim, another kind is converted."""
+    kind = _header_kind(header)
+    subs = pysubs2.SSAFile()
+    if header.strip() and kind != fmt:
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                parsed = pysubs2.SSAFile.from_string(header.rstrip() + "\n\n[Events]\n", format_=kind or fmt)
+            subs.info.update(parsed.info)
+            subs.styles.update(parsed.styles)
+        except Exception:  # an unreadable header: fall back to pysubs2's default script info and style
+            pass
+    for start, end, text, meta in cues:
+        if end > _ASS_MAX_MS:
+            raise SubtitleError(f"{fmt.upper()} times stop at 9:59:59.99; a cue ends at {format_clock(end)}.",
+                                "out_of_range")
+        subs.events.append(pysubs2.SSAEvent(
+            start=start, end=end, text="\\N".join(split_lines(text)),
+            style=_field(meta.get("style")) or "Default", name=_field(meta.get("name")),
+            effect=_field(meta.get("effect")), **{key: _int(meta.get(key)) for key in _ASS_META_INTS},
+        ))
+    out = subs.to_string(fmt)
+    if kind == fmt:
+        out = header.rstrip() + "\n\n" + out[out.index("[Events]"):]
+    return out
+
+
+def _header_kind(header: str) -> str | None:
+    lowered = header.lower()
+    if "[v4+ styles]" in lowered:
+        return "ass"
+    if "[v4 styles]" in lowered:
+        return "ssa"
+    return None
+
+
+def _field(value: str | None) -> str:
+    """A value safe inside a comma-separated event line."""
+    return " ".join(split_lines(value or "")).replace(",", ";")
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
