@@ -91,6 +91,29 @@ def _connect(path: Path, *, create: bool, busy_timeout_ms: int = 5000) -> sqlite
     return con
 
 
+def _fsync(path: Path) -> None:
+    """Flush a file (or a folder's entry list) to disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    """Give the finished temporary file its name, never replacing a file that appeared meanwhile."""
+    try:
+        os.link(tmp, path)  # fails atomically if the name is taken
+    except FileExistsError:
+        raise ProjectError(f"{path} already exists; choose another name or remove it first") from None
+    except OSError:  # file systems without hard links (FAT, some network shares)
+        if path.exists():
+            raise ProjectError(f"{path} already exists; choose another name or remove it first") from None
+        os.replace(tmp, path)
+        return
+    tmp.unlink()
+
+
 def _backup(con: sqlite3.Connection, path: Path, version: int) -> Path:
     """Copy the file as it is before a migration changes it (SQLite's online backup: WAL-safe)."""
     dest = path.with_name(f"{path.name}.v{version}.bak")
@@ -185,7 +208,9 @@ class Project:
         try:
             con = _connect(tmp, create=True)
             try:
-                con.execute("PRAGMA journal_mode = DELETE")
+                # A temporary file renamed only when complete needs no journal; one fsync before the rename.
+                con.execute("PRAGMA journal_mode = OFF")
+                con.execute("PRAGMA synchronous = OFF")
                 with cls._transaction(con):
                     schema.migrate(con, 0)
                     con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.to_items())
@@ -200,13 +225,20 @@ class Project:
                     )
             finally:
                 con.close()
-            os.replace(tmp, path)
-        except (OSError, sqlite3.Error) as exc:
+            _fsync(tmp)
+            _publish(tmp, path)
+            _fsync(path.parent)
+            con = _connect(path, create=False)
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = FULL")
+        except (OSError, sqlite3.Error, ProjectError) as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            if isinstance(exc, ProjectError):
+                raise
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _describe(exc)
             raise ProjectError(f"cannot create {path}: {reason}") from None
-        return cls.open(path)
+        return cls(path, con, Document(cues), meta, {c.id: float(i) for i, c in enumerate(cues)})
 
     # --- transactions ------------------------------------------------------------------------------
     @staticmethod
