@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
     """Mark a core string for Qt Linguist; it is translated at display time by the UI."""
     return text
 

@@ -204,3 +204,17 @@ def test_export_into_a_read_only_folder_fails_cleanly_and_keeps_the_old_file(fil
     assert sorted(p.name for p in folder.iterdir()) == ["ep01.en.srt"]
     with Project.open(proj) as p:
         assert not [e for e in p.events() if e.action == "export"]
+
+
+def test_info_and_new_on_a_50000_cue_file(big_srt, tmp_path):
+    result = run_cli("info", str(big_srt), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert len(data["cues"]) == 50_000 and data["problems"] == []
+    last = data["cues"][-1]
+    assert (last["start_ms"], last["end_ms"]) == (100_000_000, 100_001_500)
+    assert last["text"] == "第50000句台词，你怎么会在这里？\nline 50000"
+    proj = tmp_path / "season.subrev"
+    assert run_cli("new", str(proj), "--source", str(big_srt)).returncode == 0
+    with Project.open(proj) as p:
+        assert len(p.doc) == 50_000 and p.doc[-1].end_ms == 100_001_500

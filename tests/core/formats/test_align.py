@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.core.formats import ParsedCue, align_by_time, read_subtitles
+from tests.core.conftest import BIG_CUES
 
-from .conftest import BIG_CUES, DATA
+from .conftest import DATA
 
 
 def cue(start: int, end: int, text: str, line: int = 1) -> ParsedCue:

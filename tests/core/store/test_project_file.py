@@ -110,7 +110,7 @@ def test_a_damaged_file_is_refused_and_untouched(project, project_path):
         data[i] = 0xA5
     project_path.write_bytes(bytes(data))
     before = digest(project_path)
-    with pytest.raises(ProjectError, match="damaged|not a SubReview project"):
+    with pytest.raises(ProjectError, match=r"damaged|not a SubReview project"):
         Project.open(project_path)
     assert digest(project_path) == before
 
