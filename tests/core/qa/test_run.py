@@ -44,14 +44,14 @@ def test_every_rule_fires_and_formats() -> None:
     assert {i.rule for i in issues} == set(RULES)
     for issue in issues:
         line = format_issue(issue)
-        assert line.startswith(f"cue {issue.cue_id}: {issue.severity}: ") and line.endswith(f"[{issue.rule}]")
-        assert "{" not in line and "}" not in line  # every param filled in
-    assert format_issue(QAIssue("chars_per_line", 7, "error", {"line": 1, "chars": 48, "max": 42})) == (
-        "cue 7: error: Line 1 has 48 characters (max 42) [chars_per_line]")
+        assert line and "\n" not in line and "{" not in line and "}" not in line  # every param filled in
+    issue = QAIssue("chars_per_line", 7, "error", {"line": 1, "chars": 48, "max": 42})
+    assert format_issue(issue) == "Line 1 has 48 characters (max 42)"
     params = {"cps": 23.456, "max": 20.0, "chars": 47, "duration_ms": 2004}
     speed = QAIssue("reading_speed", 3, "warning", params)
-    assert format_issue(speed) == (
-        "cue 3: warning: Reading speed 23.5 characters per second (max 20), 47 in 2004 ms [reading_speed]")
+    assert format_issue(speed) == "Reading speed 23.5 characters per second (max 20), 47 in 2004 ms"
+    han = QAIssue("han_in_target", 3, "error", {"chars": "李明"})
+    assert format_issue(han) == "Chinese characters left in the translation: 李明"
 
 
 def test_catalogue_is_complete() -> None:

@@ -1,0 +1,37 @@
+"""Quality checks on subtitle cues: rules, editable per-client profiles, and the issues they report."""
+
+from editor.core.glossary import GlossaryError, GlossaryTerm, load_glossary_csv, terms_in
+from editor.core.qa.catalog import DEFAULT_SEVERITIES, MESSAGES, RULES, SEVERITIES, QAIssue, format_issue
+from editor.core.qa.profile import (
+    QAProfile,
+    QAProfileError,
+    builtin_profile,
+    builtin_profile_dir,
+    find_profile,
+    language_key,
+    load_profile,
+)
+from editor.core.qa.rules import QAContext, check_cues, run_qa
+
+__all__ = [
+    "DEFAULT_SEVERITIES",
+    "MESSAGES",
+    "RULES",
+    "SEVERITIES",
+    "GlossaryError",
+    "GlossaryTerm",
+    "QAContext",
+    "QAIssue",
+    "QAProfile",
+    "QAProfileError",
+    "builtin_profile",
+    "builtin_profile_dir",
+    "check_cues",
+    "find_profile",
+    "format_issue",
+    "language_key",
+    "load_glossary_csv",
+    "load_profile",
+    "run_qa",
+    "terms_in",
+]

@@ -1,0 +1,91 @@
+"""The QA rule catalogue: stable rule ids, their titles and messages, default severities, the issue type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from editor.core.review import QT_TRANSLATE_NOOP
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+SEVERITIES: tuple[str, ...] = (ERROR, WARNING, INFO)
+
+# Rule id -> title. The dict order is the order issues of one cue are reported in.
+RULES: dict[str, str] = {
+    "chars_per_line": QT_TRANSLATE_NOOP("QA", "Characters per line"),
+    "max_lines": QT_TRANSLATE_NOOP("QA", "Too many lines"),
+    "reading_speed": QT_TRANSLATE_NOOP("QA", "Reading speed"),
+    "min_duration": QT_TRANSLATE_NOOP("QA", "Too short"),
+    "max_duration": QT_TRANSLATE_NOOP("QA", "Too long"),
+    "min_gap": QT_TRANSLATE_NOOP("QA", "Gap too small"),
+    "chaining": QT_TRANSLATE_NOOP("QA", "Gap could be chained"),
+    "overlap": QT_TRANSLATE_NOOP("QA", "Overlap"),
+    "unsorted": QT_TRANSLATE_NOOP("QA", "Out of order"),
+    "empty_target": QT_TRANSLATE_NOOP("QA", "Untranslated"),
+    "han_in_target": QT_TRANSLATE_NOOP("QA", "Chinese characters in translation"),
+    "numbers_missing": QT_TRANSLATE_NOOP("QA", "Numbers missing"),
+    "unbalanced_tags": QT_TRANSLATE_NOOP("QA", "Unbalanced tags"),
+    "glossary_missing": QT_TRANSLATE_NOOP("QA", "Glossary term not used"),
+    "glossary_forbidden": QT_TRANSLATE_NOOP("QA", "Forbidden term"),
+}
+
+# Rule id -> message template; the {names} are the keys of QAIssue.params.
+MESSAGES: dict[str, str] = {
+    "chars_per_line": QT_TRANSLATE_NOOP("QA", "Line {line} has {chars} characters (max {max})"),
+    "max_lines": QT_TRANSLATE_NOOP("QA", "{lines} lines (max {max})"),
+    "reading_speed": QT_TRANSLATE_NOOP(
+        "QA", "Reading speed {cps:.1f} characters per second (max {max:g}), {chars} in {duration_ms} ms"
+    ),
+    "min_duration": QT_TRANSLATE_NOOP("QA", "Shown for {duration_ms} ms (min {min} ms)"),
+    "max_duration": QT_TRANSLATE_NOOP("QA", "Shown for {duration_ms} ms (max {max} ms)"),
+    "min_gap": QT_TRANSLATE_NOOP(
+        "QA", "Gap to the next subtitle is {gap_frames:.2f} frames, {gap_ms} ms (min {min_frames:g} frames)"
+    ),
+    "chaining": QT_TRANSLATE_NOOP(
+        "QA", "Gap to the next subtitle is {gap_frames:.2f} frames: close it to {close_to_frames:g} frames"
+    ),
+    "overlap": QT_TRANSLATE_NOOP("QA", "Overlaps subtitle #{next_id} by {overlap_ms} ms"),
+    "unsorted": QT_TRANSLATE_NOOP("QA", "Starts before the previous subtitle (#{previous_id})"),
+    "empty_target": QT_TRANSLATE_NOOP("QA", "The source has no translation"),
+    "han_in_target": QT_TRANSLATE_NOOP("QA", "Chinese characters left in the translation: {chars}"),
+    "numbers_missing": QT_TRANSLATE_NOOP("QA", "Numbers of the source missing in the translation: {numbers}"),
+    "unbalanced_tags": QT_TRANSLATE_NOOP("QA", "Unbalanced tags: {tags}"),
+    "glossary_missing": QT_TRANSLATE_NOOP("QA", "Glossary: translate “{source}” as “{target}”"),
+    "glossary_forbidden": QT_TRANSLATE_NOOP("QA", "Glossary: “{term}” must not be used"),
+}
+
+DEFAULT_SEVERITIES: dict[str, str] = {
+    "chars_per_line": ERROR,
+    "max_lines": ERROR,
+    "reading_speed": WARNING,
+    "min_duration": WARNING,
+    "max_duration": WARNING,
+    "min_gap": ERROR,
+    "chaining": INFO,
+    "overlap": ERROR,
+    "unsorted": WARNING,
+    "empty_target": WARNING,
+    "han_in_target": ERROR,
+    "numbers_missing": WARNING,
+    "unbalanced_tags": ERROR,
+    "glossary_missing": WARNING,
+    "glossary_forbidden": ERROR,
+}
+
+RULE_ORDER: dict[str, int] = {rule: i for i, rule in enumerate(RULES)}
+
+
+@dataclass(frozen=True, slots=True)
+class QAIssue:
+    """One finding on one cue; `params` hold raw values the UI formats into MESSAGES[rule]."""
+
+    rule: str
+    cue_id: int
+    severity: str
+    params: dict[str, Any]
+
+
+def format_issue(issue: QAIssue) -> str:
+    """English one-line message for the CLI, e.g. "Line 1 has 48 characters (max 42)"; the caller adds
+    the cue number, severity and rule as it needs."""
+    return MESSAGES[issue.rule].format(**issue.params)

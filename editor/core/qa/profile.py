@@ -1,0 +1,247 @@
+"""QA profiles: the numbers a client's style guide sets, read from TOML files a studio can edit and ship."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from editor.core.qa.catalog import DEFAULT_SEVERITIES, RULES, SEVERITIES
+
+
+class QAProfileError(ValueError):
+    """A profile file that cannot be used; the message names the file and the key."""
+
+
+class _NotFound(QAProfileError):
+    """No profile of that name (reported with the key that asked for it)."""
+
+
+@dataclass(frozen=True)
+class QAProfile:
+    """One client's QA numbers; `severities` maps every rule id to "error", "warning" or "info"."""
+
+    name: str
+    language: str
+    max_chars_per_line: int
+    max_lines: int
+    max_cps: float
+    max_cps_children: float
+    min_duration_ms: int
+    max_duration_ms: int
+    min_gap_frames: float
+    chain_gap_frames: float = 12
+    cps_ignore_spaces: bool = False
+    severities: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
+    disabled: frozenset[str] = frozenset()
+
+    def enabled(self, rule: str) -> bool:
+        return rule not in self.disabled
+
+    def severity(self, rule: str) -> str:
+        return self.severities.get(rule, DEFAULT_SEVERITIES[rule])
+
+
+# Number keys and their type: int keys take whole numbers only; a TOML boolean is never a number.
+_NUMBER_KEYS: dict[str, type] = {
+    "max_chars_per_line": int,
+    "max_lines": int,
+    "max_cps": float,
+    "max_cps_children": float,
+    "min_duration_ms": int,
+    "max_duration_ms": int,
+    "min_gap_frames": float,
+    "chain_gap_frames": float,
+}
+_KNOWN_KEYS = ("name", "language", "extends", *_NUMBER_KEYS, "cps_ignore_spaces", "severities", "disabled")
+_REQUIRED = ("language", *_NUMBER_KEYS)
+_LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_HANT_REGIONS = {"tw", "hk", "mo", "hant"}
+# Languages whose subtitles are written with Han characters (primary subtags).
+HAN_LANGUAGES = frozenset({"zh", "ja", "yue", "cmn", "lzh", "wuu"})
+
+
+def builtin_profile_dir() -> Path:
+    """resources/qa_profiles, shipped next to the editor package."""
+    return Path(__file__).resolve().parents[3] / "resources" / "qa_profiles"
+
+
+@lru_cache(maxsize=256)
+def primary_language(tag: str) -> str:
+    """The language subtag, lower-case: "zh-Hant-TW" -> "zh", "en_US" -> "en"."""
+    return tag.strip().replace("_", "-").split("-")[0].lower()
+
+
+def language_key(tag: str) -> str:
+    """Profile name for a language tag: "zh-CN" -> "zh-Hans", "zh-HK" -> "zh-Hant", "en-US" -> "en"."""
+    parts = tag.strip().replace("_", "-").lower().split("-")
+    primary = parts[0]
+    if primary in ("zh", "cmn"):
+        return "zh-Hant" if any(p in _HANT_REGIONS for p in parts[1:]) else "zh-Hans"
+    return primary
+
+
+def load_profile(path: str | Path) -> QAProfile:
+    """Read a profile file; `extends = "name"` takes every key it does not set from that profile."""
+    return _load(Path(path), ())
+
+
+def builtin_profile(name_or_lang: str) -> QAProfile:
+    """The shipped profile for a language tag, or the default one (with the tag as its language)."""
+    return _builtin(name_or_lang, ())
+
+
+def find_profile(name_or_path: str, search_dirs: Sequence[Path] = ()) -> QAProfile:
+    """A path to a .toml file, or a name looked up in `search_dirs` and then among the builtins."""
+    return _find(name_or_path, search_dirs, ())
+
+
+def _builtin(name_or_lang: str, chain: tuple[Path, ...]) -> QAProfile:
+    tag = name_or_lang.strip()
+    key = language_key(tag) if tag else "default"
+    path = builtin_profile_dir() / f"{key}.toml"
+    if path.is_file():
+        return _load(path, chain)
+    profile = _load(builtin_profile_dir() / "default.toml", chain)
+    return dataclasses.replace(profile, language=tag)
+
+
+def _find(name_or_path: str, search_dirs: Sequence[Path], chain: tuple[Path, ...]) -> QAProfile:
+    name = name_or_path.strip()
+    if name.endswith(".toml") or "/" in name or "\\" in name:
+        return _load(Path(name), chain)
+    is_language = _LANG_TAG.fullmatch(name) is not None
+    names = list(dict.fromkeys([name, language_key(name)] if is_language else [name]))
+    skipped: Path | None = None
+    for directory in search_dirs:
+        for candidate in names:
+            path = Path(directory) / f"{candidate}.toml"
+            if path.is_file():
+                if path.resolve() not in chain:
+                    return _load(path, chain)
+                # A studio's zh-Hans.toml may extend the builtin zh-Hans: skip files already being loaded.
+                skipped = path
+    if skipped is not None and name.lower() != "default" and not is_language:
+        return _load(skipped, chain)  # reports the loop
+    if name.lower() != "default" and not is_language:
+        where = ", ".join(str(d) for d in search_dirs) or "no search folders"
+        raise _NotFound(f"no QA profile named {name!r} (looked in {where} and the builtins)")
+    return _builtin(name, chain)
+
+
+def _load(path: Path, chain: tuple[Path, ...]) -> QAProfile:
+    resolved = path.resolve()
+    if resolved in chain:
+        cycle = " -> ".join(p.name for p in (*chain, resolved))
+        raise QAProfileError(f"{path}: 'extends' loops back on itself ({cycle})")
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except OSError as exc:
+        raise QAProfileError(f"{path}: cannot read QA profile: {exc.strerror or exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise QAProfileError(f"{path}: not valid TOML: {exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise QAProfileError(f"{path}: not UTF-8 text: {exc}") from exc
+    return _build(path, data, (*chain, resolved))
+
+
+def _fail(path: Path, key: str, problem: str) -> QAProfileError:
+    return QAProfileError(f"{path}: key '{key}': {problem}")
+
+
+def _build(path: Path, data: dict[str, Any], chain: tuple[Path, ...]) -> QAProfile:
+    unknown = [k for k in data if k not in _KNOWN_KEYS]
+    if unknown:
+        raise _fail(path, unknown[0], f"unknown key (known keys: {', '.join(_KNOWN_KEYS)})")
+    values: dict[str, Any] = {}
+    extends = data.get("extends")
+    if extends is not None:
+        if not isinstance(extends, str) or not extends.strip():
+            raise _fail(path, "extends", "must be a profile name or a path to a .toml file")
+        try:
+            base = _find(extends, (path.parent,), chain)
+        except _NotFound as exc:  # errors inside the base file already name that file and key
+            raise _fail(path, "extends", str(exc)) from exc
+        values = {f.name: getattr(base, f.name) for f in dataclasses.fields(base)}
+        values["severities"] = dict(base.severities)
+    else:
+        missing = [k for k in _REQUIRED if k not in data]
+        if missing:
+            raise _fail(path, missing[0], "missing (give every key, or 'extends' a profile to start from)")
+        values["cps_ignore_spaces"] = False
+        values["severities"] = dict(DEFAULT_SEVERITIES)
+        values["disabled"] = frozenset()
+    values["name"] = path.stem
+    for key in ("name", "language"):
+        if key in data:
+            if not isinstance(data[key], str):
+                raise _fail(path, key, f"must be a string, not {_type_name(data[key])}")
+            values[key] = data[key].strip()
+    for key, kind in _NUMBER_KEYS.items():
+        if key in data:
+            values[key] = _number(path, key, data[key], kind)
+    if "cps_ignore_spaces" in data:
+        flag = data["cps_ignore_spaces"]
+        if not isinstance(flag, bool):
+            raise _fail(path, "cps_ignore_spaces", f"must be true or false, not {_type_name(flag)}")
+        values["cps_ignore_spaces"] = flag
+    if "severities" in data:
+        values["severities"].update(_severities(path, data["severities"]))
+    if "disabled" in data:
+        values["disabled"] = _disabled(path, data["disabled"])
+    _check_ranges(path, values)
+    return QAProfile(**values)
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "a boolean", str: "a string", int: "an integer", float: "a number", list: "a list",
+            dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _number(path: Path, key: str, value: Any, kind: type) -> int | float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _fail(path, key, f"must be a number, not {_type_name(value)}")
+    if kind is int:
+        if isinstance(value, float) and not value.is_integer():
+            raise _fail(path, key, f"must be a whole number, not {value}")
+        return int(value)
+    return float(value)
+
+
+def _severities(path: Path, table: Any) -> dict[str, str]:
+    if not isinstance(table, dict):
+        raise _fail(path, "severities", f"must be a table of rule = severity, not {_type_name(table)}")
+    for rule, level in table.items():
+        if rule not in RULES:
+            raise _fail(path, f"severities.{rule}", f"unknown rule id (rules: {', '.join(RULES)})")
+        if level not in SEVERITIES:
+            raise _fail(path, f"severities.{rule}", f"must be one of {', '.join(SEVERITIES)}, not {level!r}")
+    return dict(table)
+
+
+def _disabled(path: Path, items: Any) -> frozenset[str]:
+    if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
+        raise _fail(path, "disabled", "must be a list of rule ids")
+    for rule in items:
+        if rule not in RULES:
+            raise _fail(path, "disabled", f"unknown rule id {rule!r} (rules: {', '.join(RULES)})")
+    return frozenset(items)
+
+
+def _check_ranges(path: Path, v: dict[str, Any]) -> None:
+    for key in ("max_chars_per_line", "max_lines", "max_cps", "max_cps_children", "max_duration_ms"):
+        if v[key] <= 0:
+            raise _fail(path, key, f"must be greater than 0, not {v[key]}")
+    for key in ("min_duration_ms", "min_gap_frames", "chain_gap_frames"):
+        if v[key] < 0:
+            raise _fail(path, key, f"must not be negative, not {v[key]}")
+    if v["min_duration_ms"] > v["max_duration_ms"]:
+        raise _fail(path, "min_duration_ms", f"is larger than max_duration_ms ({v['max_duration_ms']})")
+    if v["chain_gap_frames"] < v["min_gap_frames"]:
+        raise _fail(path, "chain_gap_frames", f"is smaller than min_gap_frames ({v['min_gap_frames']})")

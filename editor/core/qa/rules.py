@@ -1,0 +1,143 @@
+"""Running the QA rules over a whole document, or over a few cues after an edit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from editor.core.document import Cue, Document
+from editor.core.glossary import GlossaryIndex, GlossaryTerm
+from editor.core.qa.catalog import RULE_ORDER, RULES, QAIssue
+from editor.core.qa.profile import HAN_LANGUAGES, QAProfile, primary_language
+from editor.core.qa.textrules import CueRules, check_cue, is_blank
+from editor.core.qa.timing import FRAME_TOLERANCE_MS, NeighbourFinding, frames_to_ms, neighbour_findings
+
+# check_cues looks at a time window around each cue up to this many cues; beyond, one pass over all.
+_LOCAL_LIMIT = 16
+
+
+@dataclass(frozen=True)
+class QAContext:
+    """What the rules need besides the profile; `children` picks the profile's children reading speed."""
+
+    fps: float = 24.0
+    source_lang: str = "zh-Hans"
+    target_lang: str = "en"
+    glossary: Sequence[GlossaryTerm] = ()
+    children: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.fps > 0:
+            raise ValueError(f"fps must be greater than 0, not {self.fps}")
+
+
+def _cue_rules(profile: QAProfile, context: QAContext) -> CueRules:
+    with_source = [t for t in context.glossary if t.source]
+    return CueRules(
+        profile=profile,
+        enabled=frozenset(r for r in RULES if profile.enabled(r)),
+        target_lang=context.target_lang,
+        max_cps=profile.max_cps_children if context.children else profile.max_cps,
+        han_allowed=primary_language(context.target_lang) in HAN_LANGUAGES,
+        terms=GlossaryIndex(with_source) if with_source else None,
+        banned=tuple(t for t in context.glossary if not t.source and t.forbidden),
+    )
+
+
+def _has_text(cue: Cue) -> bool:
+    return not (is_blank(cue.source) and is_blank(cue.target))
+
+
+def _issues(
+    cues: Sequence[Cue], indexes: Iterable[int], neighbours: Iterable[NeighbourFinding], rules: CueRules
+) -> list[QAIssue]:
+    """Per-cue findings for `indexes` plus the neighbour findings, in file order then rule order."""
+    found: dict[int, list[tuple[str, dict[str, Any]]]] = {}
+    for index in indexes:
+        findings = check_cue(cues[index], rules)
+        if findings:
+            found[index] = findings
+    for index, rule, params in neighbours:
+        found.setdefault(index, []).append((rule, params))
+    severity = {rule: rules.profile.severity(rule) for rule in RULES}
+    issues: list[QAIssue] = []
+    for index in sorted(found):
+        cue_id, findings = cues[index].id, found[index]
+        if len(findings) > 1:
+            findings.sort(key=lambda f: RULE_ORDER[f[0]])
+        issues += [QAIssue(rule, cue_id, severity[rule], params) for rule, params in findings]
+    return issues
+
+
+def run_qa(cues: Iterable[Cue], profile: QAProfile, context: QAContext) -> list[QAIssue]:
+    """Every issue in the document, in file order, and for one cue in the order of RULES."""
+    cues = list(cues)
+    rules = _cue_rules(profile, context)
+    with_text = [(i, c) for i, c in enumerate(cues) if _has_text(c)]
+    neighbours = neighbour_findings(with_text, profile, rules.enabled, context.fps)
+    return _issues(cues, (i for i, _ in with_text), neighbours, rules)
+
+
+def check_cues(
+    doc: Document, cue_ids: Iterable[int], profile: QAProfile, context: QAContext
+) -> list[QAIssue]:
+    """Issues touching these cues: their own, and gap/overlap/order issues shared with a neighbour
+    (the issue's cue, `next_id` or `previous_id` is one of them). Unknown ids are ignored.
+
+    The caller replaces the issues it holds that touch these cues. A change of times can also alter
+    issues between two other cues (a cue moved in between them): after one, re-run `run_qa`.
+    """
+    wanted = {cue_id for cue_id in cue_ids if cue_id in doc}
+    if not wanted:
+        return []
+    cues = doc.cues
+    rules = _cue_rules(profile, context)
+    indexes = sorted(doc.index_of(cue_id) for cue_id in wanted)
+    if len(indexes) > _LOCAL_LIMIT:
+        with_text = [(i, c) for i, c in enumerate(cues) if _has_text(c)]
+        findings = neighbour_findings(with_text, profile, rules.enabled, context.fps)
+    else:
+        findings = _local_findings(cues, indexes, profile, rules.enabled, context.fps)
+    touching = {
+        (index, rule, params.get("next_id"), params.get("previous_id")): (index, rule, params)
+        for index, rule, params in findings
+        if cues[index].id in wanted or params.get("next_id") in wanted or params.get("previous_id") in wanted
+    }
+
+    def in_time(finding: NeighbourFinding) -> tuple[int, int, int]:
+        """Several findings of one rule on one cue come in the time order of the other cue, as in run_qa."""
+        other = doc.get(finding[2].get("next_id", finding[2].get("previous_id")))
+        return other.start_ms, other.end_ms, doc.index_of(other.id)
+
+    return _issues(cues, indexes, sorted(touching.values(), key=in_time), rules)
+
+
+def _local_findings(
+    cues: Sequence[Cue], indexes: Sequence[int], profile: QAProfile, enabled: frozenset[str], fps: float
+) -> list[NeighbourFinding]:
+    """Neighbour findings around a few cues without sorting the whole document.
+
+    A gap finding pairs a cue with the cue before it (in time) that ends last; any cue ending more than
+    the chaining distance before a cue, or starting that far after it, can neither be that cue nor
+    change which cue it is, so cues within that time window give the same findings for the cue.
+    """
+    out: list[NeighbourFinding] = []
+    frames = max(profile.chain_gap_frames, profile.min_gap_frames)
+    margin = frames_to_ms(frames, fps) + 2 * FRAME_TOLERANCE_MS + 1
+    time_rules = enabled - {"unsorted"}
+    for index in indexes:
+        cue = cues[index]
+        if not _has_text(cue):
+            continue
+        low = min(cue.start_ms, cue.end_ms) - margin
+        high = max(cue.start_ms, cue.end_ms) + margin
+        window = [(i, c) for i, c in enumerate(cues) if c.end_ms >= low and c.start_ms <= high]
+        window = [(i, c) for i, c in window if _has_text(c)]
+        out += neighbour_findings(window, profile, time_rules, fps)
+        if "unsorted" in enabled:
+            before = next(((i, cues[i]) for i in range(index - 1, -1, -1) if _has_text(cues[i])), None)
+            after = next(((i, cues[i]) for i in range(index + 1, len(cues)) if _has_text(cues[i])), None)
+            around = [item for item in (before, (index, cue), after) if item is not None]
+            out += neighbour_findings(around, profile, frozenset({"unsorted"}), fps)
+    return out
