@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bench import bench_load
+from bench import bench_load, bench_qa
 
-BENCHES = {"load": bench_load.main}
+BENCHES = {"load": bench_load.main, "qa": bench_qa.main}
 OUT = Path(__file__).resolve().parent / "out"
 
 

@@ -19,7 +19,7 @@ SIZES = (1_500, 10_000, 50_000)
 RUNS = 5
 
 
-def _median(fn: Callable[[], object], runs: int = RUNS, setup: Callable[[], object] | None = None) -> float:
+def median(fn: Callable[[], object], runs: int = RUNS, setup: Callable[[], object] | None = None) -> float:
     times = []
     for _ in range(runs):
         if setup:
@@ -44,10 +44,10 @@ def run(out_dir: Path) -> list[dict[str, float]]:
         def create(p: Path = project_path, s: Path = srt) -> None:
             create_project(p, s, actor="bench")[0].close()
 
-        pysrt_s = _median(lambda s=srt: pysrt.open(str(s), encoding="utf-8"))
-        read_s = _median(lambda s=srt: read_subtitles(s))
-        create_s = _median(create, setup=remove_project)
-        open_s = _median(lambda p=project_path: Project.open(p).close())
+        pysrt_s = median(lambda s=srt: pysrt.open(str(s), encoding="utf-8"))
+        read_s = median(lambda s=srt: read_subtitles(s))
+        create_s = median(create, setup=remove_project)
+        open_s = median(lambda p=project_path: Project.open(p).close())
         rows.append({"cues": n, "pysrt": pysrt_s, "read": read_s, "create": create_s, "open": open_s,
                      "ratio": create_s / pysrt_s})
     return rows
