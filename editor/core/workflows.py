@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,12 +93,12 @@ def import_target(project: Project, path: str | os.PathLike[str], *, actor: str,
     return report
 
 
-def state_counts(cues: list[Cue] | tuple[Cue, ...] | object) -> dict[str, int]:
-    counts = Counter(c.state for c in cues)  # type: ignore[attr-defined]
+def state_counts(cues: Iterable[Cue]) -> dict[str, int]:
+    counts = Counter(c.state for c in cues)
     return {s.value: counts.get(s, 0) for s in State}
 
 
-def undecided(cues) -> list[Cue]:
+def undecided(cues: Iterable[Cue]) -> list[Cue]:
     """Cues with source text that still need a person's decision before export."""
     return [c for c in cues if c.source.strip() and c.state in NEEDS_DECISION]
 

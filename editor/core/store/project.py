@@ -283,12 +283,16 @@ class Project:
         """Apply an already computed change (redo, or `change.inverse()` for undo) and save it."""
         if not change.deltas:
             return
+        positions = dict(self._pos) if change.structural else None
         self.doc.apply(change)
         try:
             with self._writing():
                 self._persist(change, actor, kind, action or change.label)
         except BaseException:
-            self.doc.apply(change.inverse())  # the file is the truth: keep memory in step with it
+            # The file is the truth: a rolled-back save leaves memory exactly as it was.
+            self.doc.apply(change.inverse())
+            if positions is not None:
+                self._pos = positions
             raise
 
     def _persist(self, change: Change, actor: str, kind: Actor, action: str) -> None:

@@ -168,8 +168,8 @@ def test_failed_save_leaves_memory_and_file_as_they_were(project_path):
 
 
 def test_structural_edits_keep_file_order_after_many_inserts(project, project_path):
-    for k in range(60):  # inserting repeatedly at one row halves the gap each time until renumbering
-        project.apply(edits.Insert(100 + k, 200 + k, source=f"s{k}", index=1), actor="ann")
+    for k in range(60):  # halving the gap above row 1 (pos 1.0) runs out of doubles after 52 inserts
+        project.apply(edits.Insert(100 + k, 200 + k, source=f"s{k}", index=2), actor="ann")
     order = [c.id for c in project.doc]
     project.close()
     reopened = Project.open(project_path)
@@ -185,4 +185,25 @@ def test_glossary_and_meta_are_saved_and_logged(project, project_path):
     assert reopened.glossary_rows() == [("林氏集团", "Lin Group", "Lin's Group|Lin Corporation", "", False)]
     assert reopened.meta.video_path == "/media/ep01.mp4"
     assert [e.action for e in reopened.events()][-2:] == ["set_glossary", "set_meta"]
+    reopened.close()
+
+
+def test_failed_structural_save_keeps_row_order_in_step_with_the_file(project_path):
+    project = Project.open(project_path)
+    for k in range(52):  # use up the doubles just above row 1 (pos 1.0): the next insert there renumbers
+        project.apply(edits.Insert(100 + k, 200 + k, source=f"s{k}", index=2), actor="ann")
+    # A write that fails after the rows were written (as a full disk would): the event insert aborts.
+    other = sqlite3.connect(project_path, isolation_level=None)
+    other.execute("CREATE TRIGGER fail_once BEFORE INSERT ON events WHEN NEW.after LIKE '%fails%' "
+                  "BEGIN SELECT RAISE(ABORT, 'disk full (simulated)'); END")
+    other.close()
+    with pytest.raises(ProjectError, match="disk full"):
+        project.apply(edits.Insert(50, 60, source="fails", index=2), actor="ann")
+    assert "fails" not in [c.source for c in project.doc]
+    project.apply(edits.Insert(70, 80, source="works", index=2), actor="ann")
+    order = [c.id for c in project.doc]
+    assert project.doc[2].source == "works"
+    project.close()
+    reopened = Project.open(project_path)
+    assert [c.id for c in reopened.doc] == order
     reopened.close()
