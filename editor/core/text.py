@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 # HTML-like tags (<i>, </font>, <c.yellow>) and ASS override blocks ({\an8}, {\i1}).
-_TAG = re.compile(r"<[^<>\n]{0,200}>|\{\\[^{}\n]{0,200}\}")
+_TAG = re.compile(r"<[^<>\n]{1,200}>|\{\\[^{}\n]{0,200}\}")
 _ASS_HARD_SPACE = re.compile(r"\\h")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")

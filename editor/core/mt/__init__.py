@@ -1,0 +1,1 @@
+"""Machine translation, Qt-free: the engine protocol, subtitle-aware segmentation, memory, cache, pretranslation."""
