@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editor.core import cli
+from editor.services import mt_commands
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEMO_SUBTITLES = RESOURCES / "samples" / "demo.zh-Hans.srt"
@@ -22,6 +23,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _add_app_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("demo", help="Open the bundled demo.", description="Open the bundled demo.")
     p.set_defaults(func=cmd_demo)
+    mt_commands.add_commands(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

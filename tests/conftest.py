@@ -37,3 +37,23 @@ def make_read_only() -> Callable[[Path], None]:
         if os.geteuid() == 0:
             subprocess.run(["chattr", "-i", str(folder)], check=False)
         folder.chmod(0o755)
+
+
+# -- machine translation models (built offline; ctranslate2/sentencepiece are imported only by these fixtures) --
+DEMO_MODEL_DIR = Path(__file__).resolve().parents[1] / "resources" / "models" / "zh-en-demo"
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random-weight CTranslate2 model with separate source/target SentencePiece models (source.spm, target.spm)."""
+    from tests.mt_models import build_tiny_model
+
+    return build_tiny_model(tmp_path_factory.mktemp("tiny-model"), layout="separate")
+
+
+@pytest.fixture(scope="session")
+def demo_model_dir() -> Path:
+    """The bundled zh -> en demo model in resources/models/zh-en-demo (it ships with the repository)."""
+    if not (DEMO_MODEL_DIR / "model.bin").is_file():
+        pytest.fail(f"the bundled demo model is missing: {DEMO_MODEL_DIR} should hold model.bin, zh.model, en.model")
+    return DEMO_MODEL_DIR

@@ -14,12 +14,15 @@ from typing import Any, NoReturn
 from editor import __version__
 from editor.core import qa, workflows
 from editor.core.formats import SubtitleError, read_subtitles
-from editor.core.glossary import GlossaryTerm
+from editor.core.glossary import GlossaryError, GlossaryTerm
+from editor.core.mt.engine import EngineError
+from editor.core.mt.registry import RegistryError
 from editor.core.review import TransitionError
 from editor.core.store import Project, ProjectError
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 2, 3
-USER_ERRORS = (SubtitleError, ProjectError, TransitionError, qa.QAProfileError, OSError, ValueError)
+USER_ERRORS: tuple[type[Exception], ...] = (SubtitleError, ProjectError, TransitionError, qa.QAProfileError,
+                                            GlossaryError, EngineError, RegistryError, OSError, ValueError)
 
 
 class CliError(Exception):
@@ -126,11 +129,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def project_glossary(project: Project) -> list[GlossaryTerm]:
+    return [GlossaryTerm(s, t, tuple(x for x in f.split("|") if x), n, c) for s, t, f, n, c in project.glossary_rows()]
+
+
 def _qa_context(project: Project) -> qa.QAContext:
-    terms = [GlossaryTerm(s, t, tuple(x for x in f.split("|") if x), n, c)
-             for s, t, f, n, c in project.glossary_rows()]
     return qa.QAContext(fps=project.meta.fps, source_lang=project.meta.source_lang,
-                        target_lang=project.meta.target_lang, glossary=terms)
+                        target_lang=project.meta.target_lang, glossary=project_glossary(project))
 
 
 def project_profile(project: Project, override: str | None) -> qa.QAProfile:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from editor.core import edits
 from editor.core.document import Cue
@@ -139,6 +139,11 @@ def chunks(items: Sequence[tuple[int, str]], size: int) -> Iterator[list[tuple[i
 class ApplyResult:
     applied: int = 0
     skipped: list[int] = field(default_factory=list)  # cues that changed meanwhile or a person decided
+    unchanged: int = 0  # cues that already held exactly this draft
+
+
+def _same_draft(old: Draft, new: Draft) -> bool:
+    return replace(new, created_at=old.created_at) == old
 
 
 def apply_suggestions(project: Project, suggestions: Iterable[Suggestion], *, actor: str,
@@ -156,6 +161,9 @@ def apply_suggestions(project: Project, suggestions: Iterable[Suggestion], *, ac
         if cue.source != s.source or not draftable(cue, only_empty=only_empty):
             result.skipped.append(s.cue_id)
             continue
+        if cue.draft is not None and cue.target == s.draft.text and _same_draft(cue.draft, s.draft):
+            result.unchanged += 1  # the same draft again: nothing to write or log
+            continue
         ops.append(edits.ApplyDraft(s.cue_id, s.draft))
     if ops:
         change = project.apply(edits.Batch(tuple(ops), label="pretranslate"), actor=actor, kind=Actor.MACHINE)
@@ -168,6 +176,7 @@ class RunSummary:
     total: int = 0
     done: int = 0
     drafted: int = 0
+    unchanged: int = 0
     from_memory: int = 0
     skipped: int = 0
     cancelled: bool = False
@@ -189,6 +198,7 @@ def pretranslate_project(project: Project, pretranslator: Pretranslator, *, acto
         applied = apply_suggestions(project, suggestions, actor=actor, only_empty=only_empty)
         summary.done += len(chunk)
         summary.drafted += applied.applied
+        summary.unchanged += applied.unchanged
         summary.skipped += len(applied.skipped)
         summary.from_memory += sum(1 for s in suggestions if s.draft is not None and s.draft.origin == "memory")
         summary.seconds = time.perf_counter() - started

@@ -1,0 +1,291 @@
+"""The installed translation models: a folder of model folders with a `registry.json` index.
+
+Pure Python: it checks files, not weights (the engine adapter in `editor.services` loads them for real).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from editor.core.mt.modeldir import SIDECAR, ModelDirError, ModelFiles, inspect_model_dir, read_json
+from editor.core.mt.safezip import ArchiveError, safe_extract, top_folder
+
+APP_NAME = "SubReview"
+DATA_ENV = "SUBREVIEW_DATA_DIR"
+INDEX = "registry.json"
+INDEX_VERSION = 1
+DEMO_NAME = "zh-en-demo"
+DEMO_DIR = Path(__file__).resolve().parents[3] / "resources" / "models" / DEMO_NAME
+CHUNK = 1 << 20
+_DEMO_CACHE: dict[tuple[Any, ...], ModelEntry] = {}  # hashing 25 MB once per process
+NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+class RegistryError(Exception):
+    """A model cannot be added, found or removed; the message says why in one sentence."""
+
+
+@dataclass(frozen=True)
+class ModelEntry:
+    name: str
+    path: Path
+    source_langs: tuple[str, ...] = ()
+    target_langs: tuple[str, ...] = ()
+    size_bytes: int = 0
+    sha256: str = ""
+    kind: str = "bilingual"  # or "multilingual"
+    added_at: str = ""  # ISO 8601, UTC
+    source_spm: str = ""  # SentencePiece model of the source, relative to path
+    target_spm: str = ""
+    origin: str = "directory"  # "directory" | "argos" | "bundled" | "unregistered"
+    description: str = ""  # e.g. an Argos package's name and version
+
+    def to_json(self, root: Path) -> dict[str, Any]:
+        data = asdict(self)
+        path = self.path
+        data["path"] = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        data["source_langs"], data["target_langs"] = list(self.source_langs), list(self.target_langs)
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any], root: Path) -> ModelEntry:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["path"] = root / known.get("path", known.get("name", ""))
+        known["source_langs"] = tuple(known.get("source_langs", ()))
+        known["target_langs"] = tuple(known.get("target_langs", ()))
+        return cls(**known)
+
+
+def default_models_root() -> Path:
+    """`$SUBREVIEW_DATA_DIR/models` when set, else the platform's user data folder for SubReview."""
+    env = os.environ.get(DATA_ENV)
+    base = Path(env).expanduser() if env else platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return base / "models"
+
+
+def _files(path: Path) -> list[Path]:
+    return sorted((p for p in path.rglob("*") if p.is_file()), key=lambda p: p.relative_to(path).as_posix())
+
+
+def hash_model_dir(path: str | Path) -> str:
+    """sha256 over every file's relative name, size and content, in sorted order (hex digest)."""
+    root = Path(path)
+    if not root.is_dir():
+        raise RegistryError(f"model folder not found: {root}")
+    digest = hashlib.sha256()
+    for file in _files(root):
+        digest.update(f"{file.relative_to(root).as_posix()}\0{file.stat().st_size}\0".encode())
+        with file.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in _files(path))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _inspect(path: Path, source_langs: Sequence[str] = (), target_langs: Sequence[str] = (),
+             need_langs: bool = True) -> ModelFiles:
+    try:
+        files = inspect_model_dir(path, source_langs=source_langs, target_langs=target_langs)
+    except ModelDirError as exc:
+        raise RegistryError(str(exc)) from None
+    if need_langs and not (files.source_langs and files.target_langs):
+        raise RegistryError(f"cannot tell the languages of the model in {path}: "
+                            "give them with --source-lang and --target-lang")
+    return files
+
+
+def _write_sidecar(folder: Path, files: ModelFiles) -> None:
+    """Make a copied model self-describing: languages and which SentencePiece model is which."""
+    data: dict[str, Any] = {"source_langs": list(files.source_langs), "target_langs": list(files.target_langs)}
+    if files.source_spm and files.target_spm:
+        data.update(source_spm=files.source_spm, target_spm=files.target_spm)
+    (folder / SIDECAR).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _entry(name: str, files: ModelFiles, path: Path, origin: str, description: str = "") -> ModelEntry:
+    return ModelEntry(name=name, path=path, source_langs=files.source_langs, target_langs=files.target_langs,
+                      size_bytes=dir_size(path), sha256=hash_model_dir(path), kind=files.kind, added_at=_now(),
+                      source_spm=files.source_spm, target_spm=files.target_spm, origin=origin,
+                      description=description)
+
+
+class ModelRegistry:
+    """The models folder (`root`, default `default_models_root()`) and its index."""
+
+    def __init__(self, root: str | Path | None = None, *, demo_dir: Path | None = DEMO_DIR) -> None:
+        self.root = Path(root).expanduser() if root is not None else default_models_root()
+        self.demo_dir = demo_dir
+
+    # -- index -------------------------------------------------------------------------------------------------
+    def _load(self) -> list[ModelEntry]:
+        index = self.root / INDEX
+        if not index.is_file():
+            return []
+        try:
+            data = read_json(index)
+            return [ModelEntry.from_json(item, self.root) for item in data["models"]]
+        except (ModelDirError, KeyError, TypeError) as exc:
+            raise RegistryError(f"the model index {index} is damaged ({exc}); fix or delete it") from None
+
+    def _save(self, entries: list[ModelEntry]) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        payload = {"version": INDEX_VERSION, "models": [e.to_json(self.root) for e in entries]}
+        fd, tmp = tempfile.mkstemp(prefix=".registry-", suffix=".json", dir=self.root)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, ensure_ascii=False, indent=2)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, self.root / INDEX)
+
+    def _check_new_name(self, name: str) -> str:
+        if not NAME_RE.match(name):
+            raise RegistryError(f"invalid model name {name!r}: use letters, digits, '.', '_' and '-' (at most 64)")
+        if name == DEMO_NAME or any(e.name == name for e in self._load()):
+            raise RegistryError(f"a model named {name!r} is already installed; remove it first or pick another name")
+        if (self.root / name).exists():
+            raise RegistryError(f"{self.root / name} already exists; remove it first or pick another name")
+        return name
+
+    # -- queries -----------------------------------------------------------------------------------------------
+    def default_model(self) -> ModelEntry | None:
+        """The bundled demo model (zh-Hans -> en), registered implicitly and never copied; None if absent."""
+        if self.demo_dir is None or not (self.demo_dir / "model.bin").is_file():
+            return None
+        stamp = (str(self.demo_dir), *((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _files(self.demo_dir)))
+        if stamp not in _DEMO_CACHE:
+            files = _inspect(self.demo_dir, ("zh-Hans",), ("en",))
+            _DEMO_CACHE[stamp] = replace(_entry(DEMO_NAME, files, self.demo_dir, "bundled"), added_at="")
+        return _DEMO_CACHE[stamp]
+
+    def list_models(self) -> list[ModelEntry]:
+        demo = self.default_model()
+        return ([demo] if demo else []) + self._load()
+
+    def get_model(self, name_or_path: str | Path) -> ModelEntry:
+        """A registered model by name, the bundled demo, or any model folder given by path (unregistered)."""
+        key = str(name_or_path)
+        for entry in self.list_models():
+            if entry.name == key:
+                return entry
+        path = Path(key).expanduser()
+        if path.is_dir():
+            files = _inspect(path, need_langs=False)
+            return _entry(path.name, files, path.resolve(), "unregistered")
+        names = ", ".join(e.name for e in self.list_models()) or "none"
+        raise RegistryError(f"no model named {key!r} (installed: {names}) and no model folder at that path")
+
+    # -- changes -----------------------------------------------------------------------------------------------
+    def add_model(self, src_dir: str | Path, *, name: str | None = None, source_langs: Sequence[str] = (),
+                  target_langs: Sequence[str] = (), copy: bool = True) -> ModelEntry:
+        """Register a model folder, copied into the models folder (or referenced in place with copy=False)."""
+        src = Path(src_dir).expanduser().resolve()
+        files = _inspect(src, source_langs, target_langs)
+        name = self._check_new_name(name or src.name)
+        path = src
+        if copy:
+            self.root.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".add-", dir=self.root))
+            try:
+                shutil.copytree(src, staging / name)
+                if not (src / SIDECAR).exists():
+                    _write_sidecar(staging / name, files)
+                (staging / name).rename(self.root / name)
+            except OSError as exc:
+                raise RegistryError(f"cannot copy the model into {self.root}: {exc}") from None
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+            path = self.root / name
+        entry = _entry(name, files, path, "directory")
+        self._save([*self._load(), entry])
+        return entry
+
+    def import_argos(self, archive: str | Path, *, name: str | None = None) -> ModelEntry:
+        """Install an Argos Translate package (`.argosmodel`, a zip) safely into the models folder."""
+        archive = Path(archive).expanduser()
+        if not archive.is_file():
+            raise RegistryError(f"package file not found: {archive}")
+        self.root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".import-", dir=self.root))
+        try:
+            try:
+                written = safe_extract(archive, staging)
+            except ArchiveError as exc:
+                raise RegistryError(f"cannot install {archive.name}: {exc}") from None
+            package = top_folder(staging, written, "metadata.json")
+            try:
+                files = _inspect(package, need_langs=False)
+            except RegistryError as exc:
+                raise RegistryError(str(exc).replace(str(package), archive.name)) from None
+            if not files.metadata or files.package != "argos":
+                raise RegistryError(f"{archive.name} is not an Argos Translate package "
+                                    "(metadata.json, model/ and sentencepiece.model expected)")
+            if not (files.source_langs and files.target_langs):
+                raise RegistryError(f"metadata.json in {archive.name} does not name from_code and to_code")
+            name = self._check_new_name(name or (package.name if package != staging else archive.stem))
+            package.rename(self.root / name)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        meta = files.metadata
+        description = " ".join(str(meta.get(k, "")) for k in ("name", "package_version")).strip()
+        entry = _entry(name, _inspect(self.root / name), self.root / name, "argos", description)
+        self._save([*self._load(), entry])
+        return entry
+
+    def remove_model(self, name: str) -> None:
+        """Unregister a model; delete its folder only when it lives inside the models folder."""
+        if name == DEMO_NAME:
+            raise RegistryError(f"{DEMO_NAME} is the bundled demo model and cannot be removed")
+        entries = self._load()
+        match = [e for e in entries if e.name == name]
+        if not match:
+            raise RegistryError(f"no installed model named {name!r}")
+        self._save([e for e in entries if e.name != name])
+        path = match[0].path
+        if path.resolve().is_relative_to(self.root.resolve()) and path.resolve() != self.root.resolve():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+# -- the default registry (models folder from $SUBREVIEW_DATA_DIR or the platform), as plain functions ------------
+def list_models(root: str | Path | None = None) -> list[ModelEntry]:
+    return ModelRegistry(root).list_models()
+
+
+def get_model(name_or_path: str | Path, root: str | Path | None = None) -> ModelEntry:
+    return ModelRegistry(root).get_model(name_or_path)
+
+
+def default_model(root: str | Path | None = None) -> ModelEntry | None:
+    return ModelRegistry(root).default_model()
+
+
+def add_model(src_dir: str | Path, *, name: str | None = None, source_langs: Sequence[str] = (),
+              target_langs: Sequence[str] = (), copy: bool = True, root: str | Path | None = None) -> ModelEntry:
+    return ModelRegistry(root).add_model(src_dir, name=name, source_langs=source_langs, target_langs=target_langs,
+                                         copy=copy)
+
+
+def import_argos(archive: str | Path, *, name: str | None = None, root: str | Path | None = None) -> ModelEntry:
+    return ModelRegistry(root).import_argos(archive, name=name)
+
+
+def remove_model(name: str, root: str | Path | None = None) -> None:
+    ModelRegistry(root).remove_model(name)

@@ -1,0 +1,96 @@
+"""Connects the translation worker to an open project: results are checked and written on the main thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from editor.core.mt.pretranslate import RunSummary, Suggestion, apply_suggestions, draftable
+from editor.core.store import Project, ProjectError
+from editor.services.translation_worker import TranslationWorker
+
+
+class ProjectTranslator(QObject):
+    """Pre-translation and per-line suggestions for one project; the only writer of machine drafts."""
+
+    suggestion_for_cue = Signal(object)  # Suggestion, still valid for its cue
+    progress = Signal(object)  # RunSummary
+    finished = Signal(object)  # RunSummary
+    failed = Signal(str)
+
+    def __init__(self, project: Project, worker: TranslationWorker, *, actor: str,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.worker = worker
+        self.actor = actor
+        self.only_empty = False
+        self._job: int | None = None
+        self._summary = RunSummary()
+        worker.suggestion_ready.connect(self._on_worker_suggestion_ready)
+        worker.chunk_ready.connect(self._on_worker_chunk_ready)
+        worker.job_progress.connect(self._on_worker_job_progress)
+        worker.job_finished.connect(self._on_worker_job_finished)
+        worker.job_failed.connect(self._on_worker_job_failed)
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def suggest(self, cue_id: int) -> None:
+        """Ask for the current line's suggestion; it jumps ahead of any running pre-translation."""
+        cue = self.project.doc.get(cue_id)
+        if cue.source.strip():
+            self.worker.request_suggestion(cue_id, cue.source, self.project.doc.revision)
+
+    def pretranslate(self, *, only_empty: bool = False) -> int:
+        """Start drafting every line the machine may draft; returns how many lines were queued."""
+        if self._job is not None:
+            return 0
+        self.only_empty = only_empty
+        items = [(c.id, c.source) for c in self.project.doc if draftable(c, only_empty=only_empty)]
+        self._summary = RunSummary(total=len(items))
+        self._job = self.worker.start_job(items)
+        return len(items)
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self.worker.cancel_job(self._job)
+
+    def _on_worker_suggestion_ready(self, suggestion: Suggestion, _revision: int) -> None:
+        if suggestion.cue_id not in self.project.doc:
+            return  # the cue was deleted meanwhile
+        if self.project.doc.get(suggestion.cue_id).source != suggestion.source:
+            return  # made for a source text that is gone: drop it quietly
+        self.suggestion_for_cue.emit(suggestion)
+
+    def _on_worker_chunk_ready(self, job_id: int, suggestions: list[Suggestion]) -> None:
+        if job_id != self._job:
+            return
+        try:
+            result = apply_suggestions(self.project, suggestions, actor=self.actor, only_empty=self.only_empty)
+        except ProjectError as exc:
+            self.worker.cancel_job(job_id)
+            self.failed.emit(str(exc))
+            return
+        self._summary.drafted += result.applied
+        self._summary.unchanged += result.unchanged
+        self._summary.skipped += len(result.skipped)
+        self._summary.from_memory += sum(1 for s in suggestions if s.draft is not None and s.draft.origin == "memory")
+
+    def _on_worker_job_progress(self, job_id: int, done: int, total: int) -> None:
+        if job_id == self._job:
+            self._summary.done, self._summary.total = done, total
+            self.progress.emit(self._summary)
+
+    def _on_worker_job_finished(self, job_id: int, cancelled: bool) -> None:
+        if job_id == self._job:
+            self._job = None
+            self._summary.cancelled = cancelled
+            self.finished.emit(self._summary)
+
+    def _on_worker_job_failed(self, job_id: int, message: str) -> None:
+        if job_id == self._job:
+            self._job = None
+            self._summary.cancelled = True
+            self.failed.emit(message)
+            self.finished.emit(self._summary)

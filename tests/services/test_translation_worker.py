@@ -1,0 +1,154 @@
+"""The worker drafts in the background with the real CTranslate2 engine; results land on the main thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from editor.core import edits
+from editor.core.document import Cue
+from editor.core.mt.cache import TranslationCache
+from editor.core.mt.engine import DecodingOptions, EngineError
+from editor.core.mt.pretranslate import Pretranslator
+from editor.core.review import State
+from editor.core.store import Project, ProjectMeta
+from editor.services.ct2_engine import CT2Engine
+from editor.services.project_translator import ProjectTranslator
+from editor.services.translation_worker import TranslationWorker
+from tests.mt_models import sample_sentences
+
+# A random-weight model decodes until the limit: keep outputs short.
+OPTIONS = DecodingOptions(beam_size=2, num_hypotheses=2, max_decoding_ratio=1.0, max_decoding_extra=3)
+
+
+def make_project(path, count: int) -> Project:
+    sentences = sample_sentences(count * 2, seed=5)
+    sources = list(dict.fromkeys(sentences))[:count]
+    cues = [Cue(i, i * 1000, i * 1000 + 900, s) for i, s in enumerate(sources, start=1)]
+    cues.append(Cue(len(cues) + 1, 999_000, 999_500, ""))  # an empty cue stays empty
+    return Project.create(path, cues, ProjectMeta(source_lang="zh-Hans", target_lang="en"), actor="t")
+
+
+@pytest.fixture
+def worker_factory(tiny_model_dir, tmp_path, qtbot):
+    made: list[TranslationWorker] = []
+
+    def make(*, chunk_size: int = 8, model_dir=None) -> TranslationWorker:
+        def load():
+            return CT2Engine.load(model_dir or tiny_model_dir, model_id="tiny", device="cpu")
+
+        def pipeline(engine):
+            return Pretranslator(engine, OPTIONS, source_lang="zh-Hans", target_lang="en",
+                                 cache=TranslationCache(tmp_path / f"cache-{len(made)}.sqlite"))
+
+        worker = TranslationWorker(load, pipeline, chunk_size=chunk_size)
+        made.append(worker)
+        return worker
+
+    yield make
+    for worker in made:
+        worker.stop()
+
+
+def test_pretranslation_drafts_every_line_with_provenance_and_progress(worker_factory, tmp_path, qtbot):
+    project = make_project(tmp_path / "p.subrev", 30)
+    worker = worker_factory()
+    translator = ProjectTranslator(project, worker, actor="tester")
+    seen = []
+    translator.progress.connect(lambda s: seen.append((s.done, s.total)))
+    with qtbot.waitSignal(worker.model_loaded, timeout=30_000):
+        worker.start()
+    with qtbot.waitSignal(translator.finished, timeout=60_000) as finished:
+        assert translator.pretranslate() == 30
+    summary = finished.args[0]
+    assert not summary.cancelled and summary.drafted == 30
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen) and seen[-1] == (30, 30)
+    for cue in project.doc:
+        if not cue.source:
+            assert cue.state is State.UNTRANSLATED and cue.target == ""
+            continue
+        assert cue.state is State.MT_DRAFT and cue.target == cue.draft.text
+        d = cue.draft
+        assert d.origin == "mt" and d.engine.startswith("ctranslate2") and d.model_id == "tiny"
+        assert len(d.model_hash) == 64 and d.settings["beam_size"] == 2
+        assert 0.0 <= d.score <= 1.0 and d.raw_output
+        assert all(0.0 <= s <= 1.0 for _, s in d.alternatives)
+    project.close()
+    reopened = Project.open(tmp_path / "p.subrev")
+    assert sum(c.state is State.MT_DRAFT for c in reopened.doc) == 30
+    reopened.close()
+
+
+def test_cancel_keeps_finished_lines_and_stops_the_rest(worker_factory, tmp_path, qtbot):
+    project = make_project(tmp_path / "p.subrev", 60)
+    worker = worker_factory(chunk_size=4)
+    translator = ProjectTranslator(project, worker, actor="tester")
+    translator.progress.connect(lambda s: translator.cancel())
+    with qtbot.waitSignal(worker.model_loaded, timeout=30_000):
+        worker.start()
+    with qtbot.waitSignal(translator.finished, timeout=60_000) as finished:
+        translator.pretranslate()
+    summary = finished.args[0]
+    drafted = [c for c in project.doc if c.state is State.MT_DRAFT]
+    assert summary.cancelled
+    assert 4 <= len(drafted) < 60 and len(drafted) == summary.drafted
+    assert all(c.target == c.draft.text for c in drafted)
+    assert not translator.running
+
+
+def test_the_current_line_jumps_ahead_of_a_running_pretranslation(worker_factory, tmp_path, qtbot):
+    project = make_project(tmp_path / "p.subrev", 80)
+    worker = worker_factory(chunk_size=2)
+    translator = ProjectTranslator(project, worker, actor="tester")
+    with qtbot.waitSignal(worker.model_loaded, timeout=30_000):
+        worker.start()
+    progress_at_suggestion = []
+    last_progress = [0]
+    translator.progress.connect(lambda s: last_progress.__setitem__(0, s.done))
+    translator.suggestion_for_cue.connect(lambda s: progress_at_suggestion.append(last_progress[0]))
+    with qtbot.waitSignal(translator.finished, timeout=120_000):
+        translator.pretranslate()
+        translator.suggest(40)
+    assert len(progress_at_suggestion) == 1
+    assert progress_at_suggestion[0] < 40  # answered long before the batch was through
+
+
+def test_a_suggestion_for_a_changed_cue_is_dropped(worker_factory, tmp_path, qtbot):
+    project = make_project(tmp_path / "p.subrev", 5)
+    worker = worker_factory()
+    translator = ProjectTranslator(project, worker, actor="tester")
+    delivered = []
+    translator.suggestion_for_cue.connect(delivered.append)
+    with qtbot.waitSignal(worker.model_loaded, timeout=30_000):
+        worker.start()
+    with qtbot.waitSignal(worker.suggestion_ready, timeout=30_000):
+        translator.suggest(1)
+        translator.suggest(2)
+        project.apply(edits.SetSource(1, "完全不同的一句话"), actor="tester")  # before any result arrives
+    qtbot.waitUntil(lambda: len(delivered) == 1, timeout=30_000)
+    assert [s.cue_id for s in delivered] == [2]
+    assert delivered[0].draft is not None and delivered[0].source == project.doc.get(2).source
+
+
+def test_a_broken_model_is_reported_and_the_worker_keeps_answering(worker_factory, tmp_path, qtbot):
+    broken = tmp_path / "broken-model"
+    broken.mkdir()
+    (broken / "model.bin").write_bytes(b"not a model")
+    project = make_project(tmp_path / "p.subrev", 3)
+    worker = worker_factory(model_dir=broken)
+    translator = ProjectTranslator(project, worker, actor="tester")
+    with qtbot.waitSignal(worker.model_failed, timeout=30_000) as failed:
+        worker.start()
+    assert str(broken) in failed.args[0] or "model" in failed.args[0].lower()
+    with qtbot.waitSignal(worker.suggestion_failed, timeout=10_000):
+        translator.suggest(1)
+    with qtbot.waitSignal(translator.failed, timeout=10_000):
+        translator.pretranslate()
+    assert all(c.state is State.UNTRANSLATED for c in project.doc)
+    assert threading.active_count() >= 1 and not translator.running
+
+
+def test_engine_error_type_is_what_the_worker_reports(tmp_path):
+    with pytest.raises(EngineError):
+        CT2Engine.load(tmp_path / "nothing-here", device="cpu")
