@@ -76,7 +76,7 @@ def load_engine(model: str | None, device: str) -> Any:
     entry = registry.get_model(model) if model else registry.default_model()
     if entry is None:
         raise EngineError("no translation model is installed; add one with 'subreview models add DIR'")
-    return CT2Engine.load(entry.path, model_id=entry.name, device=device, model_hash=entry.sha256), entry
+    return CT2Engine.from_entry(entry, device=device), entry
 
 
 def cmd_pretranslate(args: argparse.Namespace) -> int:
