@@ -62,6 +62,15 @@ class Pretranslator:
         self.memory = memory
         self.cache = cache
         self.glossary = list(glossary)
+        self._settings = self._draft_settings()
+
+    def _draft_settings(self) -> dict[str, object]:
+        """Decoding settings recorded with every machine draft (built once per run)."""
+        settings: dict[str, object] = {**self.options.decoding_key(), "source_lang": self.source_lang,
+                                       "target_lang": self.target_lang}
+        if self.engine is not None:
+            settings.update(device=self.engine.info.device, compute_type=self.engine.info.compute_type)
+        return settings
 
     def suggest(self, items: Sequence[tuple[int, str]]) -> list[Suggestion]:
         segments = [prepare(source) for _, source in items]
@@ -114,9 +123,7 @@ class Pretranslator:
             if text != best and text not in (a for a, _ in alternatives):
                 alternatives.append((text, round(min(c.confidence for c in chosen), 4)))
         info = self.engine.info if self.engine is not None else None
-        settings = {**self.options.decoding_key(), "source_lang": self.source_lang, "target_lang": self.target_lang}
-        if info is not None:
-            settings.update(device=info.device, compute_type=info.compute_type)
+        settings = dict(self._settings)
         if seg.dropped_inner_tags:
             settings["dropped_inner_tags"] = True
         return Draft(

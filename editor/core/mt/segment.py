@@ -141,18 +141,22 @@ def rebreak(text: str, max_chars: int, max_lines: int = 2) -> str:
     lines_needed = min(max_lines, -(-_width(text) // max_chars))
     result, rest = [], text
     for remaining in range(lines_needed, 1, -1):
-        target = _width(rest) / remaining
         points = _break_points(rest)
         if not points:
             break
+        # widths[i] = display width of rest[:i], computed once instead of once per candidate
+        widths = [0]
+        for ch in rest:
+            widths.append(widths[-1] + (0 if unicodedata.combining(ch) else 1))
+        target = widths[-1] / remaining
 
-        def cost(i: int, rest: str = rest, target: float = target) -> float:
-            head = rest[:i] if cjk else rest[:i].rstrip()
-            over = max(0, _width(head) - max_chars) * 10
-            last = head[-1] if head else ""
+        def cost(i: int, rest: str = rest, widths: list[int] = widths, target: float = target) -> float:
+            head_width = widths[i] if cjk or i == 0 or rest[i - 1] != " " else widths[i] - 1
+            over = max(0, head_width - max_chars) * 10
+            last = rest[i - 1] if i > 0 else ""
             # A break at the end of a sentence (or clause) reads best, even if the lines are less even.
             pull = 0.25 * max_chars if last in _SENTENCE_END else 0.1 * max_chars if last in _CLAUSE_END else 0
-            return abs(_width(head) - target) + over - pull
+            return abs(head_width - target) + over - pull
 
         at = min(points, key=cost)
         result.append(rest[:at].strip())
