@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from editor import __version__
 from editor.core import qa, workflows
 from editor.core.formats import SubtitleError, read_subtitles
-from editor.core.glossary import GlossaryError, GlossaryTerm
+from editor.core.glossary import GlossaryError, GlossaryTerm, load_glossary_csv
 from editor.core.mt.engine import EngineError
 from editor.core.mt.registry import RegistryError
 from editor.core.review import TransitionError
@@ -159,6 +159,20 @@ def cmd_qa(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_glossary(args: argparse.Namespace) -> int:
+    with _open(args.project) as project:
+        if args.file is None:
+            for term in project_glossary(project):
+                banned = f"  (not: {', '.join(term.forbidden)})" if term.forbidden else ""
+                print(f"{term.source or '*'} -> {term.target}{banned}")
+            return EXIT_OK
+        terms = load_glossary_csv(_existing_file(args.file, "glossary"))
+        rows = [(t.source, t.target, "|".join(t.forbidden), t.note, t.case_sensitive) for t in terms]
+        project.replace_glossary(rows, actor=reviewer_name(args.reviewer))
+    print(f"glossary of {args.project}: {len(rows)} terms from {args.file}")
+    return EXIT_OK
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     workflows.export_format(args.out)
     with _open(args.project) as project:
@@ -216,6 +230,11 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
     p.add_argument("project")
     p.add_argument("--profile", help="QA profile name or .toml path")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("glossary", cmd_glossary, "Show the project's glossary, or replace it with a CSV file "
+            "(columns source,target[,forbidden][,note]).", writes=True)
+    p.add_argument("project")
+    p.add_argument("file", nargs="?", help="glossary CSV to import (replaces the current glossary)")
 
     p = add("export", cmd_export, "Write the reviewed target text to a subtitle file.", writes=True)
     p.add_argument("project")

@@ -218,3 +218,23 @@ def test_info_and_new_on_a_50000_cue_file(big_srt, tmp_path):
     assert run_cli("new", str(proj), "--source", str(big_srt)).returncode == 0
     with Project.open(proj) as p:
         assert len(p.doc) == 50_000 and p.doc[-1].end_ms == 100_001_500
+
+
+def test_glossary_import_feeds_the_glossary_rules(files, tmp_path, capsys):
+    src, tgt, proj = files
+    main(["new", str(proj), "--source", str(src)])
+    main(["import-target", str(proj), str(tgt)])
+    csv = tmp_path / "glossary.csv"
+    csv.write_text("source,target,forbidden\n林总,Mr. Lin,President Lin|Boss Lin\n合同,agreement,\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["glossary", str(proj), str(csv), "--reviewer", "pm"]) == 0
+    assert "2 terms" in capsys.readouterr().out
+    assert main(["glossary", str(proj)]) == 0
+    assert "林总 -> Mr. Lin  (not: President Lin, Boss Lin)" in capsys.readouterr().out
+    assert main(["qa", str(proj), "--json"]) == 0
+    issues = json.loads(capsys.readouterr().out)["issues"]
+    assert ("glossary_missing", 2) in {(i["rule"], i["cue"]) for i in issues}  # "contract", not "agreement"
+    assert ("glossary_missing", 1) not in {(i["rule"], i["cue"]) for i in issues}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("nothing useful here\n", encoding="utf-8")
+    assert run_cli("glossary", str(proj), str(bad)).returncode == 2
