@@ -1,0 +1,153 @@
+"""How cues look in every view: state colours and labels, QA messages, and subtitle text made safe for Qt.
+
+Subtitle text is data, never markup: a line may hold "<img src=x>" or "<a href=...>". Anything Qt might
+render as rich text (tool tips, labels) goes through `plain_html`, which escapes it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from editor.core.document import Cue
+from editor.core.qa import MESSAGES, RULES, QAIssue
+from editor.core.review import CATEGORY_LABELS, QT_TRANSLATE_NOOP, STATE_LABELS, RejectCategory, State
+from editor.core.text import display_width, lines
+
+# State -> (strong colour for text and badges, light tint for cell backgrounds).
+STATE_COLORS: dict[State, tuple[str, str]] = {
+    State.UNTRANSLATED: ("#6b6b6b", "#ececec"),
+    State.MT_DRAFT: ("#a86400", "#fdebc8"),
+    State.TRANSLATED: ("#1f5fbf", "#dce8fa"),
+    State.APPROVED: ("#237a37", "#d8f0dc"),
+    State.REJECTED: ("#c0262d", "#f9d9da"),
+    State.STALE: ("#7a3fa8", "#ecdff6"),
+}
+
+# Order used when sorting by state: what needs work first.
+STATE_ORDER: dict[State, int] = {
+    s: i for i, s in enumerate((State.REJECTED, State.STALE, State.UNTRANSLATED, State.MT_DRAFT,
+                                 State.TRANSLATED, State.APPROVED))
+}
+
+SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+SEVERITY_COLORS: dict[str, str] = {"error": "#c0262d", "warning": "#c98a00", "info": "#5b7fa6"}
+
+LINE_BREAK_MARK = " \u21b5 "  # "↵": a cue's line break shown inside one table row
+
+
+def state_label(state: State) -> str:
+    return QCoreApplication.translate("State", STATE_LABELS[state])
+
+
+_ORIGINS = {
+    "mt": QT_TRANSLATE_NOOP("Draft", "Machine translation"),
+    "memory": QT_TRANSLATE_NOOP("Draft", "Translation memory"),
+    "import": QT_TRANSLATE_NOOP("Draft", "Imported translation"),
+}
+
+
+def origin_label(origin: str) -> str:
+    """Where a draft came from, in the UI language ("mt" -> "Machine translation")."""
+    return QCoreApplication.translate("Draft", _ORIGINS[origin]) if origin in _ORIGINS else origin
+
+
+def category_label(category: RejectCategory) -> str:
+    return QCoreApplication.translate("RejectCategory", CATEGORY_LABELS[category])
+
+
+def rule_title(rule: str) -> str:
+    return QCoreApplication.translate("QA", RULES.get(rule, rule))
+
+
+def qa_message(issue: QAIssue, number_of: Callable[[int], int | None] | None = None) -> str:
+    """The issue's message in the UI language. `number_of` turns the cue ids a message names (overlap,
+    order) into the cue numbers the table shows."""
+    params = dict(issue.params)
+    if number_of is not None:
+        for key in ("next_id", "previous_id"):
+            if key in params:
+                number = number_of(params[key])
+                params[key] = params[key] if number is None else number
+    template = MESSAGES.get(issue.rule, issue.rule)
+    try:
+        return QCoreApplication.translate("QA", template).format(**params)
+    except (KeyError, IndexError, ValueError):  # a translation with broken placeholders
+        return template.format(**params)
+
+
+def worst_severity(issues: list[QAIssue]) -> str:
+    return max((i.severity for i in issues), key=lambda s: SEVERITY_RANK.get(s, 0), default="")
+
+
+def plain_html(text: str) -> str:
+    """Subtitle text as rich text that shows it literally: escaped, line breaks kept."""
+    return '<p style="white-space:pre-wrap">' + html.escape(text) + "</p>"
+
+
+def one_line(text: str) -> str:
+    """A cue text on one table row: its line breaks shown as a mark."""
+    return text.replace("\r\n", "\n").replace("\n", LINE_BREAK_MARK) if "\n" in text else text
+
+
+@lru_cache(maxsize=65536)
+def visible_chars(text: str) -> int:
+    """Characters a viewer reads: tags removed, line breaks not counted."""
+    return sum(display_width(line) for line in lines(text))
+
+
+def reading_speed(text: str, duration_ms: int) -> float:
+    """Characters per second; 0 for an empty text or a cue with no duration."""
+    if duration_ms <= 0:
+        return 0.0
+    return visible_chars(text) * 1000.0 / duration_ms
+
+
+def confidence(cue: Cue) -> float | None:
+    """The machine's score for a line that still holds its unconfirmed draft; None for every other line."""
+    if cue.state is State.MT_DRAFT and cue.draft is not None:
+        return cue.draft.score
+    return None
+
+
+def speed_text(cue: Cue) -> tuple[float, bool]:
+    """Reading speed of the target, or of the source while there is no target; True when from the source."""
+    if cue.target.strip():
+        return reading_speed(cue.target, cue.duration_ms), False
+    return reading_speed(cue.source, cue.duration_ms), True
+
+
+def row_runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted rows as contiguous (first, last) runs."""
+    out: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if out and row == out[-1][1] + 1:
+            out[-1] = (out[-1][0], row)
+        else:
+            out.append((row, row))
+    return out
+
+
+@lru_cache(maxsize=8)
+def severity_icon(severity: str, size: int = 10) -> QIcon:
+    """A small filled circle in the severity's colour."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(SEVERITY_COLORS.get(severity, "#888888")))
+    painter.drawEllipse(0, 0, size - 1, size - 1)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def format_seconds(ms: int) -> str:
+    """A duration as seconds with milliseconds: 2500 -> "2.500"."""
+    sign = "-" if ms < 0 else ""
+    seconds, millis = divmod(abs(ms), 1000)
+    return f"{sign}{seconds}.{millis:03d}"
