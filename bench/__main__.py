@@ -5,9 +5,15 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bench import bench_load, bench_mt, bench_qa, bench_timeline
+from bench import bench_load, bench_mt, bench_qa, bench_timeline, bench_ui
 
-BENCHES = {"load": bench_load.main, "qa": bench_qa.main, "mt": bench_mt.main, "timeline": bench_timeline.main}
+BENCHES = {
+    "load": bench_load.main,
+    "qa": bench_qa.main,
+    "mt": bench_mt.main,
+    "timeline": bench_timeline.main,
+    "ui": bench_ui.main,
+}
 OUT = Path(__file__).resolve().parent / "out"
 
 

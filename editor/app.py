@@ -10,19 +10,35 @@ from pathlib import Path
 from editor.core import cli
 from editor.services import mt_commands
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-DEMO_SUBTITLES = RESOURCES / "samples" / "demo.zh-Hans.srt"
-
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    """Show the bundled demo. Until the review window lands (issue 4) this describes the demo subtitles."""
-    print("SubReview demo: the review window is not built yet; here is the bundled demo subtitle file.")
-    return cli.cmd_info(argparse.Namespace(file=str(DEMO_SUBTITLES), json=False))
+    """Open the window on the bundled demo project (made in the user's data folder on first use)."""
+    from editor import gui
+
+    return gui.run(None, demo=True, reset_demo=args.reset)
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from editor import gui
+
+    files = [Path(f) for f in args.files]
+    for f in files:
+        cli._existing_file(str(f), "file")
+    if len(files) == 1:
+        return gui.run(files[0])
+    video, subs = sorted(files, key=lambda p: p.suffix.lower() in (".srt", ".vtt", ".ass", ".ssa"))
+    return gui.run((video, subs))
 
 
 def _add_app_commands(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="Open the bundled demo.", description="Open the bundled demo.")
+    p = sub.add_parser("demo", help="Open the bundled demo in the review window.",
+                       description="Open the bundled demo (video, Chinese subtitles, demo model) in the window.")
+    p.add_argument("--reset", action="store_true", help="start the demo project afresh")
     p.set_defaults(func=cmd_demo)
+    p = sub.add_parser("open", help="Open a project, or a video with its source subtitles, in the window.",
+                       description="subreview open PROJECT.subrev  |  subreview open VIDEO SUBS.srt")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_open)
     mt_commands.add_commands(sub)
 
 
@@ -33,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = cli.build_parser(_add_app_commands)
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return cli.EXIT_OK
+        from editor import gui
+
+        return gui.run(None)
+    if args.command == "open" and not 1 <= len(args.files) <= 2:
+        print("error: open takes a project, or a video and its subtitles", file=sys.stderr)
+        return cli.EXIT_BAD_INPUT
     return cli.run(args)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from editor.core.document import Change
 from editor.core.mt.pretranslate import RunSummary, Suggestion, apply_suggestions, draftable
 from editor.core.store import Project, ProjectError
 from editor.services.translation_worker import TranslationWorker
@@ -13,6 +14,7 @@ class ProjectTranslator(QObject):
     """Pre-translation and per-line suggestions for one project; the only writer of machine drafts."""
 
     suggestion_for_cue = Signal(object)  # Suggestion, still valid for its cue
+    drafts_applied = Signal(object)  # Change written by a pre-translation chunk (outside undo)
     progress = Signal(object)  # RunSummary
     finished = Signal(object)  # RunSummary
     failed = Signal(str)
@@ -25,6 +27,7 @@ class ProjectTranslator(QObject):
         self.actor = actor
         self.only_empty = False
         self._job: int | None = None
+        self._closed = False
         self._summary = RunSummary()
         worker.suggestion_ready.connect(self._on_worker_suggestion_ready)
         worker.chunk_ready.connect(self._on_worker_chunk_ready)
@@ -52,19 +55,37 @@ class ProjectTranslator(QObject):
         self._job = self.worker.start_job(items)
         return len(items)
 
+    def close(self) -> None:
+        """The project is closing: cancel work and ignore results that are still on their way."""
+        self.cancel()
+        self._closed = True
+
+    def apply_suggestion(self, suggestion: Suggestion) -> Change | None:
+        """Write a single-line suggestion as the cue's draft when the machine may still draft it."""
+        if self._closed:
+            return None
+        try:
+            result = apply_suggestions(self.project, [suggestion], actor=self.actor)
+        except ProjectError as exc:
+            self.failed.emit(str(exc))
+            return None
+        if result.change is not None:
+            self.drafts_applied.emit(result.change)
+        return result.change
+
     def cancel(self) -> None:
         if self._job is not None:
             self.worker.cancel_job(self._job)
 
     def _on_worker_suggestion_ready(self, suggestion: Suggestion, _revision: int) -> None:
-        if suggestion.cue_id not in self.project.doc:
+        if self._closed or suggestion.cue_id not in self.project.doc:
             return  # the cue was deleted meanwhile
         if self.project.doc.get(suggestion.cue_id).source != suggestion.source:
             return  # made for a source text that is gone: drop it quietly
         self.suggestion_for_cue.emit(suggestion)
 
     def _on_worker_chunk_ready(self, job_id: int, suggestions: list[Suggestion]) -> None:
-        if job_id != self._job:
+        if job_id != self._job or self._closed:
             return
         try:
             result = apply_suggestions(self.project, suggestions, actor=self.actor, only_empty=self.only_empty)
@@ -72,6 +93,8 @@ class ProjectTranslator(QObject):
             self.worker.cancel_job(job_id)
             self.failed.emit(str(exc))
             return
+        if result.change is not None:
+            self.drafts_applied.emit(result.change)
         self._summary.drafted += result.applied
         self._summary.unchanged += result.unchanged
         self._summary.skipped += len(result.skipped)

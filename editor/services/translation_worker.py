@@ -19,6 +19,8 @@ from PySide6.QtCore import QObject, Signal
 from editor.core.mt.engine import EngineError, TranslationEngine
 from editor.core.mt.pretranslate import Pretranslator, chunks
 
+PRIORITY_LOAD = -2  # the model loads before any request queued while the window was opening
+PRIORITY_STOP = -1
 PRIORITY_CURRENT_LINE = 0
 PRIORITY_BATCH = 1
 
@@ -71,16 +73,16 @@ class TranslationWorker(QObject):
     def start(self) -> None:
         """Start the thread and load the model there (the UI stays responsive while it loads)."""
         if self._thread is None:
+            self._put(PRIORITY_LOAD, "load")  # queued before the thread runs: nothing can overtake it
             self._thread = threading.Thread(target=self._run, name="translation-worker", daemon=True)
             self._thread.start()
-            self._put(PRIORITY_CURRENT_LINE, "load")
 
     def stop(self, timeout: float = 10.0) -> None:
         with self._cond:
             for job in self._jobs.values():
                 job.cancelled = True
             self._queue.clear()
-        self._put(-1, "stop")
+        self._put(PRIORITY_STOP, "stop")
         if self._thread is not None:
             self._thread.join(timeout)
             self._thread = None

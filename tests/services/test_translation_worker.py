@@ -152,3 +152,15 @@ def test_a_broken_model_is_reported_and_the_worker_keeps_answering(worker_factor
 def test_engine_error_type_is_what_the_worker_reports(tmp_path):
     with pytest.raises(EngineError):
         CT2Engine.load(tmp_path / "nothing-here", device="cpu")
+
+
+def test_a_request_made_before_the_worker_starts_waits_for_the_model(worker_factory, tmp_path, qtbot):
+    project = make_project(tmp_path / "p.subrev", 3)
+    worker = worker_factory()
+    translator = ProjectTranslator(project, worker, actor="tester")
+    failures = []
+    worker.suggestion_failed.connect(lambda *a: failures.append(a))
+    translator.suggest(1)  # the window asks for the first line while it is still opening
+    with qtbot.waitSignal(translator.suggestion_for_cue, timeout=30_000) as got:
+        worker.start()
+    assert got.args[0].cue_id == 1 and got.args[0].draft is not None and not failures

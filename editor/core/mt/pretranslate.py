@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from editor.core import edits
-from editor.core.document import Cue
+from editor.core.document import Change, Cue
 from editor.core.glossary import GlossaryTerm, terms_in
 from editor.core.mt.cache import TranslationCache, cache_key
 from editor.core.mt.engine import DecodingOptions, Hypothesis, TranslationEngine, confidence_from_score
@@ -147,6 +147,7 @@ class ApplyResult:
     applied: int = 0
     skipped: list[int] = field(default_factory=list)  # cues that changed meanwhile or a person decided
     unchanged: int = 0  # cues that already held exactly this draft
+    change: Change | None = None  # what was written, for views to refresh
 
 
 def _same_draft(old: Draft, new: Draft) -> bool:
@@ -175,6 +176,7 @@ def apply_suggestions(project: Project, suggestions: Iterable[Suggestion], *, ac
     if ops:
         change = project.apply(edits.Batch(tuple(ops), label="pretranslate"), actor=actor, kind=Actor.MACHINE)
         result.applied = len(change.deltas)
+        result.change = change
     return result
 
 

@@ -1,0 +1,184 @@
+"""Start the window: build the services, open the project, wire them together (the GUI composition root)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from editor import __version__
+from editor.core import qa
+from editor.core.cli import project_glossary, project_profile
+from editor.core.formats import SubtitleError
+from editor.core.mt import registry
+from editor.core.mt.cache import TranslationCache
+from editor.core.mt.engine import DecodingOptions, EngineError
+from editor.core.mt.memory import TranslationMemory
+from editor.core.mt.pretranslate import Layout, Pretranslator
+from editor.core.store import Project, ProjectError
+from editor.core.workflows import create_project
+from editor.services.player import create_player
+from editor.services.project_translator import ProjectTranslator
+from editor.services.settings import Settings
+from editor.services.translation_worker import TranslationWorker
+from editor.ui.main_window import MainWindow
+from editor.ui.session import ReviewSession
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+DEMO_SRT = RESOURCES / "samples" / "demo.zh-Hans.srt"
+DEMO_VIDEO = RESOURCES / "samples" / "demo.mp4"
+
+
+def data_dir() -> Path:
+    folder = os.environ.get("SUBREVIEW_DATA_DIR")
+    if folder:
+        return Path(folder)
+    import platformdirs
+
+    return platformdirs.user_data_path("SubReview")
+
+
+def demo_project(reset: bool = False) -> Path:
+    """The demo project in the user's data folder, made from the bundled subtitles and video when needed."""
+    path = data_dir() / "demo" / "demo.subrev"
+    if reset:
+        for f in path.parent.glob("demo.subrev*"):
+            f.unlink()
+    if path.exists():
+        with Project.open(path) as project:
+            if project.meta.video_path != str(DEMO_VIDEO) and DEMO_VIDEO.exists():
+                project.set_meta("video_path", str(DEMO_VIDEO), actor="subreview")  # the checkout moved
+        return path
+    path.parent.mkdir(parents=True, exist_ok=True)
+    video = str(DEMO_VIDEO) if DEMO_VIDEO.exists() else ""
+    create_project(path, DEMO_SRT, actor="subreview", video=video, source_lang="zh-Hans", target_lang="en",
+                   fps=25.0)[0].close()
+    return path
+
+
+def project_for_media(video: Path, subtitles: Path, reviewer: str) -> Path:
+    """`open VIDEO SUBS`: the project next to the subtitles, created on first use."""
+    path = subtitles.with_suffix(".subrev")
+    if not path.exists():
+        create_project(path, subtitles, actor=reviewer, video=str(video))[0].close()
+    return path
+
+
+def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
+    model = settings.get("mt/model")
+    device = settings.get("mt/device")
+    meta = project.meta
+    try:
+        profile = project_profile(project, settings.get("qa/profile") or None)
+    except qa.QAProfileError:
+        profile = qa.builtin_profile(meta.target_lang)
+    memory = TranslationMemory()
+    memory.add_cues(project.doc, project.path.name)
+    glossary = project_glossary(project)
+    options = DecodingOptions(beam_size=settings.get("mt/beam"), num_hypotheses=min(3, settings.get("mt/beam")))
+
+    def load():
+        from editor.core.mt.languages import check_languages
+        from editor.services.ct2_engine import CT2Engine
+
+        entry = registry.get_model(model) if model else registry.default_model()
+        if entry is None:
+            raise EngineError("no translation model is installed")
+        check_languages(entry, meta.source_lang, meta.target_lang)
+        return CT2Engine.from_entry(entry, device=device)
+
+    def pipeline(engine):
+        return Pretranslator(engine, options, source_lang=meta.source_lang, target_lang=meta.target_lang,
+                             layout=Layout(profile.max_chars_per_line, profile.max_lines), memory=memory,
+                             cache=TranslationCache(), glossary=glossary)
+
+    return TranslationWorker(load, pipeline)
+
+
+class App:
+    """Holds the one window and the services behind it; can replace the project in place."""
+
+    def __init__(self, qapp: QApplication, settings: Settings) -> None:
+        self.qapp = qapp
+        self.settings = settings
+        headless = QGuiApplication.platformName() != "xcb"
+        self.player = create_player(headless=headless)
+        self.window: MainWindow | None = None
+        self.worker: TranslationWorker | None = None
+        self.session: ReviewSession | None = None
+
+    def open(self, path: Path) -> bool:
+        try:
+            project = Project.open(path)
+        except ProjectError as exc:
+            QMessageBox.critical(self.window, "SubReview", str(exc))
+            return False
+        self.close_project()
+        reviewer = self.settings.reviewer_name()
+        self.session = ReviewSession(project, reviewer)
+        self.worker = _make_worker(project, self.settings)
+        translator = ProjectTranslator(project, self.worker, actor=reviewer)
+        self.window = MainWindow(self.session, self.settings, self.player, translator)
+        self.window.open_project_callback = self._on_window_open_requested
+        self.window.show()
+        self.worker.start()
+        return True
+
+    def _on_window_open_requested(self, target) -> None:
+        try:
+            path = project_for_media(*target, self.settings.reviewer_name()) if isinstance(target, tuple) else target
+        except (SubtitleError, ProjectError, OSError) as exc:
+            QMessageBox.critical(self.window, "SubReview", str(exc))
+            return
+        old = self.window
+        if old is not None:
+            old.editor.flush()
+            old.save_layout()
+        self.open(path)
+
+    def close_project(self) -> None:
+        if self.window is not None:
+            self.window.editor.flush()
+            self.window.save_layout()
+            self.window.hide()
+            self.window.deleteLater()
+            self.window = None
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
+        self.player.unload()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def shutdown(self) -> None:
+        self.close_project()
+        self.player.shutdown()
+
+
+def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_demo: bool = False) -> int:
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings)
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp.setApplicationName("SubReview")
+    qapp.setApplicationVersion(__version__)
+    qapp.setOrganizationName("SubReview")
+    settings = Settings()
+    try:
+        if demo or target is None:
+            path = demo_project(reset=reset_demo)
+        elif isinstance(target, tuple):
+            path = project_for_media(target[0], target[1], settings.reviewer_name())
+        else:
+            path = target
+    except (SubtitleError, ProjectError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    app = App(qapp, settings)
+    if not app.open(path):
+        return 2
+    qapp.aboutToQuit.connect(app.shutdown)
+    return qapp.exec()

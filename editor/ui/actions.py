@@ -1,0 +1,140 @@
+"""Every window action declared once: menu, text, default shortcut, and whether typing must not steal it.
+
+Shortcuts are editable (Help > Keyboard Shortcuts); overrides are stored in the settings as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Actions", text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    return text
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    menu: str
+    text: str
+    shortcut: str = ""
+    tip: str = ""
+    checkable: bool = False
+
+
+SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("open_project", "file", QT_TRANSLATE_NOOP("Actions", "&Open Project…"), "Ctrl+O"),
+    ActionSpec("open_media", "file", QT_TRANSLATE_NOOP("Actions", "Open &Video and Subtitles…"), "Ctrl+Shift+O"),
+    ActionSpec("import_target", "file", QT_TRANSLATE_NOOP("Actions", "&Import Existing Translation…")),
+    ActionSpec("import_glossary", "file", QT_TRANSLATE_NOOP("Actions", "Import &Glossary (CSV)…")),
+    ActionSpec("export", "file", QT_TRANSLATE_NOOP("Actions", "&Export Subtitles…"), "Ctrl+E"),
+    ActionSpec("settings", "file", QT_TRANSLATE_NOOP("Actions", "&Settings…"), "Ctrl+,"),
+    ActionSpec("quit", "file", QT_TRANSLATE_NOOP("Actions", "&Quit"), "Ctrl+Q"),
+    ActionSpec("undo", "edit", QT_TRANSLATE_NOOP("Actions", "&Undo"), "Ctrl+Z"),
+    ActionSpec("redo", "edit", QT_TRANSLATE_NOOP("Actions", "&Redo"), "Ctrl+Shift+Z"),
+    ActionSpec("split", "edit", QT_TRANSLATE_NOOP("Actions", "S&plit Line at Playhead"), "Ctrl+Shift+S"),
+    ActionSpec("merge", "edit", QT_TRANSLATE_NOOP("Actions", "&Merge with Next Line"), "Ctrl+Shift+M"),
+    ActionSpec("confirm_next", "review", QT_TRANSLATE_NOOP("Actions", "&Confirm and Go to Next"), "Ctrl+Return",
+               QT_TRANSLATE_NOOP("Actions", "Mark the line translated and go to the next line needing a decision")),
+    ActionSpec("approve_next", "review", QT_TRANSLATE_NOOP("Actions", "&Approve and Go to Next"), "Ctrl+Shift+Return",
+               QT_TRANSLATE_NOOP("Actions", "Reviewer sign-off for the line, then the next line needing a decision")),
+    ActionSpec("reject", "review", QT_TRANSLATE_NOOP("Actions", "&Reject…"), "Ctrl+R",
+               QT_TRANSLATE_NOOP("Actions", "Send the line back with a category, a severity and a comment")),
+    ActionSpec("insert_draft", "review", QT_TRANSLATE_NOOP("Actions", "Insert &Machine Draft"), "Ctrl+M"),
+    ActionSpec("insert_alt1", "review", QT_TRANSLATE_NOOP("Actions", "Insert Alternative &1"), "Ctrl+1"),
+    ActionSpec("insert_alt2", "review", QT_TRANSLATE_NOOP("Actions", "Insert Alternative &2"), "Ctrl+2"),
+    ActionSpec("insert_alt3", "review", QT_TRANSLATE_NOOP("Actions", "Insert Alternative &3"), "Ctrl+3"),
+    ActionSpec("next_decision", "review", QT_TRANSLATE_NOOP("Actions", "Next Line Needing a &Decision"), "Ctrl+J"),
+    ActionSpec("next_untranslated", "review", QT_TRANSLATE_NOOP("Actions", "Next &Untranslated Line"), "Ctrl+U"),
+    ActionSpec("next_issue", "review", QT_TRANSLATE_NOOP("Actions", "Next &QA Issue"), "Ctrl+I"),
+    ActionSpec("next_line", "review", QT_TRANSLATE_NOOP("Actions", "Next &Line"), "Alt+Down"),
+    ActionSpec("prev_line", "review", QT_TRANSLATE_NOOP("Actions", "&Previous Line"), "Alt+Up"),
+    ActionSpec("play_pause", "playback", QT_TRANSLATE_NOOP("Actions", "&Play / Pause"), "Ctrl+Space"),
+    ActionSpec("play_line", "playback", QT_TRANSLATE_NOOP("Actions", "Play &Current Line"), "Ctrl+P"),
+    ActionSpec("loop_line", "playback", QT_TRANSLATE_NOOP("Actions", "&Loop Current Line"), "Ctrl+L", checkable=True),
+    ActionSpec("back", "playback", QT_TRANSLATE_NOOP("Actions", "&Back 2 Seconds"), "Alt+Left"),
+    ActionSpec("forward", "playback", QT_TRANSLATE_NOOP("Actions", "&Forward 2 Seconds"), "Alt+Right"),
+    ActionSpec("frame_back", "playback", QT_TRANSLATE_NOOP("Actions", "Previous &Frame"), "Ctrl+Alt+Left"),
+    ActionSpec("frame_forward", "playback", QT_TRANSLATE_NOOP("Actions", "Next F&rame"), "Ctrl+Alt+Right"),
+    ActionSpec("slower", "playback", QT_TRANSLATE_NOOP("Actions", "&Slower"), "Ctrl+["),
+    ActionSpec("faster", "playback", QT_TRANSLATE_NOOP("Actions", "F&aster"), "Ctrl+]"),
+    ActionSpec("pretranslate", "translate", QT_TRANSLATE_NOOP("Actions", "&Pre-translate Project"), "Ctrl+Shift+T",
+               QT_TRANSLATE_NOOP("Actions", "Draft every line the machine may draft, in the background")),
+    ActionSpec("cancel_pretranslate", "translate", QT_TRANSLATE_NOOP("Actions", "&Cancel Pre-translation")),
+    ActionSpec("run_qa", "translate", QT_TRANSLATE_NOOP("Actions", "Run &QA Checks"), "F7"),
+    ActionSpec("shortcuts", "help", QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts…"), "F1"),
+    ActionSpec("about", "help", QT_TRANSLATE_NOOP("Actions", "&About SubReview")),
+)
+
+MENUS: tuple[tuple[str, str], ...] = (
+    ("file", QT_TRANSLATE_NOOP("Actions", "&File")),
+    ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
+    ("review", QT_TRANSLATE_NOOP("Actions", "&Review")),
+    ("playback", QT_TRANSLATE_NOOP("Actions", "&Playback")),
+    ("translate", QT_TRANSLATE_NOOP("Actions", "&Translate")),
+    ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
+    ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
+)
+
+
+class Actions(QObject):
+    """The window's QActions by name; enabled state is decided in one `update_enabled` pass by the window."""
+
+    def __init__(self, parent: QObject, overrides_json: str = "") -> None:
+        super().__init__(parent)
+        self.specs = {s.name: s for s in SPECS}
+        self.by_name: dict[str, QAction] = {}
+        overrides = self.parse_overrides(overrides_json)
+        for spec in SPECS:
+            action = QAction(parent)
+            action.setObjectName(f"action_{spec.name}")
+            action.setCheckable(spec.checkable)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.by_name[spec.name] = action
+        self.apply_shortcuts(overrides)
+        self.retranslate()
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.by_name[name]
+
+    @staticmethod
+    def parse_overrides(text: str) -> dict[str, str]:
+        try:
+            data = json.loads(text) if text else {}
+        except ValueError:
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def apply_shortcuts(self, overrides: dict[str, str]) -> None:
+        for spec in SPECS:
+            keys = overrides.get(spec.name, spec.shortcut)
+            self.by_name[spec.name].setShortcut(QKeySequence(keys))
+
+    def retranslate(self) -> None:
+        for spec in SPECS:
+            action = self.by_name[spec.name]
+            action.setText(tr(spec.text))
+            if spec.tip:
+                action.setToolTip(tr(spec.tip))
+                action.setStatusTip(tr(spec.tip))
+
+    def connect(self, name: str, slot: Callable[[], object]) -> None:  # type: ignore[override]
+        self.by_name[name].triggered.connect(lambda _checked=False: slot())
+
+    def shortcut_table(self) -> list[tuple[str, str, str]]:
+        """(menu, plain action text, shortcut) rows for the Help listing."""
+        rows = []
+        for spec in SPECS:
+            action = self.by_name[spec.name]
+            rows.append((spec.menu, action.text().replace("&", ""),
+                         action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        return rows

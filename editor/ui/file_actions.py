@@ -1,0 +1,169 @@
+"""Window actions that talk to the user through dialogs: files, export, settings, reject, split/merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from editor import __version__
+from editor.core import edits, qa, workflows
+from editor.core.formats import SubtitleError
+from editor.core.glossary import GlossaryError, load_glossary_csv
+from editor.core.mt import registry
+from editor.core.store import ProjectError
+from editor.ui.dialogs import RejectDialog, SettingsDialog, ShortcutsDialog
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+SUBTITLE_FILTER = "Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FileActions", text)
+
+
+def reject_current(w: MainWindow) -> None:
+    cue = w.review.current_cue()
+    if cue is None:
+        return
+    dialog = RejectDialog(w, w.session.doc.index_of(cue.id) + 1)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        w.review.reject(dialog.rejection())
+
+
+def split_at_playhead(w: MainWindow) -> None:
+    cue = w.review.current_cue()
+    if cue is None:
+        return
+    at = w.player.position()
+    if not cue.start_ms < at < cue.end_ms:
+        at = (cue.start_ms + cue.end_ms) // 2
+    w.editor.flush()
+    w.session.apply(edits.Split(cue.id, at), text=tr("Split line"))
+
+
+def merge_with_next(w: MainWindow) -> None:
+    cue = w.review.current_cue()
+    if cue is not None:
+        w.editor.flush()
+        w.session.apply(edits.Merge(cue.id), text=tr("Merge lines"))
+
+
+def export(w: MainWindow) -> None:
+    """Export with the CLI's gating: refused while lines need a decision, unless the person insists."""
+    w.editor.flush()
+    project = w.session.project
+    pending = workflows.undecided(project.doc)
+    allow = False
+    if pending:
+        refused = workflows.ExportRefused(pending)
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("Lines still need a decision"),
+                          tr("%1 lines still need a decision before delivery:\n%2\n\nExport them anyway?")
+                          .replace("%1", str(len(pending)))
+                          .replace("%2", "\n".join(f"  {n} {state}" for state, n in sorted(refused.counts.items()))),
+                          parent=w)
+        go = box.addButton(tr("Go to the First"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(tr("Export Anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is go:
+            w.table.select_cue(pending[0].id)
+            return
+        if box.clickedButton() is not anyway:
+            return
+        allow = True
+    suggested = str(project.path.with_suffix(f".{project.meta.target_lang}.srt"))
+    path, _ = QFileDialog.getSaveFileName(w, tr("Export subtitles"), suggested, SUBTITLE_FILTER)
+    if not path:
+        return
+    try:
+        n = workflows.export_project(project, path, actor=w.session.reviewer, allow_unreviewed=allow)
+    except (SubtitleError, ProjectError, OSError) as exc:
+        QMessageBox.critical(w, tr("Export failed"), str(exc))
+        return
+    w.statusBar().showMessage(tr("Exported %1 lines to %2").replace("%1", str(n)).replace("%2", path), 8000)
+
+
+def import_target(w: MainWindow) -> None:
+    path, _ = QFileDialog.getOpenFileName(w, tr("Import an existing translation"), "", SUBTITLE_FILTER)
+    if not path:
+        return
+    try:
+        report = workflows.import_target(w.session.project, path, actor=w.session.reviewer)
+    except (SubtitleError, ProjectError, OSError) as exc:
+        QMessageBox.critical(w, tr("Import failed"), str(exc))
+        return
+    w.session.undo_stack.clear()  # an import is one saved step outside undo; older steps no longer fit
+    w.session.changed.emit(_whole_document_change(w))
+    text = tr("Imported %1 lines as drafts to review.").replace("%1", str(report.imported))
+    if report.unaligned:
+        text += "\n" + tr("%1 lines of the file match no source line (listed in the project's log).").replace(
+            "%1", str(len(report.unaligned)))
+    QMessageBox.information(w, tr("Translation imported"), text)
+
+
+def _whole_document_change(w: MainWindow):
+    from editor.core.document import Change, CueDelta
+
+    return Change(tuple(CueDelta(c.id, c, c, i, i) for i, c in enumerate(w.session.doc)), "refresh")
+
+
+def import_glossary(w: MainWindow) -> None:
+    path, _ = QFileDialog.getOpenFileName(w, tr("Import a glossary"), "", "CSV (*.csv);;All files (*)")
+    if not path:
+        return
+    try:
+        terms = load_glossary_csv(path)
+        rows = [(t.source, t.target, "|".join(t.forbidden), t.note, t.case_sensitive) for t in terms]
+        w.session.project.replace_glossary(rows, actor=w.session.reviewer)
+    except (GlossaryError, ProjectError, OSError) as exc:
+        QMessageBox.critical(w, tr("Glossary not imported"), str(exc))
+        return
+    w.run_qa()
+    w.statusBar().showMessage(tr("Glossary: %1 terms").replace("%1", str(len(rows))), 8000)
+
+
+def open_settings(w: MainWindow) -> None:
+    models = [(e.name, f"{e.name} ({', '.join(e.source_langs)} → {', '.join(e.target_langs)})")
+              for e in registry.list_models()]
+    profiles = sorted(p.stem for p in qa.builtin_profile_dir().glob("*.toml"))
+    dialog = SettingsDialog(w.settings, models, profiles, w)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        dialog.save()
+        w.session.reviewer = w.settings.reviewer_name()
+        if w.translator is not None:
+            w.translator.actor = w.session.reviewer
+        w.run_qa()
+        w.statusBar().showMessage(tr("Settings saved. A new model or device is used from the next start."), 8000)
+
+
+def show_shortcuts(w: MainWindow) -> None:
+    ShortcutsDialog(w.actions, w.settings, w).exec()
+
+
+def show_about(w: MainWindow) -> None:
+    QMessageBox.about(w, tr("About SubReview"), tr(
+        "SubReview %1\n\nReview and edit subtitles with machine translation kept under human control. "
+        "Machine output is only ever a draft; every decision is saved with its reviewer.").replace("%1", __version__))
+
+
+def open_project(w: MainWindow) -> None:
+    path, _ = QFileDialog.getOpenFileName(w, tr("Open project"), str(w.session.project.path.parent),
+                                          "SubReview projects (*.subrev);;All files (*)")
+    if path and w.open_project_callback is not None:
+        w.open_project_callback(Path(path))
+
+
+def open_media(w: MainWindow) -> None:
+    video, _ = QFileDialog.getOpenFileName(w, tr("Choose the video"), "", "Video (*.mp4 *.mkv *.mov *.webm *.avi);;"
+                                           "All files (*)")
+    if not video:
+        return
+    subs, _ = QFileDialog.getOpenFileName(w, tr("Choose the source subtitles"), str(Path(video).parent),
+                                          SUBTITLE_FILTER)
+    if subs and w.open_project_callback is not None:
+        w.open_project_callback((Path(video), Path(subs)))

@@ -1,0 +1,455 @@
+"""The main window: video and line editor on top, the timeline, the review table; QA in a dock."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
+
+from editor.core import qa
+from editor.core.cli import project_glossary, project_profile
+from editor.core.document import Change
+from editor.core.review import NEEDS_DECISION, STATE_LABELS, State
+from editor.services.player import Player
+from editor.services.project_translator import ProjectTranslator
+from editor.services.settings import Settings
+from editor.services.waveform import WaveformLoader
+from editor.ui import file_actions
+from editor.ui.actions import MENUS, Actions
+from editor.ui.cue_table import CueTablePanel
+from editor.ui.line_editor import LineEditor
+from editor.ui.qa_panel import QAPanel
+from editor.ui.review_controller import ReviewController, needs_decision
+from editor.ui.session import ReviewSession
+from editor.ui.timeline import TimelineWidget
+from editor.ui.video_widget import VideoWidget
+
+QA_DELAY_MS = 400
+SEEK_STEP_MS = 2000
+
+
+class MainWindow(QMainWindow):
+    """One project per window. Built by `editor.app`, which owns the services it is given."""
+
+    def __init__(self, session: ReviewSession, settings: Settings, player: Player,
+                 translator: ProjectTranslator | None) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings
+        self.player = player
+        self.translator = translator
+        self.setObjectName("MainWindow")
+        self.actions = Actions(self, settings.get("shortcuts/overrides"))
+        self._issue_cues: set[int] = set()
+        self._player_state = "stopped"
+        self.open_project_callback = None  # set by editor.app: opens another project (path) in place of this one
+        self._build_widgets()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._qa_issues: list[qa.QAIssue] = []
+        self._qa_timer = QTimer(self, singleShot=True, interval=QA_DELAY_MS)
+        self._qa_timer.timeout.connect(self.run_qa)
+        self._starts: list[tuple[int, int]] = []
+        self._index_timing()
+        self.retranslate()
+        self._restore_layout()
+        self._load_media()
+        self.run_qa()
+        self._update_counts()
+        first = next((c.id for c in session.doc if needs_decision(c)), session.doc[0].id if len(session.doc) else None)
+        if first is not None:
+            self.table.select_cue(first)
+        self.update_enabled()
+
+    # --- construction --------------------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.video = VideoWidget(self.player)
+        self.editor = LineEditor(self.session)
+        self.timeline = TimelineWidget(self.session)
+        self.timeline.min_gap_ms = round(2 * 1000 / max(1.0, self.session.project.meta.fps))
+        self.table = CueTablePanel(self.session)
+        self.top = QSplitter(Qt.Orientation.Horizontal)
+        self.top.setObjectName("top_splitter")
+        self.top.addWidget(self.video)
+        self.top.addWidget(self.editor)
+        self.top.setStretchFactor(0, 2)
+        self.top.setStretchFactor(1, 3)
+        self.main = QSplitter(Qt.Orientation.Vertical)
+        self.main.setObjectName("main_splitter")
+        self.main.addWidget(self.top)
+        self.main.addWidget(self.timeline)
+        self.main.addWidget(self.table)
+        self.main.setStretchFactor(0, 5)
+        self.main.setStretchFactor(1, 1)
+        self.main.setStretchFactor(2, 4)
+        self.setCentralWidget(self.main)
+        self.qa_panel = QAPanel()
+        self.qa_dock = QDockWidget(self)
+        self.qa_dock.setObjectName("qa_dock")
+        self.qa_dock.setWidget(self.qa_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.qa_dock)
+        self.review = ReviewController(self.session, self.translator, self.table.select_cue, self.table.next_cue,
+                                       self.editor.flush, self)
+        self.waveform = WaveformLoader(self)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {}
+        for key, _title in MENUS:
+            self.menus[key] = bar.addMenu("")
+        groups = {"review": ("confirm_next", "approve_next", "reject", None, "insert_draft", "insert_alt1",
+                             "insert_alt2", "insert_alt3", None, "next_decision", "next_untranslated", "next_issue",
+                             "next_line", "prev_line")}
+        for spec in self.actions.specs.values():
+            if spec.menu == "review":
+                continue
+            menu = self.menus[spec.menu]
+            if spec.name in ("quit", "settings", "export"):
+                menu.addSeparator()
+            menu.addAction(self.actions[spec.name])
+        for name in groups["review"]:
+            if name is None:
+                self.menus["review"].addSeparator()
+            else:
+                self.menus["review"].addAction(self.actions[name])
+        self.menus["view"].addAction(self.qa_dock.toggleViewAction())
+        for action in self.actions.by_name.values():
+            self.addAction(action)  # shortcuts work wherever the focus is in the window
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.counts_label = QLabel()
+        self.model_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.cancel_button = QPushButton()
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.model_label)
+        status.addPermanentWidget(self.counts_label)
+
+    def _connect(self) -> None:
+        a = self.actions
+        r = self.review
+        a.connect("confirm_next", r.confirm_and_next)
+        a.connect("approve_next", r.approve_and_next)
+        a.connect("reject", lambda: file_actions.reject_current(self))
+        a.connect("insert_draft", lambda: self.editor.insert_alternative(0))
+        for i in (1, 2, 3):
+            a.connect(f"insert_alt{i}", lambda i=i: self.editor.insert_alternative(i))
+        a.connect("next_decision", lambda: r.go_next(needs_decision))
+        a.connect("next_untranslated", lambda: r.go_next(lambda c: c.state is State.UNTRANSLATED and bool(c.source)))
+        a.connect("next_issue", lambda: r.go_next(lambda c: c.id in self._issue_cues))
+        a.connect("next_line", lambda: r.go_relative(1))
+        a.connect("prev_line", lambda: r.go_relative(-1))
+        a.connect("undo", self._undo)
+        a.connect("redo", self._redo)
+        a.connect("split", lambda: file_actions.split_at_playhead(self))
+        a.connect("merge", lambda: file_actions.merge_with_next(self))
+        a.connect("play_pause", self.player.toggle)
+        a.connect("play_line", lambda: self._play_line(loop=self.actions["loop_line"].isChecked()))
+        a.connect("loop_line", lambda: self._play_line(loop=self.actions["loop_line"].isChecked()))
+        a.connect("back", lambda: self.player.seek(max(0, self.player.position() - SEEK_STEP_MS)))
+        a.connect("forward", lambda: self.player.seek(self.player.position() + SEEK_STEP_MS))
+        a.connect("frame_back", lambda: self.player.step_frame(-1))
+        a.connect("frame_forward", lambda: self.player.step_frame(1))
+        a.connect("slower", lambda: self._change_rate(1 / 1.25))
+        a.connect("faster", lambda: self._change_rate(1.25))
+        a.connect("pretranslate", self.pretranslate)
+        a.connect("cancel_pretranslate", self._on_cancel_clicked)
+        a.connect("run_qa", self.run_qa)
+        a.connect("export", lambda: file_actions.export(self))
+        a.connect("import_target", lambda: file_actions.import_target(self))
+        a.connect("import_glossary", lambda: file_actions.import_glossary(self))
+        a.connect("settings", lambda: file_actions.open_settings(self))
+        a.connect("shortcuts", lambda: file_actions.show_shortcuts(self))
+        a.connect("about", lambda: file_actions.show_about(self))
+        a.connect("open_project", lambda: file_actions.open_project(self))
+        a.connect("open_media", lambda: file_actions.open_media(self))
+        a.connect("quit", self.close)
+        self.table.current_cue_changed.connect(self.review.set_current)
+        self.review.current_changed.connect(self._on_review_current_changed)
+        self.review.message.connect(self._show_message)
+        self.session.changed.connect(self._on_session_changed)
+        self.session.error.connect(self._show_message)
+        self.session.undo_stack.cleanChanged.connect(lambda _clean: self.update_enabled())
+        self.session.undo_stack.indexChanged.connect(lambda _i: self.update_enabled())
+        self.qa_panel.cue_activated.connect(self.table.select_cue)
+        self.timeline.cue_clicked.connect(self.table.select_cue)
+        self.timeline.seek_requested.connect(self.player.seek)
+        self.player.position_changed.connect(self._on_player_position_changed)
+        self.player.duration_changed.connect(self.timeline.set_duration)
+        self.player.state_changed.connect(self._on_player_state_changed)
+        self.player.media_error.connect(self._show_message)
+        self.video.aspect_changed.connect(self._on_video_aspect_changed)
+        self.waveform.peaks_ready.connect(self.timeline.set_peaks)
+        self.waveform.failed.connect(lambda m: self._show_message(self.tr("No waveform: %1").replace("%1", m)))
+        if self.translator is not None:
+            self.translator.drafts_applied.connect(self.session.applied_outside_undo)
+            self.translator.progress.connect(self._on_translator_progress)
+            self.translator.finished.connect(self._on_translator_finished)
+            self.translator.failed.connect(self._on_translator_failed)
+            worker = self.translator.worker
+            worker.model_loaded.connect(self._on_worker_model_loaded)
+            worker.model_failed.connect(self._on_worker_model_failed)
+
+    # --- text ---------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.actions.retranslate()
+        for key, title in MENUS:
+            self.menus[key].setTitle(QCoreApplication.translate("Actions", title))
+        self.qa_dock.setWindowTitle(self.tr("QA Checks"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.qa_panel.retranslate()
+        self._update_title()
+        self._update_counts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.project.path.name} — SubReview")
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # --- state ----------------------------------------------------------------------------------------------
+    def update_enabled(self) -> None:
+        """One pass deciding which actions make sense now."""
+        cue = self.review.current_cue()
+        has_cue = cue is not None
+        has_draft = has_cue and cue.draft is not None
+        alts = len(cue.draft.alternatives) if has_draft else 0
+        running = self.translator is not None and self.translator.running
+        a = self.actions
+        for name in ("confirm_next", "approve_next", "reject", "split", "merge", "play_line", "loop_line"):
+            a[name].setEnabled(has_cue)
+        a["insert_draft"].setEnabled(has_draft)
+        for i in (1, 2, 3):
+            a[f"insert_alt{i}"].setEnabled(alts >= i)
+        a["undo"].setEnabled(self.session.undo_stack.canUndo())
+        a["redo"].setEnabled(self.session.undo_stack.canRedo())
+        a["pretranslate"].setEnabled(self.translator is not None and not running)
+        a["cancel_pretranslate"].setEnabled(running)
+        media = self.player.available
+        for name in ("play_pause", "back", "forward", "frame_back", "frame_forward", "slower", "faster"):
+            a[name].setEnabled(media)
+
+    def _update_counts(self) -> None:
+        counts = {s: 0 for s in State}
+        for cue in self.session.doc:
+            counts[cue.state] += 1
+        parts = [f"{QCoreApplication.translate('State', STATE_LABELS[s])} {counts[s]}" for s in State]
+        open_lines = sum(1 for c in self.session.doc if c.source.strip() and c.state in NEEDS_DECISION)
+        self.counts_label.setText("  ·  ".join(parts) + "   |   "
+                                  + self.tr("%1 need a decision").replace("%1", str(open_lines)))
+
+    def _index_timing(self) -> None:
+        self._starts = sorted((c.start_ms, c.id) for c in self.session.doc)
+
+    def cue_at(self, ms: int) -> int | None:
+        """The cue showing at `ms` (the latest-starting one when several overlap)."""
+        i = bisect_right(self._starts, (ms, float("inf")))
+        for start, cue_id in reversed(self._starts[max(0, i - 4):i]):
+            cue = self.session.doc.get(cue_id)
+            if start <= ms < cue.end_ms:
+                return cue_id
+        return None
+
+    # --- slots ----------------------------------------------------------------------------------------------
+    def _on_review_current_changed(self, cue_id: int | None) -> None:
+        self.editor.set_cue(cue_id)
+        self.editor.set_qa_issues([i for i in self._qa_issues if i.cue_id == cue_id])
+        self.timeline.set_current_cue(cue_id)
+        if cue_id is not None:
+            cue = self.session.doc.get(cue_id)
+            self.timeline.ensure_visible(cue.start_ms)
+            if self._player_state != "playing":
+                self.player.seek(cue.start_ms)
+        self.update_enabled()
+
+    def _on_session_changed(self, change: Change) -> None:
+        if change.structural or any(d.before and d.after and (d.before.start_ms, d.before.end_ms) !=
+                                    (d.after.start_ms, d.after.end_ms) for d in change.deltas):
+            self._index_timing()
+        self._update_counts()
+        self._qa_timer.start()
+        if self.review.current is not None and self.review.current not in self.session.doc:
+            self.review.current = None
+        self.update_enabled()
+
+    def _on_player_position_changed(self, ms: int) -> None:
+        self.timeline.set_playhead(ms)
+        mode = self.settings.get("video/overlay")
+        cue_id = self.cue_at(ms)
+        text = ""
+        if cue_id is not None and mode != "none":
+            cue = self.session.doc.get(cue_id)
+            target = cue.target if cue.target.strip() else ""
+            text = {"target": target or cue.source, "source": cue.source,
+                    "both": "\n".join(t for t in (cue.source, target) if t)}.get(mode, "")
+        self.player.set_overlay_text(text)
+
+    def _on_player_state_changed(self, state: str) -> None:
+        self._player_state = state
+
+    def _on_video_aspect_changed(self, aspect: float) -> None:
+        height = self.top.height() or 400
+        width = self.top.width() or 1200
+        video = int(height * aspect) + 8 if aspect < 1 else int(width * 0.5)
+        self.top.setSizes([video, max(200, width - video)])
+
+    def _on_worker_model_loaded(self, info) -> None:
+        fallback = info.extra.get("fallback") if info.extra else ""
+        self.model_label.setText(self.tr("Model: %1 (%2)").replace("%1", info.model_id).replace("%2", info.device))
+        if fallback:
+            self._show_message(fallback)
+
+    def _on_worker_model_failed(self, message: str) -> None:
+        self.model_label.setText(self.tr("No translation model"))
+        self.model_label.setToolTip(message)
+        self._show_message(self.tr("Machine translation is off: %1").replace("%1", message))
+
+    # --- playback -------------------------------------------------------------------------------------------
+    def _play_line(self, loop: bool) -> None:
+        cue = self.review.current_cue()
+        if cue is not None:
+            self.player.play_range(cue.start_ms, cue.end_ms, loop=loop)
+
+    def _change_rate(self, factor: float) -> None:
+        rate = max(0.25, min(4.0, self.player.rate() * factor))
+        self.player.set_rate(rate)
+        self._show_message(self.tr("Playback speed %1×").replace("%1", f"{rate:.2f}"))
+
+    def _load_media(self) -> None:
+        video = self.session.project.meta.video_path
+        if not video:
+            return
+        if Path(video).is_file():
+            self.player.load(video)
+            self.waveform.load(video, str(self.session.project.path))
+        else:
+            self._show_message(self.tr("The video %1 is missing; review work is not affected.").replace("%1", video))
+
+    # --- undo ---------------------------------------------------------------------------------------------
+    def _undo(self) -> None:
+        self.editor.flush()
+        self.session.undo_stack.undo()
+
+    def _redo(self) -> None:
+        self.editor.flush()
+        self.session.undo_stack.redo()
+
+    # --- QA -------------------------------------------------------------------------------------------------
+    def run_qa(self) -> None:
+        project = self.session.project
+        try:
+            profile = project_profile(project, self.settings.get("qa/profile") or None)
+        except qa.QAProfileError as exc:
+            self._show_message(str(exc))
+            profile = qa.builtin_profile(project.meta.target_lang)
+        context = qa.QAContext(fps=project.meta.fps, source_lang=project.meta.source_lang,
+                               target_lang=project.meta.target_lang, glossary=project_glossary(project))
+        self._qa_issues = qa.run_qa(self.session.doc, profile, context)
+        self._issue_cues = {i.cue_id for i in self._qa_issues}
+        numbers = {c.id: n for n, c in enumerate(self.session.doc, start=1)}
+        self.qa_panel.set_issues(self._qa_issues, numbers)
+        self.table.model.set_qa_issues(self._qa_issues)
+        self.editor.set_glossary(context.glossary)
+        if self.review.current is not None:
+            self.editor.set_qa_issues([i for i in self._qa_issues if i.cue_id == self.review.current])
+
+    # --- pre-translation ------------------------------------------------------------------------------------
+    def pretranslate(self) -> None:
+        if self.translator is None or self.translator.running:
+            return
+        queued = self.translator.pretranslate()
+        if not queued:
+            self._show_message(self.tr("Every line already has a draft or a person's translation."))
+            return
+        self.progress.setRange(0, queued)
+        self.progress.setValue(0)
+        self.progress.setFormat(self.tr("Translating %v / %m"))
+        self.progress.show()
+        self.cancel_button.show()
+        self.update_enabled()
+
+    def _on_cancel_clicked(self) -> None:
+        if self.translator is not None:
+            self.translator.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def _on_translator_progress(self, summary) -> None:
+        self.progress.setMaximum(max(1, summary.total))
+        self.progress.setValue(summary.done)
+
+    def _on_translator_finished(self, summary) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.cancel_button.setEnabled(True)
+        text = self.tr("Drafted %1 lines.").replace("%1", str(summary.drafted))
+        if summary.cancelled:
+            text = self.tr("Stopped: %1 lines drafted and saved.").replace("%1", str(summary.drafted))
+        self._show_message(text)
+        self.update_enabled()
+
+    def _on_translator_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Pre-translation stopped"),
+                            self.tr("Machine translation failed: %1\n\nThe lines drafted so far are saved.")
+                            .replace("%1", message))
+
+    # --- layout ---------------------------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        else:
+            self.resize(1366, 768)
+        state = self.settings.get("window/state")
+        if state:
+            self.restoreState(QByteArray(state))
+        try:
+            sizes = json.loads(self.settings.get("window/splitters") or "{}")
+        except ValueError:
+            sizes = {}
+        for splitter in (self.top, self.main):
+            if isinstance(sizes.get(splitter.objectName()), list):
+                splitter.setSizes([int(x) for x in sizes[splitter.objectName()]])
+
+    def save_layout(self) -> None:
+        self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
+        self.settings.set("window/state", bytes(self.saveState().data()))
+        self.settings.set("window/splitters", json.dumps({s.objectName(): s.sizes() for s in (self.top, self.main)}))
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.editor.flush()
+        self.save_layout()
+        self.waveform.cancel()
+        if self.translator is not None:
+            self.translator.close()
+        super().closeEvent(event)
+
+
+def central_widgets(window: MainWindow) -> list[QWidget]:
+    return [window.video, window.editor, window.timeline, window.table]

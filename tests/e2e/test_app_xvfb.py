@@ -1,0 +1,126 @@
+"""The real app under Xvfb with real libvlc: play the demo, confirm a line with Ctrl+Enter, check the file,
+and take a screenshot whose video area shows the video."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from editor.core.review import State
+from editor.core.store import Project
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREEN = (1366, 768)
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is needed for the end-to-end test; ./dev setup installs it")
+    return path
+
+
+@pytest.fixture
+def display():
+    xvfb = _tool("Xvfb")
+    number = 90 + os.getpid() % 50
+    proc = subprocess.Popen([xvfb, f":{number}", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if time.monotonic() > deadline or proc.poll() is not None:
+            pytest.fail("Xvfb did not start")
+        time.sleep(0.05)
+    yield f":{number}"
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def _xdotool(display: str, *args: str) -> str:
+    out = subprocess.run([_tool("xdotool"), *args], env={**os.environ, "DISPLAY": display}, capture_output=True,
+                         text=True, timeout=20)
+    return out.stdout.strip()
+
+
+def _wait_window(display: str, timeout: float = 60) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = _xdotool(display, "search", "--onlyvisible", "--name", "SubReview")
+        if found:
+            return found.splitlines()[-1]
+        time.sleep(0.3)
+    pytest.fail("the SubReview window did not appear")
+
+
+def _screenshot(display: str, path: Path) -> np.ndarray:
+    subprocess.run([_tool("import"), "-display", display, "-window", "root", str(path)], check=True, timeout=30)
+    ppm = subprocess.run([_tool("convert"), str(path), "-depth", "8", "ppm:-"], check=True, capture_output=True,
+                         timeout=30).stdout
+    header, width, height, maxval, rest = ppm.split(maxsplit=4)
+    assert header == b"P6" and int(maxval) == 255
+    return np.frombuffer(rest[: int(width) * int(height) * 3], dtype=np.uint8).reshape(int(height), int(width), 3)
+
+
+def _colourful_share(pixels: np.ndarray) -> float:
+    """Share of pixels with real colour (the demo video is a navy-purple gradient with yellow marks)."""
+    spread = pixels.max(axis=2).astype(int) - pixels.min(axis=2).astype(int)
+    return float((spread > 40).mean())
+
+
+@pytest.mark.slow
+def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
+           "SUBREVIEW_DATA_DIR": str(tmp_path / "data"), "SUBREVIEW_CACHE_DIR": str(tmp_path / "cache"),
+           "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini"), "SUBREVIEW_REVIEWER": "e2e-reviewer",
+           "SUBREVIEW_VLC_AOUT": "dummy"}
+    log = (tmp_path / "app.log").open("w")
+    app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "demo"], env=env, stdout=log,
+                           stderr=subprocess.STDOUT)
+    try:
+        window = _wait_window(display)
+        _xdotool(display, "windowsize", window, str(SCREEN[0]), str(SCREEN[1]))
+        _xdotool(display, "windowmove", window, "0", "0")
+        project_path = tmp_path / "data" / "demo" / "demo.subrev"
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline:  # arriving on line 1 asks the model for its draft
+            with Project.open(project_path) as project:
+                if project.doc.get(1).state is State.MT_DRAFT:
+                    break
+            time.sleep(0.3)
+        else:
+            pytest.fail("line 1 never got its machine draft")
+        _xdotool(display, "windowfocus", "--sync", window)
+        _xdotool(display, "key", "--window", window, "ctrl+space")  # play
+        time.sleep(3.0)
+        _xdotool(display, "windowfocus", "--sync", window)
+        _xdotool(display, "key", "--window", window, "ctrl+Return")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            with Project.open(project_path) as project:
+                if project.doc.get(1).state is State.TRANSLATED:
+                    break
+            time.sleep(0.2)
+        with Project.open(project_path) as project:
+            cue = project.doc.get(1)
+            assert cue.state is State.TRANSLATED
+            assert project.events(cue_id=1)[-1].actor == "e2e-reviewer"
+        shot = _screenshot(display, ROOT / "docs" / "screenshot-e2e.png" if os.environ.get("SUBREVIEW_KEEP_SHOT")
+                           else tmp_path / "screen.png")
+        left, top = int(SCREEN[0] * 0.02), int(SCREEN[1] * 0.08)
+        video_area = shot[top:int(SCREEN[1] * 0.45), left:int(SCREEN[0] * 0.30)]
+        assert _colourful_share(video_area) > 0.2, "the video area is blank"
+    finally:
+        app.terminate()
+        try:
+            app.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            app.kill()
+        log.close()
+    assert app.returncode in (0, -15), (tmp_path / "app.log").read_text()[-3000:]

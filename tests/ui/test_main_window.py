@@ -1,0 +1,147 @@
+"""The review loop through the real window, driven by key presses; every decision reaches the project file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from editor.core.review import RejectCategory, Severity, State
+from editor.core.store import Project
+from editor.gui import _make_worker, demo_project
+from editor.services.player import NullPlayer
+from editor.services.project_translator import ProjectTranslator
+from editor.services.settings import Settings
+from editor.ui.dialogs import RejectDialog
+from editor.ui.main_window import MainWindow
+from editor.ui.session import ReviewSession
+
+
+def on_disk(path: Path, cue_id: int):
+    with Project.open(path) as project:
+        return project.doc.get(cue_id)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = demo_project()
+    settings = Settings()
+    settings.set("reviewer/name", "李审校")
+    project = Project.open(path)
+    session = ReviewSession(project, settings.reviewer_name())
+    worker = _make_worker(project, settings)
+    translator = ProjectTranslator(project, worker, actor=session.reviewer)
+    w = MainWindow(session, settings, NullPlayer("no video in this test"), translator)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(worker.model_loaded, timeout=30_000):
+        worker.start()
+    yield w
+    w.close()
+    worker.stop()
+    session.close()
+
+
+def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier):
+    window.editor.target_edit.setFocus()
+    qtbot.keyClick(window.editor.target_edit, key, modifiers)
+
+
+def test_arriving_on_a_line_drafts_it_and_ctrl_enter_confirms_and_moves_on(qtbot, window):
+    path = window.session.project.path
+    first = window.review.current
+    assert first == 1
+    qtbot.waitUntil(lambda: window.session.doc.get(1).state is State.MT_DRAFT, timeout=20_000)
+    assert window.editor.target_edit.toPlainText() == window.session.doc.get(1).target
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert on_disk(path, 1).state is State.TRANSLATED
+    assert window.review.current == 2
+    events = Project.open(path).events(cue_id=1)
+    assert events[-1].actor == "李审校" and events[-1].action == "set_state"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert on_disk(path, 1).state is State.MT_DRAFT
+
+
+def test_typing_a_correction_is_one_step_and_is_saved_on_confirm(qtbot, window):
+    path = window.session.project.path
+    qtbot.waitUntil(lambda: window.session.doc.get(1).state is State.MT_DRAFT, timeout=20_000)
+    window.editor.target_edit.selectAll()
+    qtbot.keyClicks(window.editor.target_edit, "Why are you here again?")
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    cue = on_disk(path, 1)
+    assert cue.target == "Why are you here again?" and cue.state is State.TRANSLATED
+    assert cue.draft is not None and cue.draft.text != cue.target  # the machine's words are kept as provenance
+    window.actions["undo"].trigger()
+    assert window.session.doc.get(1).state is State.MT_DRAFT
+    assert window.session.doc.get(1).target == window.session.doc.get(1).draft.text
+
+
+def test_approve_and_reject_from_the_keyboard(qtbot, window):
+    path = window.session.project.path
+    qtbot.waitUntil(lambda: window.session.doc.get(1).state is State.MT_DRAFT, timeout=20_000)
+    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert on_disk(path, 1).state is State.APPROVED
+    window.table.select_cue(1)
+
+    def fill_dialog():
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RejectDialog)
+        dialog.category.setCurrentIndex(dialog.category.findData(RejectCategory.TERMINOLOGY))
+        dialog.major.setChecked(True)
+        dialog.comment.setPlainText("Use the glossary name")
+        dialog.done(QDialog.DialogCode.Accepted)
+
+    QTimer.singleShot(200, fill_dialog)
+    press(qtbot, window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    cue = on_disk(path, 1)
+    assert cue.state is State.REJECTED
+    assert (cue.rejection.category, cue.rejection.severity) == (RejectCategory.TERMINOLOGY, Severity.MAJOR)
+    assert cue.rejection.comment == "Use the glossary name"
+
+
+def test_insert_machine_draft_and_alternatives(qtbot, window):
+    qtbot.waitUntil(lambda: window.session.doc.get(1).state is State.MT_DRAFT, timeout=20_000)
+    draft = window.session.doc.get(1).draft
+    window.editor.target_edit.setPlainText("")
+    window.editor.flush()
+    press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    window.editor.flush()
+    assert window.session.doc.get(1).target == draft.text
+    if draft.alternatives:
+        press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+        window.editor.flush()
+        assert window.session.doc.get(1).target == draft.alternatives[0][0]
+
+
+def test_pretranslate_from_the_window_with_progress(qtbot, window):
+    with qtbot.waitSignal(window.translator.finished, timeout=60_000):
+        window.actions["pretranslate"].trigger()
+        assert window.progress.isVisible() and window.cancel_button.isVisible()
+    assert not window.progress.isVisible()
+    states = [c.state for c in window.session.doc]
+    assert states.count(State.MT_DRAFT) == len(states)
+    assert "Machine draft 10" in window.counts_label.text()
+
+
+def test_the_layout_is_remembered(qtbot, window):
+    window.resize(800, 560)  # the offscreen screen is 800x600; restored geometry is kept on screen
+    window.main.setSizes([300, 60, 200])
+    sizes = window.main.sizes()
+    window.close()
+    settings = Settings()
+    assert settings.get("window/geometry")
+    again = MainWindow(window.session, settings, NullPlayer("none"), None)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitExposed(again)
+    # the offscreen platform may trim a few pixels of frame when it restores a window at the screen's edge
+    assert abs(again.width() - 800) <= 4 and again.height() == 560
+    assert again.main.sizes() == sizes
+
+
+def test_the_null_player_keeps_review_work_going(qtbot, window):
+    assert not window.player.available
+    assert not window.actions["play_pause"].isEnabled()
+    assert window.actions["confirm_next"].isEnabled()
