@@ -185,7 +185,9 @@ class NullPlayer(Player):
 
 def vlc_options(*, headless: bool, extra_options: Sequence[str] = ()) -> list[str]:
     """libvlc Instance options. Headless (tests, no X11 window): dummy video and audio outputs."""
-    options = ["--no-video-title-show", "--quiet", "--avcodec-hw=none"]
+    # --no-sub-autodetect-file: VLC would otherwise load "demo.zh-Hans.srt" next to "demo.mp4" and draw it
+    # itself; the only subtitle on the video is the one SubReview chooses (the marquee).
+    options = ["--no-video-title-show", "--quiet", "--avcodec-hw=none", "--no-sub-autodetect-file"]
     if sys.platform.startswith("linux"):
         options.append("--no-xlib")  # Qt talks xcb and never called XInitThreads: Xlib-based outputs could crash
     aout = os.environ.get(AOUT_ENV, "").strip()
@@ -202,8 +204,10 @@ def create_player(*, headless: bool = False, extra_options: Sequence[str] = (),
     """A `VlcPlayer`, or a `NullPlayer` whose reason says what is missing. `extra_options` is for tests."""
     try:
         import vlc
-    except Exception as exc:  # ImportError, or OSError / NotImplementedError when libvlc itself is missing
-        return NullPlayer(f"libvlc is not installed ({exc})", parent)
+    except ImportError:
+        return NullPlayer("python-vlc is not installed", parent)
+    except (Exception, SystemExit):  # no libvlc: NotImplementedError, or sys.exit() on a bad PYTHON_VLC_LIB_PATH
+        return NullPlayer("libvlc is not installed", parent)
     options = vlc_options(headless=headless, extra_options=extra_options)
     try:
         instance = vlc.Instance(*options)
@@ -442,6 +446,7 @@ class VlcPlayer(Player):
             return
         self._poll.stop()
         self._track_timer.stop()
+        self._range_timer.stop()
         for name in self._EVENTS:
             self._events.event_detach(getattr(self._vlc.EventType, name))
         mp, self._mp = self._mp, None

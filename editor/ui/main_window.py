@@ -23,6 +23,7 @@ from editor.core import qa
 from editor.core.cli import project_glossary, project_profile
 from editor.core.document import Change
 from editor.core.review import NEEDS_DECISION, STATE_LABELS, State
+from editor.core.text import strip_tags
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
@@ -308,7 +309,7 @@ class MainWindow(QMainWindow):
             target = cue.target if cue.target.strip() else ""
             text = {"target": target or cue.source, "source": cue.source,
                     "both": "\n".join(t for t in (cue.source, target) if t)}.get(mode, "")
-        self.player.set_overlay_text(text)
+        self.player.set_overlay_text(strip_tags(text))  # VLC shows text as it is: no markup
 
     def _on_player_state_changed(self, state: str) -> None:
         self._player_state = state

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
 
 from editor.core.review import State
+from editor.core.text import strip_tags
 from editor.services.waveform import Peaks
 
 # Review state -> block colour (hex, so the table and other views can reuse it with QColor(hex)).
@@ -185,5 +186,6 @@ def draw_block(painter: QPainter, lane: QRect, block: Block, metrics: QFontMetri
 
 
 def block_text(target: str, source: str) -> str:
-    """The text a block shows: the target, or the source while there is no target, on one line."""
-    return " / ".join(part.strip() for part in (target or source).splitlines() if part.strip())
+    """The text a block shows, as a viewer reads it: the target (else the source) without markup, on one line."""
+    text = strip_tags(target) if strip_tags(target).strip() else strip_tags(source)
+    return " / ".join(part.strip() for part in text.splitlines() if part.strip())

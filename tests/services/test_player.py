@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -10,6 +12,8 @@ import pytest
 
 from editor.services.player import NullPlayer, Player, VlcPlayer, create_player, overlay_font_px, vlc_options
 from tests.media_files import make_garbage_file, make_test_video
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +65,18 @@ def test_create_player_falls_back_when_python_vlc_cannot_be_imported(qapp, monke
     monkeypatch.setitem(sys.modules, "vlc", None)  # `import vlc` now raises ImportError
     p = create_player(headless=True)
     assert isinstance(p, NullPlayer)
-    assert "libvlc is not installed" in p.unavailable_reason
+    assert p.unavailable_reason == "python-vlc is not installed"
+
+
+def test_create_player_falls_back_when_the_libvlc_library_cannot_be_loaded(tmp_path):
+    script = ("from editor.services.player import create_player\n"
+              "p = create_player(headless=True)\n"
+              "print(type(p).__name__, '|', p.unavailable_reason)\n")
+    env = {**os.environ, "PYTHON_VLC_LIB_PATH": str(tmp_path / "libvlc.so.5"), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "NullPlayer | libvlc is not installed"
 
 
 def test_create_player_falls_back_when_libvlc_refuses_to_start(qapp):
@@ -234,3 +249,11 @@ def test_shutdown_twice_is_safe_and_later_calls_do_nothing(qtbot, loaded):
     loaded.set_output_window(1)
     assert loaded.load("/nowhere.mp4") is False
     qtbot.wait(200)  # late VLC events, if any, find nothing to act on
+
+
+def test_vlc_never_loads_subtitle_files_on_its_own():
+    """A subtitle file next to the video (the demo has one) must not be drawn by VLC behind our back."""
+    from editor.services.player import vlc_options
+
+    assert "--no-sub-autodetect-file" in vlc_options(headless=True)
+    assert "--no-sub-autodetect-file" in vlc_options(headless=False)

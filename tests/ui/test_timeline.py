@@ -218,3 +218,10 @@ def test_index_queries_only_the_visible_range_and_tolerates_overlaps():
     drag = CueDrag.begin(index, cues[1], DragMode.MOVE, min_gap=83, min_duration=40)
     assert drag.result(-500) == (900, 3000)  # already overlapping: it may stay but not move closer
     assert drag.result(5000) == (2817, 4917)
+
+
+def test_blocks_show_text_as_the_viewer_reads_it():
+    from editor.ui.timeline_paint import block_text
+
+    assert block_text("{\\an8}<i>Lin Group\nHQ</i>", "林氏集团") == "Lin Group / HQ"
+    assert block_text("<i></i>", "<b>林氏</b>集团") == "林氏集团"

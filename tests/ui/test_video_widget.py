@@ -93,7 +93,7 @@ def test_a_file_that_cannot_play_is_explained_then_cleared_by_a_good_one(qtbot, 
 
 def test_on_x11_vlc_draws_the_video_and_the_subtitle_overlay(media_dir, tmp_path):
     if shutil.which("Xvfb") is None:
-        pytest.skip("needs Xvfb (apt-get install xvfb) to put VLC's video on an X11 screen")
+        pytest.fail("needs Xvfb (apt-get install xvfb; ./dev setup does it) to put VLC's video on an X11 screen")
     shot = tmp_path / "shot.png"
     out = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "screenshot_video_widget.py"), str(media_dir / "flat.mp4"), str(shot),

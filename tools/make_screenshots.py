@@ -1,0 +1,83 @@
+"""Screenshots of the real window on the demo project for the README and docs/ (run under Xvfb).
+
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/make_screenshots.py --out docs/screenshots
+
+Drives the app in-process: pre-translates the demo, confirms, corrects, approves and rejects a few lines,
+plays the video, then grabs the screen with QScreen.grabWindow (which, unlike QWidget.grab, includes the
+video that libvlc draws).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--lang", default="en", help="UI language code (en, zh_CN, zh_TW)")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="subreview-shots-"))
+    os.environ.setdefault("SUBREVIEW_DATA_DIR", str(work / "data"))
+    os.environ.setdefault("SUBREVIEW_CACHE_DIR", str(work / "cache"))
+    os.environ.setdefault("SUBREVIEW_SETTINGS", str(work / "settings.ini"))
+    os.environ.setdefault("SUBREVIEW_REVIEWER", "Li Wei")
+    os.environ.setdefault("SUBREVIEW_VLC_AOUT", "dummy")
+    os.environ.setdefault("QT_QPA_PLATFORM", "xcb")
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from editor.core import edits
+    from editor.core.review import RejectCategory, Rejection, Severity, State
+    from editor.gui import App, demo_project
+    from editor.services.settings import Settings
+
+    qapp = QApplication(sys.argv[:1])
+    settings = Settings()
+    settings.set("ui/language", args.lang if args.lang != "en" else "en")
+    app = App(qapp, settings)
+    app.open(demo_project(reset=True))
+    window = app.window
+    assert window is not None
+    window.resize(1366, 740)
+    window.move(0, 0)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    session = window.session
+
+    def decide() -> None:
+        s = session
+        s.apply(edits.SetTarget(1, "Why are you here again?"))
+        s.apply(edits.SetState(1, State.APPROVED))
+        s.apply(edits.SetTarget(2, "I just wanted to give this back to you."))
+        s.apply(edits.SetState(3, State.REJECTED,
+                               Rejection(RejectCategory.TRANSLATION, Severity.MAJOR, "It is the ring, not the year.")))
+        s.apply(edits.SetTarget(4, "I don't need it."))
+        window.table.select_cue(6)
+        window.player.play()
+
+    def shoot() -> None:
+        screen = qapp.primaryScreen()
+        picture = screen.grabWindow(int(window.winId()))
+        path = out / f"main-{args.lang}.png"
+        picture.save(str(path))
+        print(path)
+        qapp.quit()
+
+    window.translator.finished.connect(lambda _s: (decide(), QTimer.singleShot(3500, shoot)))
+    QTimer.singleShot(1500, window.pretranslate)
+    QTimer.singleShot(60_000, qapp.quit)
+    qapp.aboutToQuit.connect(app.shutdown)
+    return qapp.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
