@@ -259,21 +259,30 @@ class WaveformLoader(QObject):
              cancel: threading.Event) -> None:
         last = [-1.0]
 
+        def emit(signal, *args: object) -> None:
+            """Emit unless cancelled; the loader may already be gone (window closed): then stop quietly."""
+            if cancel.is_set():
+                return
+            try:
+                signal.emit(*args)
+            except RuntimeError:  # "Signal source has been deleted"
+                cancel.set()
+
         def report(fraction: float) -> None:
             if fraction - last[0] >= 0.01 or fraction >= 1.0:
                 last[0] = fraction
-                self._worker_progress.emit(generation, fraction)
+                emit(self._worker_progress, generation, fraction)
 
         try:
             peaks = extract_peaks(media, rate=self.rate, cancel=cancel, on_progress=report, ffmpeg=self.ffmpeg)
         except WaveformCancelled:
             return
         except WaveformError as exc:
-            self._worker_done.emit(generation, str(exc))
+            emit(self._worker_done, generation, str(exc))
             return
         if project_path is not None and not cancel.is_set():
             save_cached(project_path, media, peaks)
-        self._worker_done.emit(generation, peaks)
+        emit(self._worker_done, generation, peaks)
 
     @Slot(int, object)
     def _on_worker_done(self, generation: int, result: object) -> None:

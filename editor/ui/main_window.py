@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QWidget,
 )
 
 from editor.core import qa
@@ -55,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.actions = Actions(self, settings.get("shortcuts/overrides"))
         self._issue_cues: set[int] = set()
+        self._closed = False
         self._player_state = "stopped"
         self.open_project_callback = None  # set by editor.app: opens another project (path) in place of this one
         self._build_widgets()
@@ -290,6 +290,8 @@ class MainWindow(QMainWindow):
         self.update_enabled()
 
     def _on_session_changed(self, change: Change) -> None:
+        if self._closed:
+            return
         if change.structural or any(d.before and d.after and (d.before.start_ms, d.before.end_ms) !=
                                     (d.after.start_ms, d.after.end_ms) for d in change.deltas):
             self._index_timing()
@@ -363,6 +365,8 @@ class MainWindow(QMainWindow):
 
     # --- QA -------------------------------------------------------------------------------------------------
     def run_qa(self) -> None:
+        if self._closed:
+            return
         project = self.session.project
         try:
             profile = project_profile(project, self.settings.get("qa/profile") or None)
@@ -445,12 +449,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()
+        self._closed = True  # the project closes after the window: nothing may run on it later
+        self._qa_timer.stop()
         self.save_layout()
         self.waveform.cancel()
         if self.translator is not None:
             self.translator.close()
         super().closeEvent(event)
-
-
-def central_widgets(window: MainWindow) -> list[QWidget]:
-    return [window.video, window.editor, window.timeline, window.table]

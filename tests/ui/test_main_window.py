@@ -145,3 +145,10 @@ def test_the_null_player_keeps_review_work_going(qtbot, window):
     assert not window.player.available
     assert not window.actions["play_pause"].isEnabled()
     assert window.actions["confirm_next"].isEnabled()
+
+
+def test_closing_the_window_leaves_nothing_running_on_the_project(qtbot, window):
+    window.session.apply(__import__("editor.core.edits", fromlist=["SetNote"]).SetNote(2, "pending QA refresh"))
+    assert window._qa_timer.isActive()
+    window.close()
+    assert not window._qa_timer.isActive()
