@@ -43,6 +43,8 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("redo", "edit", QT_TRANSLATE_NOOP("Actions", "&Redo"), "Ctrl+Shift+Z"),
     ActionSpec("split", "edit", QT_TRANSLATE_NOOP("Actions", "S&plit Line at Playhead"), "Ctrl+Shift+S"),
     ActionSpec("merge", "edit", QT_TRANSLATE_NOOP("Actions", "&Merge with Next Line"), "Ctrl+Shift+M"),
+    ActionSpec("shift_times", "edit", QT_TRANSLATE_NOOP("Actions", "S&hift Times…"), "Ctrl+Shift+H",
+               QT_TRANSLATE_NOOP("Actions", "Move every line (or the lines from the current one on) by an offset")),
     ActionSpec("confirm_next", "review", QT_TRANSLATE_NOOP("Actions", "&Confirm and Go to Next"), "Ctrl+Return",
                QT_TRANSLATE_NOOP("Actions", "Mark the line translated and go to the next line needing a decision")),
     ActionSpec("approve_next", "review", QT_TRANSLATE_NOOP("Actions", "&Approve and Go to Next"), "Ctrl+Shift+Return",

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -72,6 +73,33 @@ class RejectDialog(QDialog):
         severity = Severity.MAJOR if self.major.isChecked() else Severity.MINOR
         # Qt hands enum data back as a plain str: rebuild the enum.
         return Rejection(RejectCategory(self.category.currentData()), severity, self.comment.toPlainText().strip())
+
+
+class ShiftDialog(QDialog):
+    """Move all lines, or the lines from the current one on, by an offset (one undo step)."""
+
+    def __init__(self, parent: QWidget | None = None, cue_number: int = 1) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Shift Times"))
+        self.offset = QSpinBox()
+        self.offset.setRange(-3_600_000, 3_600_000)
+        self.offset.setSingleStep(100)
+        self.offset.setSuffix(" ms")
+        self.all_lines = QRadioButton(self.tr("All lines"))
+        self.from_current = QRadioButton(self.tr("From line %1 to the end").replace("%1", str(cue_number)))
+        self.all_lines.setChecked(True)
+        self.keep_states = QCheckBox(self.tr("Keep review states (a sync fix: texts and durations do not change)"))
+        form = QFormLayout()
+        form.addRow(self.tr("Offset"), self.offset)
+        form.addRow(self.tr("Lines"), self.all_lines)
+        form.addRow("", self.from_current)
+        form.addRow("", self.keep_states)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
 
 
 class SettingsDialog(QDialog):

@@ -14,7 +14,7 @@ from editor.core.formats import SubtitleError
 from editor.core.glossary import GlossaryError, load_glossary_csv
 from editor.core.mt import registry
 from editor.core.store import ProjectError
-from editor.ui.dialogs import RejectDialog, SettingsDialog, ShortcutsDialog
+from editor.ui.dialogs import RejectDialog, SettingsDialog, ShiftDialog, ShortcutsDialog
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -53,7 +53,21 @@ def merge_with_next(w: MainWindow) -> None:
         w.session.apply(edits.Merge(cue.id), text=tr("Merge lines"))
 
 
-def export(w: MainWindow) -> None:
+def shift_times(w: MainWindow, dialog: ShiftDialog | None = None) -> None:
+    """Shift all lines (or from the current one on) by an offset: one undo step."""
+    cue = w.review.current_cue()
+    doc = w.session.doc
+    number = doc.index_of(cue.id) + 1 if cue is not None else 1
+    dialog = dialog or ShiftDialog(w, number)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.offset.value() == 0:
+        return
+    ids = None if dialog.all_lines.isChecked() or cue is None else tuple(c.id for c in doc.cues[number - 1:])
+    w.editor.flush()
+    op = edits.Shift(dialog.offset.value(), cue_ids=ids, mark_stale=not dialog.keep_states.isChecked())
+    w.session.apply(op, text=tr("Shift times"))
+
+
+def export(w: MainWindow, path: str | None = None) -> None:
     """Export with the CLI's gating: refused while lines need a decision, unless the person insists."""
     w.editor.flush()
     project = w.session.project
@@ -76,8 +90,9 @@ def export(w: MainWindow) -> None:
         if box.clickedButton() is not anyway:
             return
         allow = True
-    suggested = str(project.path.with_suffix(f".{project.meta.target_lang}.srt"))
-    path, _ = QFileDialog.getSaveFileName(w, tr("Export subtitles"), suggested, SUBTITLE_FILTER)
+    if path is None:
+        suggested = str(project.path.with_suffix(f".{project.meta.target_lang}.srt"))
+        path, _ = QFileDialog.getSaveFileName(w, tr("Export subtitles"), suggested, SUBTITLE_FILTER)
     if not path:
         return
     try:

@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         a.connect("redo", self._redo)
         a.connect("split", lambda: file_actions.split_at_playhead(self))
         a.connect("merge", lambda: file_actions.merge_with_next(self))
+        a.connect("shift_times", lambda: file_actions.shift_times(self))
         a.connect("play_pause", self.player.toggle)
         a.connect("play_line", lambda: self._play_line(loop=self.actions["loop_line"].isChecked()))
         a.connect("loop_line", lambda: self._play_line(loop=self.actions["loop_line"].isChecked()))

@@ -152,3 +152,46 @@ def test_closing_the_window_leaves_nothing_running_on_the_project(qtbot, window)
     assert window._qa_timer.isActive()
     window.close()
     assert not window._qa_timer.isActive()
+
+
+def _answer_message_box(button_text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    assert "10 lines still need a decision" in box.text() and "untranslated" in box.text()
+    for button in box.buttons():
+        if button.text().replace("&", "") == button_text:
+            button.click()
+            return
+    raise AssertionError(f"no button {button_text!r}")
+
+
+def test_export_from_the_window_is_gated_with_counts(qtbot, window, tmp_path):
+    from editor.ui import file_actions
+
+    out = tmp_path / "delivery.srt"
+    window.table.select_cue(5)
+    QTimer.singleShot(100, lambda: _answer_message_box("Go to the First"))
+    file_actions.export(window, str(out))
+    assert not out.exists() and window.review.current == 1
+    QTimer.singleShot(100, lambda: _answer_message_box("Export Anyway"))
+    file_actions.export(window, str(out))
+    assert out.exists()
+    events = [e for e in window.session.project.events() if e.action == "export"]
+    assert events[-1].actor == "李审校" and events[-1].after["unreviewed"] == 10
+
+
+def test_shift_times_is_one_undo_step(qtbot, window):
+    from editor.ui import file_actions
+    from editor.ui.dialogs import ShiftDialog
+
+    before = [(c.start_ms, c.end_ms) for c in window.session.doc]
+    dialog = ShiftDialog(window, 1)
+    dialog.offset.setValue(250)
+    dialog.keep_states.setChecked(True)
+    QTimer.singleShot(100, dialog.accept)
+    file_actions.shift_times(window, dialog)
+    assert [(c.start_ms, c.end_ms) for c in window.session.doc] == [(s + 250, e + 250) for s, e in before]
+    window.actions["undo"].trigger()
+    assert [(c.start_ms, c.end_ms) for c in window.session.doc] == before
