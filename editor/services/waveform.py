@@ -21,6 +21,8 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
+# A windowless Windows build must not flash a console for each ffmpeg run (0 elsewhere).
+NO_CONSOLE = getattr(subprocess, "CREATE_NO_WINDOW", 0)
 DECODE_RATE = 8000  # Hz; plenty for a picture of loudness, cheap to decode
 CACHE_VERSION = 1
 _CHUNK_BUCKETS = 4096  # buckets reduced per pipe read (80 samples each at 100 peaks/s: 640 KiB)
@@ -76,8 +78,9 @@ def _probe_duration_ms(ffmpeg: str, media: Path) -> int | None:
     if probe is None:
         return None
     try:
-        out = subprocess.run([probe, "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(media)],
-                             capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL)
+        cmd = [probe, "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", str(media)]
+        out = subprocess.run(cmd, capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL,
+                             creationflags=NO_CONSOLE)
         return round(float(out.stdout.strip()) * 1000)
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
@@ -96,7 +99,8 @@ def extract_peaks(media_path: str | os.PathLike[str], *, rate: int = 100, cancel
            "-f", "s16le", "-"]
     with tempfile.TemporaryFile() as err:
         try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err)
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
+                                    creationflags=NO_CONSOLE)
         except OSError as exc:
             raise WaveformError(f"ffmpeg could not be started ({exc.strerror or exc}); install ffmpeg to see "
                                 "the waveform.") from None
