@@ -21,7 +21,8 @@ from editor.core.mt.memory import TranslationMemory
 from editor.core.mt.pretranslate import Layout, Pretranslator
 from editor.core.store import Project, ProjectError
 from editor.core.workflows import create_project
-from editor.services.player import create_player
+from editor.services import i18n
+from editor.services.player import EMBEDDING_PLATFORMS, create_player
 from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
@@ -105,7 +106,7 @@ class App:
     def __init__(self, qapp: QApplication, settings: Settings) -> None:
         self.qapp = qapp
         self.settings = settings
-        headless = QGuiApplication.platformName() != "xcb"
+        headless = QGuiApplication.platformName() not in EMBEDDING_PLATFORMS
         self.player = create_player(headless=headless)
         self.window: MainWindow | None = None
         self.worker: TranslationWorker | None = None
@@ -167,6 +168,7 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
     qapp.setApplicationVersion(__version__)
     qapp.setOrganizationName("SubReview")
     settings = Settings()
+    i18n.shared().apply(settings.get("ui/language"))  # before any window is built; a missing file is logged
     try:
         if demo or target is None:
             path = demo_project(reset=reset_demo)

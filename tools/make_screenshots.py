@@ -1,6 +1,7 @@
 """Screenshots of the real window on the demo project for the README and docs/ (run under Xvfb).
 
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/make_screenshots.py --out docs/screenshots
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/make_screenshots.py --lang zh_CN --dialogs
 
 Drives the app in-process: pre-translates the demo, confirms, corrects, approves and rejects a few lines,
 plays the video, then grabs the screen with QScreen.grabWindow (which, unlike QWidget.grab, includes the
@@ -22,7 +23,9 @@ sys.path.insert(0, str(ROOT))
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    parser.add_argument("--lang", default="en", help="UI language code (en, zh_CN, zh_TW)")
+    parser.add_argument("--lang", default="en", choices=("en", "zh_CN", "zh_TW"), help="UI language")
+    parser.add_argument("--dialogs", action="store_true",
+                        help="also grab the Settings and Reject dialogs (settings-LANG.png, reject-LANG.png)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="subreview-shots-"))
     os.environ.setdefault("SUBREVIEW_DATA_DIR", str(work / "data"))
@@ -35,14 +38,19 @@ def main() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from editor.core import edits
+    from editor.core import edits, qa
     from editor.core.review import RejectCategory, Rejection, Severity, State
     from editor.gui import App, demo_project
+    from editor.services import i18n
     from editor.services.settings import Settings
 
     qapp = QApplication(sys.argv[:1])
     settings = Settings()
-    settings.set("ui/language", args.lang if args.lang != "en" else "en")
+    settings.set("ui/language", args.lang)
+    if not i18n.shared().apply(args.lang):  # before the window is built, as `subreview` does at start
+        print(f"missing translations: {i18n.shared().missing} (run tools/update_translations.py --release)",
+              file=sys.stderr)
+        return 1
     app = App(qapp, settings)
     app.open(demo_project(reset=True))
     window = app.window
@@ -70,7 +78,22 @@ def main() -> int:
         path = out / f"main-{args.lang}.png"
         picture.save(str(path))
         print(path)
+        if args.dialogs:
+            shoot_dialogs()
         qapp.quit()
+
+    def shoot_dialogs() -> None:
+        from editor.ui.dialogs import RejectDialog, SettingsDialog
+
+        profiles = sorted(p.stem for p in qa.builtin_profile_dir().glob("*.toml"))
+        for name, dialog in (("settings", SettingsDialog(settings, [], profiles, window)),
+                             ("reject", RejectDialog(window, 3))):
+            dialog.show()
+            qapp.processEvents()
+            path = out / f"{name}-{args.lang}.png"
+            dialog.grab().save(str(path))
+            dialog.close()
+            print(path)
 
     window.translator.finished.connect(lambda _s: (decide(), QTimer.singleShot(3500, shoot)))
     QTimer.singleShot(1500, window.pretranslate)

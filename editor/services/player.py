@@ -183,6 +183,11 @@ class NullPlayer(Player):
         pass
 
 
+# Qt platforms whose native window handle libvlc can draw into (set_xwindow / set_hwnd / set_nsobject).
+# Elsewhere (offscreen, wayland without XWayland) the player runs headless and the widget shows a message.
+EMBEDDING_PLATFORMS = ("xcb", "windows", "cocoa")
+
+
 def vlc_options(*, headless: bool, extra_options: Sequence[str] = ()) -> list[str]:
     """libvlc Instance options. Headless (tests, no X11 window): dummy video and audio outputs."""
     # --no-sub-autodetect-file: VLC would otherwise load "demo.zh-Hans.srt" next to "demo.mp4" and draw it

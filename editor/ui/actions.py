@@ -6,6 +6,7 @@ Shortcuts are editable (Help > Keyboard Shortcuts); overrides are stored in the 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,6 +20,11 @@ def tr(text: str) -> str:
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
     return text
+
+
+def plain(text: str) -> str:
+    """A menu text without its accelerator: "&File" -> "File", "文件(&F)" -> "文件"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 @dataclass(frozen=True)
@@ -125,18 +131,20 @@ class Actions(QObject):
         for spec in SPECS:
             action = self.by_name[spec.name]
             action.setText(tr(spec.text))
+            # Qt's default tool tip keeps a Chinese accelerator's "(O)": give every action a clean one
+            action.setToolTip(tr(spec.tip) if spec.tip else plain(action.text()))
             if spec.tip:
-                action.setToolTip(tr(spec.tip))
                 action.setStatusTip(tr(spec.tip))
 
     def connect(self, name: str, slot: Callable[[], object]) -> None:  # type: ignore[override]
         self.by_name[name].triggered.connect(lambda _checked=False: slot())
 
     def shortcut_table(self) -> list[tuple[str, str, str]]:
-        """(menu, plain action text, shortcut) rows for the Help listing."""
+        """(menu, plain action text, shortcut) rows for the Help listing, in the UI language."""
+        menus = {key: plain(tr(title)) for key, title in MENUS}
         rows = []
         for spec in SPECS:
             action = self.by_name[spec.name]
-            rows.append((spec.menu, action.text().replace("&", ""),
+            rows.append((menus[spec.menu], plain(action.text()),
                          action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
         return rows

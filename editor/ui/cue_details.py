@@ -23,6 +23,7 @@ from editor.ui.cue_style import (
     qa_message,
     rule_title,
     severity_icon,
+    severity_label,
 )
 
 MAX_ALTERNATIVES = 3
@@ -87,8 +88,8 @@ class CueDetails(QTabWidget):
         glossary, issues = self._counts
         self.setTabText(0, self.tr("Draft"))
         self.setTabText(1, self.tr("Changes"))
-        self.setTabText(2, self.tr("Glossary ({0})").format(glossary) if glossary else self.tr("Glossary"))
-        self.setTabText(3, self.tr("QA ({0})").format(issues) if issues else self.tr("QA"))
+        self.setTabText(2, self.tr("Glossary (%1)").replace("%1", str(glossary)) if glossary else self.tr("Glossary"))
+        self.setTabText(3, self.tr("QA (%1)").replace("%1", str(issues)) if issues else self.tr("QA"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -122,11 +123,12 @@ class CueDetails(QTabWidget):
         if cue.draft.text == target:
             self.diff.setPlainText(self.tr("The translation is the machine draft, unchanged."))
             return
-        legend = (f'<span style="{_DELETED}">{html.escape(self.tr("removed"))}</span>&nbsp; '
-                  f'<span style="{_INSERTED}">{html.escape(self.tr("added"))}</span>')
+        # tr() outside the f-strings: lupdate does not read calls inside them
+        removed, added, caption = self.tr("removed"), self.tr("added"), self.tr("Machine draft:")
+        legend = (f'<span style="{_DELETED}">{html.escape(removed)}</span>&nbsp; '
+                  f'<span style="{_INSERTED}">{html.escape(added)}</span>')
         self.diff.setHtml(f'<p style="white-space:pre-wrap">{diff_html(cue.draft.text, target)}</p>'
-                          f'<p style="color:#777;font-size:small">{html.escape(self.tr("Machine draft:"))} '
-                          f'{legend}</p>')
+                          f'<p style="color:#777;font-size:small">{html.escape(caption)} {legend}</p>')
 
     def _show_draft(self, cue: Cue | None) -> None:
         self.alternatives.clear()
@@ -136,7 +138,7 @@ class CueDetails(QTabWidget):
             return
         parts = [origin_label(draft.origin), draft.model_id, draft.engine]
         if draft.score is not None:
-            parts.append(self.tr("confidence {0:.2f}").format(draft.score))
+            parts.append(self.tr("confidence %1").replace("%1", f"{draft.score:.2f}"))
         self._provenance.setText(" · ".join(p for p in parts if p))
         rows = [(draft.text, draft.score), *draft.alternatives[:MAX_ALTERNATIVES]]
         for i, (text, score) in enumerate(rows):
@@ -159,13 +161,14 @@ class CueDetails(QTabWidget):
                 item.setForeground(QColor("#c0262d"))
             elif used:
                 item.setForeground(QColor("#237a37"))
-            tip = [self.tr("Not: {0}").format(", ".join(term.forbidden))] if term.forbidden else []
+            forbidden = self.tr(", ", "list separator").join(term.forbidden)
+            tip = [self.tr("Not: %1").replace("%1", forbidden)] if term.forbidden else []
             if term.note:
                 tip.append(term.note)
             item.setToolTip(plain_html("\n".join(tip)) if tip else "")
             self.glossary.addItem(item)
             if term.forbidden:
-                banned = QListWidgetItem("     " + self.tr("not: {0}").format(", ".join(term.forbidden)))
+                banned = QListWidgetItem("     " + self.tr("not: %1").replace("%1", forbidden))
                 banned.setForeground(QColor("#c0262d" if wrong else "#8a8a8a"))
                 self.glossary.addItem(banned)
         if not terms and self._cue is not None:
@@ -175,7 +178,8 @@ class CueDetails(QTabWidget):
         self.issues.clear()
         for issue in sorted(issues, key=lambda i: -SEVERITY_RANK.get(i.severity, 0)):
             item = QListWidgetItem(severity_icon(issue.severity), qa_message(issue, number_of))
-            item.setToolTip(f"{rule_title(issue.rule)} ({issue.severity})")
+            item.setToolTip(self.tr("%1 (%2)", "QA check (severity)").replace("%1", rule_title(issue.rule))
+                            .replace("%2", severity_label(issue.severity)))
             self.issues.addItem(item)
         if not issues and self._cue is not None:
             self.issues.addItem(self.tr("No QA issues."))

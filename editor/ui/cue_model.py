@@ -14,12 +14,12 @@ from collections.abc import Iterable, Iterator
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from editor.core.document import Change, Cue, DocumentError
 from editor.core.qa import QAIssue
-from editor.core.review import State
+from editor.core.review import QT_TRANSLATE_NOOP, State
 from editor.core.timecode import format_clock
 from editor.ui.cue_style import (
     SEVERITY_RANK,
@@ -34,6 +34,7 @@ from editor.ui.cue_style import (
     qa_message,
     row_runs,
     severity_icon,
+    severity_label,
     speed_text,
     state_label,
     worst_severity,
@@ -65,6 +66,19 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _D, _TT, _FG, _BG = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
                      Qt.ItemDataRole.BackgroundRole)
 _MAX_RANGES = 64  # beyond this many separate row ranges, one dataChanged spans them all
+
+_TITLES = (QT_TRANSLATE_NOOP("CueTableModel", "#"), QT_TRANSLATE_NOOP("CueTableModel", "Start"),
+           QT_TRANSLATE_NOOP("CueTableModel", "End"), QT_TRANSLATE_NOOP("CueTableModel", "Duration"),
+           QT_TRANSLATE_NOOP("CueTableModel", "CPS"), QT_TRANSLATE_NOOP("CueTableModel", "Source"),
+           QT_TRANSLATE_NOOP("CueTableModel", "Translation"), QT_TRANSLATE_NOOP("CueTableModel", "State"),
+           QT_TRANSLATE_NOOP("CueTableModel", "Confidence"), QT_TRANSLATE_NOOP("CueTableModel", "QA"))
+_HEADER_TIPS = {
+    Column.CPS: QT_TRANSLATE_NOOP("CueTableModel",
+                                  "Reading speed in characters per second (of the source while untranslated)"),
+    Column.CONFIDENCE: QT_TRANSLATE_NOOP("CueTableModel",
+                                         "The machine's confidence in a draft nobody has confirmed yet"),
+    Column.QA: QT_TRANSLATE_NOOP("CueTableModel", "Quality checks: number of issues and the worst severity"),
+}
 
 
 class CueTableModel(QAbstractTableModel):
@@ -100,10 +114,11 @@ class CueTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _D) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section <= _LAST:
             return None
-        if role == _D:
-            return self._titles[section]
+        if role == _D:  # translated at call time: the header follows the language as soon as it changes
+            return QCoreApplication.translate("CueTableModel", _TITLES[section])
         if role == _TT:
-            return self._header_tips.get(Column(section))
+            tip = _HEADER_TIPS.get(Column(section))
+            return QCoreApplication.translate("CueTableModel", tip) if tip else None
         if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
             return _RIGHT
         return None
@@ -219,16 +234,8 @@ class CueTableModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Rebuild the labels in the UI language (call on QEvent.LanguageChange)."""
         self._labels = {s: state_label(s) for s in State}
-        self._titles = [self.tr("#"), self.tr("Start"), self.tr("End"), self.tr("Duration"), self.tr("CPS"),
-                        self.tr("Source"), self.tr("Translation"), self.tr("State"), self.tr("Confidence"),
-                        self.tr("QA")]
-        self._header_tips = {
-            Column.CPS: self.tr("Reading speed in characters per second (of the source while untranslated)"),
-            Column.CONFIDENCE: self.tr("The machine's confidence in a draft nobody has confirmed yet"),
-            Column.QA: self.tr("Quality checks: number of issues and the worst severity"),
-        }
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _LAST)
         if self._ids:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, _LAST)
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, _LAST))
 
     # --- cells -------------------------------------------------------------------------------------------
@@ -313,9 +320,13 @@ class CueTableModel(QAbstractTableModel):
             lines = [self._labels[cue.state]]
             if cue.state is State.REJECTED and cue.rejection is not None:
                 r = cue.rejection
-                lines.append(f"{category_label(r.category)} ({r.severity.value}): {r.comment}".rstrip(": "))
+                text = self.tr("%1 (%2)", "category (severity)").replace("%1", category_label(r.category))\
+                    .replace("%2", severity_label(r.severity.value))
+                if r.comment:
+                    text = self.tr("%1: %2", "rejection: comment").replace("%1", text).replace("%2", r.comment)
+                lines.append(text)
             if cue.note:
-                lines.append(self.tr("Note: {0}").format(cue.note))
+                lines.append(self.tr("Note: %1").replace("%1", cue.note))
             return plain_html("\n".join(lines))
         if col == Column.CONFIDENCE and cue.draft is not None:
             d = cue.draft

@@ -56,6 +56,20 @@ def origin_label(origin: str) -> str:
     return QCoreApplication.translate("Draft", _ORIGINS[origin]) if origin in _ORIGINS else origin
 
 
+_SEVERITIES = {
+    "error": QT_TRANSLATE_NOOP("Severity", "error"),
+    "warning": QT_TRANSLATE_NOOP("Severity", "warning"),
+    "info": QT_TRANSLATE_NOOP("Severity", "note"),
+    "minor": QT_TRANSLATE_NOOP("Severity", "minor"),
+    "major": QT_TRANSLATE_NOOP("Severity", "major"),
+}
+
+
+def severity_label(severity: str) -> str:
+    """A QA severity ("error", "warning", "info") or a rejection's ("minor", "major") in the UI language."""
+    return QCoreApplication.translate("Severity", _SEVERITIES[severity]) if severity in _SEVERITIES else severity
+
+
 def category_label(category: RejectCategory) -> str:
     return QCoreApplication.translate("RejectCategory", CATEGORY_LABELS[category])
 

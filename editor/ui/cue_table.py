@@ -294,7 +294,7 @@ class CueTablePanel(QWidget):
         names = [state_label(s) for s in State if s in states]
         if self.proxy.needs_decision:
             names.insert(0, self.tr("Needs decision"))
-        text = ", ".join(names) if names else self.tr("All states")
+        text = self.tr(", ", "list separator").join(names) if names else self.tr("All states")
         self._states_button.setText(self._states_button.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight,
                                                                                   220))
         self._states_button.setToolTip(text)
@@ -303,8 +303,10 @@ class CueTablePanel(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         active = self.proxy.filters_active()
-        self._count.setText(self.tr("{0:,} of {1:,} lines").format(shown, total) if active
-                            else self.tr("{0:,} lines").format(total))
+        if active:
+            self._count.setText(self.tr("%1 of %2 lines").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
+        else:
+            self._count.setText(self.tr("%1 lines").replace("%1", f"{total:,}"))
         self._clear.setEnabled(active)
 
     # --- current row --------------------------------------------------------------------------------------

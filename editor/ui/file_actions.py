@@ -13,17 +13,21 @@ from editor.core import edits, qa, workflows
 from editor.core.formats import SubtitleError
 from editor.core.glossary import GlossaryError, load_glossary_csv
 from editor.core.mt import registry
+from editor.core.review import State
 from editor.core.store import ProjectError
+from editor.services import i18n
+from editor.ui.cue_style import state_label
 from editor.ui.dialogs import RejectDialog, SettingsDialog, ShiftDialog, ShortcutsDialog
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
-SUBTITLE_FILTER = "Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)"
+# The texts of this module are in the "FileActions" context: lupdate reads the literal translate() calls.
+translate = QCoreApplication.translate
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FileActions", text)
+def subtitle_filter() -> str:
+    return translate("FileActions", "Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)")
 
 
 def reject_current(w: MainWindow) -> None:
@@ -43,14 +47,14 @@ def split_at_playhead(w: MainWindow) -> None:
     if not cue.start_ms < at < cue.end_ms:
         at = (cue.start_ms + cue.end_ms) // 2
     w.editor.flush()
-    w.session.apply(edits.Split(cue.id, at), text=tr("Split line"))
+    w.session.apply(edits.Split(cue.id, at), text=translate("FileActions", "Split line"))
 
 
 def merge_with_next(w: MainWindow) -> None:
     cue = w.review.current_cue()
     if cue is not None:
         w.editor.flush()
-        w.session.apply(edits.Merge(cue.id), text=tr("Merge lines"))
+        w.session.apply(edits.Merge(cue.id), text=translate("FileActions", "Merge lines"))
 
 
 def shift_times(w: MainWindow, dialog: ShiftDialog | None = None) -> None:
@@ -64,7 +68,7 @@ def shift_times(w: MainWindow, dialog: ShiftDialog | None = None) -> None:
     ids = None if dialog.all_lines.isChecked() or cue is None else tuple(c.id for c in doc.cues[number - 1:])
     w.editor.flush()
     op = edits.Shift(dialog.offset.value(), cue_ids=ids, mark_stale=not dialog.keep_states.isChecked())
-    w.session.apply(op, text=tr("Shift times"))
+    w.session.apply(op, text=translate("FileActions", "Shift times"))
 
 
 def export(w: MainWindow, path: str | None = None) -> None:
@@ -75,13 +79,13 @@ def export(w: MainWindow, path: str | None = None) -> None:
     allow = False
     if pending:
         refused = workflows.ExportRefused(pending)
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("Lines still need a decision"),
-                          tr("%1 lines still need a decision before delivery:\n%2\n\nExport them anyway?")
-                          .replace("%1", str(len(pending)))
-                          .replace("%2", "\n".join(f"  {n} {state}" for state, n in sorted(refused.counts.items()))),
-                          parent=w)
-        go = box.addButton(tr("Go to the First"), QMessageBox.ButtonRole.AcceptRole)
-        anyway = box.addButton(tr("Export Anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        counts = "\n".join(translate("FileActions", "  %1: %2").replace("%1", state_label(State(state)))
+                           .replace("%2", str(n)) for state, n in sorted(refused.counts.items()))
+        text = translate("FileActions", "%1 lines still need a decision before delivery:\n%2\n\nExport them anyway?")
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("FileActions", "Lines still need a decision"),
+                          text.replace("%1", str(len(pending))).replace("%2", counts), parent=w)
+        go = box.addButton(translate("FileActions", "Go to the First"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(translate("FileActions", "Export Anyway"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is go:
@@ -92,33 +96,36 @@ def export(w: MainWindow, path: str | None = None) -> None:
         allow = True
     if path is None:
         suggested = str(project.path.with_suffix(f".{project.meta.target_lang}.srt"))
-        path, _ = QFileDialog.getSaveFileName(w, tr("Export subtitles"), suggested, SUBTITLE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(w, translate("FileActions", "Export subtitles"), suggested,
+                                              subtitle_filter())
     if not path:
         return
     try:
         n = workflows.export_project(project, path, actor=w.session.reviewer, allow_unreviewed=allow)
     except (SubtitleError, ProjectError, OSError) as exc:
-        QMessageBox.critical(w, tr("Export failed"), str(exc))
+        QMessageBox.critical(w, translate("FileActions", "Export failed"), str(exc))
         return
-    w.statusBar().showMessage(tr("Exported %1 lines to %2").replace("%1", str(n)).replace("%2", path), 8000)
+    w.statusBar().showMessage(translate("FileActions", "Exported %1 lines to %2").replace("%1", str(n))
+                              .replace("%2", path), 8000)
 
 
 def import_target(w: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(w, tr("Import an existing translation"), "", SUBTITLE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(w, translate("FileActions", "Import an existing translation"), "",
+                                          subtitle_filter())
     if not path:
         return
     try:
         report = workflows.import_target(w.session.project, path, actor=w.session.reviewer)
     except (SubtitleError, ProjectError, OSError) as exc:
-        QMessageBox.critical(w, tr("Import failed"), str(exc))
+        QMessageBox.critical(w, translate("FileActions", "Import failed"), str(exc))
         return
     w.session.undo_stack.clear()  # an import is one saved step outside undo; older steps no longer fit
     w.session.changed.emit(_whole_document_change(w))
-    text = tr("Imported %1 lines as drafts to review.").replace("%1", str(report.imported))
+    text = translate("FileActions", "Imported %1 lines as drafts to review.").replace("%1", str(report.imported))
     if report.unaligned:
-        text += "\n" + tr("%1 lines of the file match no source line (listed in the project's log).").replace(
-            "%1", str(len(report.unaligned)))
-    QMessageBox.information(w, tr("Translation imported"), text)
+        unaligned = translate("FileActions", "%1 lines of the file match no source line (listed in the project's log).")
+        text += "\n" + unaligned.replace("%1", str(len(report.unaligned)))  # two whole sentences, one per line
+    QMessageBox.information(w, translate("FileActions", "Translation imported"), text)
 
 
 def _whole_document_change(w: MainWindow):
@@ -128,7 +135,8 @@ def _whole_document_change(w: MainWindow):
 
 
 def import_glossary(w: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(w, tr("Import a glossary"), "", "CSV (*.csv);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(w, translate("FileActions", "Import a glossary"), "",
+                                          translate("FileActions", "CSV files (*.csv);;All files (*)"))
     if not path:
         return
     try:
@@ -136,10 +144,10 @@ def import_glossary(w: MainWindow) -> None:
         rows = [(t.source, t.target, "|".join(t.forbidden), t.note, t.case_sensitive) for t in terms]
         w.session.project.replace_glossary(rows, actor=w.session.reviewer)
     except (GlossaryError, ProjectError, OSError) as exc:
-        QMessageBox.critical(w, tr("Glossary not imported"), str(exc))
+        QMessageBox.critical(w, translate("FileActions", "Glossary not imported"), str(exc))
         return
     w.run_qa()
-    w.statusBar().showMessage(tr("Glossary: %1 terms").replace("%1", str(len(rows))), 8000)
+    w.statusBar().showMessage(translate("FileActions", "Glossary: %1 terms").replace("%1", str(len(rows))), 8000)
 
 
 def open_settings(w: MainWindow) -> None:
@@ -147,13 +155,27 @@ def open_settings(w: MainWindow) -> None:
               for e in registry.list_models()]
     profiles = sorted(p.stem for p in qa.builtin_profile_dir().glob("*.toml"))
     dialog = SettingsDialog(w.settings, models, profiles, w)
-    if dialog.exec() == QDialog.DialogCode.Accepted:
-        dialog.save()
-        w.session.reviewer = w.settings.reviewer_name()
-        if w.translator is not None:
-            w.translator.actor = w.session.reviewer
-        w.run_qa()
-        w.statusBar().showMessage(tr("Settings saved. A new model or device is used from the next start."), 8000)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    language = w.settings.get("ui/language")
+    dialog.save()
+    w.session.reviewer = w.settings.reviewer_name()
+    if w.translator is not None:
+        w.translator.actor = w.session.reviewer
+    w.run_qa()
+    problem = apply_language(w.settings.get("ui/language")) if w.settings.get("ui/language") != language else ""
+    w.statusBar().showMessage(problem or translate(
+        "FileActions", "Settings saved. A new model or device is used from the next start."), 8000)
+
+
+def apply_language(code: str) -> str:
+    """Switch the interface language now (every widget retranslates on QEvent.LanguageChange). Returns a
+    message for the status bar when a translation file is missing, else ''."""
+    manager = i18n.shared()
+    if manager.apply(code):
+        return ""
+    return translate("FileActions", "Translation file missing, some texts stay in English: %1").replace(
+        "%1", ", ".join(Path(m).name for m in manager.missing))
 
 
 def show_shortcuts(w: MainWindow) -> None:
@@ -161,24 +183,26 @@ def show_shortcuts(w: MainWindow) -> None:
 
 
 def show_about(w: MainWindow) -> None:
-    QMessageBox.about(w, tr("About SubReview"), tr(
-        "SubReview %1\n\nReview and edit subtitles with machine translation kept under human control. "
-        "Machine output is only ever a draft; every decision is saved with its reviewer.").replace("%1", __version__))
+    text = translate("FileActions", "SubReview %1\n\nReview and edit subtitles with machine translation kept under "
+                     "human control. Machine output is only ever a draft; every decision is saved with its reviewer.")
+    QMessageBox.about(w, translate("FileActions", "About SubReview"), text.replace("%1", __version__))
 
 
 def open_project(w: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(w, tr("Open project"), str(w.session.project.path.parent),
-                                          "SubReview projects (*.subrev);;All files (*)")
+    path, _ = QFileDialog.getOpenFileName(w, translate("FileActions", "Open project"),
+                                          str(w.session.project.path.parent),
+                                          translate("FileActions", "SubReview projects (*.subrev);;All files (*)"))
     if path and w.open_project_callback is not None:
         w.open_project_callback(Path(path))
 
 
 def open_media(w: MainWindow) -> None:
-    video, _ = QFileDialog.getOpenFileName(w, tr("Choose the video"), "", "Video (*.mp4 *.mkv *.mov *.webm *.avi);;"
-                                           "All files (*)")
+    video, _ = QFileDialog.getOpenFileName(w, translate("FileActions", "Choose the video"), "",
+                                           translate("FileActions", "Videos (*.mp4 *.mkv *.mov *.webm *.avi);;"
+                                                     "All files (*)"))
     if not video:
         return
-    subs, _ = QFileDialog.getOpenFileName(w, tr("Choose the source subtitles"), str(Path(video).parent),
-                                          SUBTITLE_FILTER)
+    subs, _ = QFileDialog.getOpenFileName(w, translate("FileActions", "Choose the source subtitles"),
+                                          str(Path(video).parent), subtitle_filter())
     if subs and w.open_project_callback is not None:
         w.open_project_callback((Path(video), Path(subs)))

@@ -32,7 +32,15 @@ from editor.core.review import State
 from editor.core.text import lines
 from editor.core.timecode import format_clock
 from editor.ui.cue_details import CueDetails
-from editor.ui.cue_style import STATE_COLORS, category_label, format_seconds, reading_speed, state_label, visible_chars
+from editor.ui.cue_style import (
+    STATE_COLORS,
+    category_label,
+    format_seconds,
+    reading_speed,
+    severity_label,
+    state_label,
+    visible_chars,
+)
 from editor.ui.session import ReviewSession
 
 TYPING_DELAY_MS = 300
@@ -350,8 +358,9 @@ class LineEditor(QWidget):
         text = plain_text(self.target_edit)
         widths = " + ".join(str(visible_chars(line)) for line in lines(text)) or "0"
         cps = reading_speed(text, cue.duration_ms)
-        self._speed.setText(self.tr("{0} s · {1:.1f} cps · {2} chars").format(
-            format_seconds(cue.duration_ms), cps, widths))
+        self._speed.setText(self.tr("%1 s · %2 cps · %3 chars").replace("%1", format_seconds(cue.duration_ms))
+                            .replace("%2", f"{cps:.1f}").replace("%3", widths))
+        self._speed.setToolTip(self.tr("Duration, reading speed (characters per second) and characters per line"))
         too_fast = self.max_cps is not None and cps > self.max_cps
         self._speed.setStyleSheet("color:#c0262d" if too_fast else "")
 
@@ -366,6 +375,8 @@ class LineEditor(QWidget):
                                   " border-radius:9px; padding:1px 10px; font-weight:bold")
         if cue.rejection is not None:
             r = cue.rejection
-            severity = self.tr("major") if r.severity.value == "major" else self.tr("minor")
-            text = self.tr("Rejected: {0}, {1}").format(category_label(r.category), severity)
-            self._rejection.setText(f"{text} — {r.comment}" if r.comment else text)
+            text = self.tr("Rejected: %1, %2").replace("%1", category_label(r.category)).replace(
+                "%2", severity_label(r.severity.value))
+            if r.comment:
+                text = self.tr("%1 — %2", "rejection — comment").replace("%1", text).replace("%2", r.comment)
+            self._rejection.setText(text)

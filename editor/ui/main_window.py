@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from editor.core import qa
 from editor.core.cli import project_glossary, project_profile
 from editor.core.document import Change
-from editor.core.review import NEEDS_DECISION, STATE_LABELS, State
+from editor.core.review import NEEDS_DECISION, State
 from editor.core.text import strip_tags
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
@@ -29,6 +29,7 @@ from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
 from editor.ui import file_actions
 from editor.ui.actions import MENUS, Actions
+from editor.ui.cue_style import state_label
 from editor.ui.cue_table import CueTablePanel
 from editor.ui.line_editor import LineEditor
 from editor.ui.qa_panel import QAPanel
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self._issue_cues: set[int] = set()
         self._closed = False
         self._player_state = "stopped"
+        self._model_info: tuple[str, str] | None = None  # (model id, device) once the worker loaded a model
+        self._model_error = ""
         self.open_project_callback = None  # set by editor.app: opens another project (path) in place of this one
         self._build_widgets()
         self._build_menus()
@@ -220,7 +223,8 @@ class MainWindow(QMainWindow):
             self.menus[key].setTitle(QCoreApplication.translate("Actions", title))
         self.qa_dock.setWindowTitle(self.tr("QA Checks"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.qa_panel.retranslate()
+        self.progress.setFormat(self.tr("Translating %v / %m"))
+        self._show_model()  # the QA panel, table and line editor retranslate on their own LanguageChange
         self._update_title()
         self._update_counts()
 
@@ -261,7 +265,7 @@ class MainWindow(QMainWindow):
         counts = {s: 0 for s in State}
         for cue in self.session.doc:
             counts[cue.state] += 1
-        parts = [f"{QCoreApplication.translate('State', STATE_LABELS[s])} {counts[s]}" for s in State]
+        parts = [f"{state_label(s)} {counts[s]}" for s in State]
         open_lines = sum(1 for c in self.session.doc if c.source.strip() and c.state in NEEDS_DECISION)
         self.counts_label.setText("  ·  ".join(parts) + "   |   "
                                   + self.tr("%1 need a decision").replace("%1", str(open_lines)))
@@ -325,14 +329,24 @@ class MainWindow(QMainWindow):
 
     def _on_worker_model_loaded(self, info) -> None:
         fallback = info.extra.get("fallback") if info.extra else ""
-        self.model_label.setText(self.tr("Model: %1 (%2)").replace("%1", info.model_id).replace("%2", info.device))
+        self._model_info, self._model_error = (info.model_id, info.device), ""
+        self._show_model()
         if fallback:
             self._show_message(fallback)
 
     def _on_worker_model_failed(self, message: str) -> None:
-        self.model_label.setText(self.tr("No translation model"))
-        self.model_label.setToolTip(message)
+        self._model_info, self._model_error = None, message
+        self._show_model()
         self._show_message(self.tr("Machine translation is off: %1").replace("%1", message))
+
+    def _show_model(self) -> None:
+        if self._model_info is not None:
+            model_id, device = self._model_info
+            self.model_label.setText(self.tr("Model: %1 (%2)").replace("%1", model_id).replace("%2", device))
+            self.model_label.setToolTip("")
+        elif self._model_error:
+            self.model_label.setText(self.tr("No translation model"))
+            self.model_label.setToolTip(self._model_error)
 
     # --- playback -------------------------------------------------------------------------------------------
     def _play_line(self, loop: bool) -> None:
@@ -395,7 +409,6 @@ class MainWindow(QMainWindow):
             return
         self.progress.setRange(0, queued)
         self.progress.setValue(0)
-        self.progress.setFormat(self.tr("Translating %v / %m"))
         self.progress.show()
         self.cancel_button.show()
         self.update_enabled()

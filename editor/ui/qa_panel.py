@@ -4,27 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from editor.core.qa import MESSAGES, RULES, QAIssue
+from editor.core.qa import QAIssue
+from editor.ui.cue_style import qa_message, rule_title, severity_label
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "○"}
 SEVERITY_COLOUR = {"error": "#c62828", "warning": "#b26a00", "info": "#546e7a"}
-
-
-def issue_message(issue: QAIssue) -> str:
-    """The issue's message in the UI language, filled with its parameters."""
-    template = QCoreApplication.translate("QA", MESSAGES.get(issue.rule, issue.rule))
-    try:
-        return template.format(**issue.params)
-    except (KeyError, IndexError, ValueError):
-        return template
-
-
-def rule_title(rule: str) -> str:
-    return QCoreApplication.translate("QA", RULES.get(rule, rule))
 
 
 class QAPanel(QWidget):
@@ -56,6 +44,11 @@ class QAPanel(QWidget):
         self.tree.setHeaderLabels(["", self.tr("Line"), self.tr("Check"), self.tr("Problem")])
         self.set_issues(self._issues, self._numbers)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def set_issues(self, issues: Sequence[QAIssue], numbers: dict[int, int]) -> None:
         """Show issues; `numbers` maps cue id to the line number shown to people."""
         self._issues, self._numbers = list(issues), numbers
@@ -64,11 +57,12 @@ class QAPanel(QWidget):
         ordered = sorted(self._issues, key=lambda i: (numbers.get(i.cue_id, 0), SEVERITY_ORDER.get(i.severity, 3)))
         items = []
         for issue in ordered[:20_000]:  # a list longer than this is not read by anyone; the count says it all
-            item = QTreeWidgetItem(["", str(numbers.get(issue.cue_id, "?")), rule_title(issue.rule),
-                                    issue_message(issue)])
+            message = qa_message(issue, numbers.get)
+            item = QTreeWidgetItem(["", str(numbers.get(issue.cue_id, "?")), rule_title(issue.rule), message])
             item.setText(0, SEVERITY_MARK.get(issue.severity, "·"))
             item.setForeground(0, _brush(SEVERITY_COLOUR.get(issue.severity, "#000000")))
-            item.setToolTip(3, issue_message(issue))
+            item.setToolTip(0, severity_label(issue.severity))
+            item.setToolTip(3, message)
             item.setData(0, Qt.ItemDataRole.UserRole, issue.cue_id)
             items.append(item)
         self.tree.addTopLevelItems(items)

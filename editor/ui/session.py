@@ -7,7 +7,7 @@ the saved Change or its inverse, after checking the cues are still as the comman
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from editor.core import edits
@@ -55,7 +55,8 @@ class EditCommand(QUndoCommand):
             current = doc.get(d.cue_id) if d.cue_id in doc else None
             if current != d.before:
                 self.setObsolete(True)  # the line changed outside this step (e.g. a machine draft)
-                self.session.error.emit(self.session.tr("Cannot undo or redo: the line changed since."))
+                message = QCoreApplication.translate("ReviewSession", "Cannot undo or redo: the line changed since.")
+                self.session.error.emit(message)
                 return
         try:
             self.session.project.apply_change(change, actor=self.session.reviewer, action=action)

@@ -317,8 +317,8 @@ class TimelineWidget(QWidget):
         if drag is not None:
             self._invalidate()
             if preview is not None and preview != (drag.start, drag.end):
-                line = self.session.doc.index_of(drag.cue_id) + 1
-                self.session.apply(SetTiming(drag.cue_id, *preview), text=self.tr("Retime line %s") % line)
+                line = str(self.session.doc.index_of(drag.cue_id) + 1)
+                self.session.apply(SetTiming(drag.cue_id, *preview), text=self.tr("Retime line %1").replace("%1", line))
         elif not press.panning:
             if press.hit is not None:
                 cue_id = press.hit[0]

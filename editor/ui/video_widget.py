@@ -8,11 +8,11 @@ message when the player is unavailable or a file cannot be played. Subtitles are
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from editor.services.player import Player
+from editor.services.player import EMBEDDING_PLATFORMS, Player
 
 DEFAULT_ASPECT = 16 / 9
 
@@ -37,9 +37,8 @@ class VideoWidget(QWidget):
 
         self._output_window = False
         if not player.available:
-            self._message = self.tr("Video unavailable: {reason} — review work is not affected").format(
-                reason=player.unavailable_reason)
-        elif QGuiApplication.platformName() == "xcb":
+            self._message = self._unavailable_text()
+        elif QGuiApplication.platformName() in EMBEDDING_PLATFORMS:
             player.set_output_window(int(self.winId()))
             self._output_window = True
         player.media_error.connect(self._on_player_media_error)
@@ -48,6 +47,15 @@ class VideoWidget(QWidget):
         size = player.video_size()
         if size is not None:
             self._on_player_video_size_changed(*size)
+
+    def _unavailable_text(self) -> str:
+        return self.tr("Video unavailable: %1 — review work is not affected").replace(
+            "%1", self._player.unavailable_reason)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and not self._player.available:
+            self._set_message(self._unavailable_text())
+        super().changeEvent(event)
 
     # -- what the window reads --------------------------------------------------------------------------------
     def message(self) -> str:

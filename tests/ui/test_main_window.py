@@ -159,7 +159,7 @@ def _answer_message_box(button_text: str) -> None:
 
     box = QApplication.activeModalWidget()
     assert isinstance(box, QMessageBox)
-    assert "10 lines still need a decision" in box.text() and "untranslated" in box.text()
+    assert "10 lines still need a decision" in box.text() and "Untranslated: " in box.text()  # state labels
     for button in box.buttons():
         if button.text().replace("&", "") == button_text:
             button.click()

@@ -1,0 +1,1128 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Video and Subtitles…</source>
+        <translation>打开视频和字幕(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Existing Translation…</source>
+        <translation>导入现有译文(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Glossary (CSV)…</source>
+        <translation>导入 CSV 术语表(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Subtitles…</source>
+        <translation>导出字幕(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;plit Line at Playhead</source>
+        <translation>在播放头处拆分字幕条(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with Next Line</source>
+        <translation>与下一条合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;hift Times…</source>
+        <translation>平移时间(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Move every line (or the lines from the current one on) by an offset</source>
+        <translation>将所有字幕条（或从当前条起的字幕条）整体平移一个偏移量</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm and Go to Next</source>
+        <translation>确认并转到下一条(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark the line translated and go to the next line needing a decision</source>
+        <translation>将此条标为已翻译，并转到下一条待处理的字幕</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and Go to Next</source>
+        <translation>审核通过并转到下一条(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reviewer sign-off for the line, then the next line needing a decision</source>
+        <translation>由审校确认此条通过，然后转到下一条待处理的字幕</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>退回(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Send the line back with a category, a severity and a comment</source>
+        <translation>退回此条，并注明类别、严重程度和意见</translation>
+    </message>
+    <message>
+        <source>Insert &amp;Machine Draft</source>
+        <translation>插入机翻初稿(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Insert Alternative &amp;1</source>
+        <translation>插入候选译文 1(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Insert Alternative &amp;2</source>
+        <translation>插入候选译文 2(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Insert Alternative &amp;3</source>
+        <translation>插入候选译文 3(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Next Line Needing a &amp;Decision</source>
+        <translation>下一条待处理字幕(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Untranslated Line</source>
+        <translation>下一条未翻译字幕(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Next &amp;QA Issue</source>
+        <translation>下一个质检问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Line</source>
+        <translation>下一条(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Line</source>
+        <translation>上一条(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play &amp;Current Line</source>
+        <translation>播放当前字幕条(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Loop Current Line</source>
+        <translation>循环播放当前字幕条(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Back 2 Seconds</source>
+        <translation>后退 2 秒(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward 2 Seconds</source>
+        <translation>前进 2 秒(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Previous &amp;Frame</source>
+        <translation>上一帧(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Next F&amp;rame</source>
+        <translation>下一帧(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>减速(&amp;S)</translation>
+    </message>
+    <message>
+        <source>F&amp;aster</source>
+        <translation>加速(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-translate Project</source>
+        <translation>预翻译整个项目(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Draft every line the machine may draft, in the background</source>
+        <translation>在后台为所有可机翻的字幕条生成初稿</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Pre-translation</source>
+        <translation>取消预翻译(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Run &amp;QA Checks</source>
+        <translation>运行质检(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;About SubReview</source>
+        <translation>关于 SubReview(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审校(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Translate</source>
+        <translation>翻译(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>CueDetails</name>
+    <message>
+        <source>Draft</source>
+        <translation>初稿</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>Glossary (%1)</source>
+        <translation>术语（%1）</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <source>QA (%1)</source>
+        <translation>质检（%1）</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>No machine draft for this line.</source>
+        <translation>此条没有机翻初稿。</translation>
+    </message>
+    <message>
+        <source>The translation is the machine draft, unchanged.</source>
+        <translation>译文即机翻初稿，未作修改。</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Machine draft:</source>
+        <translation>机翻初稿：</translation>
+    </message>
+    <message>
+        <source>confidence %1</source>
+        <translation>置信度 %1</translation>
+    </message>
+    <message>
+        <source>Click to put this text in the translation</source>
+        <translation>点击即可将此文本填入译文</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not: %1</source>
+        <translation>禁用：%1</translation>
+    </message>
+    <message>
+        <source>not: %1</source>
+        <translation>禁用：%1</translation>
+    </message>
+    <message>
+        <source>No glossary terms in this line.</source>
+        <translation>此条不含术语表中的术语。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>QA check (severity)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No QA issues.</source>
+        <translation>没有质检问题。</translation>
+    </message>
+</context>
+<context>
+    <name>CueTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>CPS</source>
+        <translation>字/秒</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Reading speed in characters per second (of the source while untranslated)</source>
+        <translation>阅读速度，单位为字/秒（未翻译时按原文计算）</translation>
+    </message>
+    <message>
+        <source>The machine&apos;s confidence in a draft nobody has confirmed yet</source>
+        <translation>机器对尚未经人确认的初稿的置信度</translation>
+    </message>
+    <message>
+        <source>Quality checks: number of issues and the worst severity</source>
+        <translation>质量检查：问题数量及最高严重程度</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>category (severity)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>rejection: comment</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>Reading speed of the source (no translation yet)</source>
+        <translation>原文的阅读速度（尚无译文）</translation>
+    </message>
+</context>
+<context>
+    <name>CueTablePanel</name>
+    <message>
+        <source>Needs a decision (with source text)</source>
+        <translation>待处理（有原文）</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>全部字幕条</translation>
+    </message>
+    <message>
+        <source>With QA issues</source>
+        <translation>有质检问题</translation>
+    </message>
+    <message>
+        <source>With QA errors</source>
+        <translation>有质检错误</translation>
+    </message>
+    <message>
+        <source>Confidence &lt; </source>
+        <translation>置信度 &lt; </translation>
+    </message>
+    <message>
+        <source>Any confidence</source>
+        <translation>不限置信度</translation>
+    </message>
+    <message>
+        <source>Only machine drafts whose confidence is below this value</source>
+        <translation>仅显示置信度低于此值的机翻初稿</translation>
+    </message>
+    <message>
+        <source>Search source and translation, or #number to jump</source>
+        <translation>搜索原文和译文，或输入 #编号 跳转</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Needs decision</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 / %2 条</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 条</translation>
+    </message>
+</context>
+<context>
+    <name>Draft</name>
+    <message>
+        <source>Machine translation</source>
+        <translation>机器翻译</translation>
+    </message>
+    <message>
+        <source>Translation memory</source>
+        <translation>翻译记忆库</translation>
+    </message>
+    <message>
+        <source>Imported translation</source>
+        <translation>导入的译文</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
+        <translation>字幕文件 (*.srt *.vtt *.ass *.ssa);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Split line</source>
+        <translation>拆分字幕条</translation>
+    </message>
+    <message>
+        <source>Merge lines</source>
+        <translation>合并字幕条</translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation>平移时间</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 lines still need a decision before delivery:
+%2
+
+Export them anyway?</source>
+        <translation>交付前还有 %1 条字幕待处理：
+%2
+
+仍要导出吗？</translation>
+    </message>
+    <message>
+        <source>Lines still need a decision</source>
+        <translation>仍有字幕待处理</translation>
+    </message>
+    <message>
+        <source>Go to the First</source>
+        <translation>转到第一条</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>仍然导出</translation>
+    </message>
+    <message>
+        <source>Export subtitles</source>
+        <translation>导出字幕</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Exported %1 lines to %2</source>
+        <translation>已将 %1 条字幕导出到 %2</translation>
+    </message>
+    <message>
+        <source>Import an existing translation</source>
+        <translation>导入现有译文</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Imported %1 lines as drafts to review.</source>
+        <translation>已将 %1 条译文导入为待审校的初稿。</translation>
+    </message>
+    <message>
+        <source>%1 lines of the file match no source line (listed in the project&apos;s log).</source>
+        <translation>文件中有 %1 条字幕无法对应任何原文字幕条（已记录在项目日志中）。</translation>
+    </message>
+    <message>
+        <source>Translation imported</source>
+        <translation>译文已导入</translation>
+    </message>
+    <message>
+        <source>Import a glossary</source>
+        <translation>导入术语表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Glossary not imported</source>
+        <translation>术语表未导入</translation>
+    </message>
+    <message>
+        <source>Glossary: %1 terms</source>
+        <translation>术语表：%1 个术语</translation>
+    </message>
+    <message>
+        <source>Settings saved. A new model or device is used from the next start.</source>
+        <translation>设置已保存。新的模型或计算设备将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>Translation file missing, some texts stay in English: %1</source>
+        <translation>缺少界面翻译文件，部分文字将保持英文：%1</translation>
+    </message>
+    <message>
+        <source>SubReview %1
+
+Review and edit subtitles with machine translation kept under human control. Machine output is only ever a draft; every decision is saved with its reviewer.</source>
+        <translation>SubReview %1
+
+在人工把关下借助机器翻译审校和编辑字幕。机器输出始终只是初稿；每一项决定都会连同审校人一并保存。</translation>
+    </message>
+    <message>
+        <source>About SubReview</source>
+        <translation>关于 SubReview</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>SubReview projects (*.subrev);;All files (*)</source>
+        <translation>SubReview 项目 (*.subrev);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the video</source>
+        <translation>选择视频</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.mov *.webm *.avi);;All files (*)</source>
+        <translation>视频 (*.mp4 *.mkv *.mov *.webm *.avi);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the source subtitles</source>
+        <translation>选择原文字幕</translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A comment on this line for the team</source>
+        <translation>写给团队的备注</translation>
+    </message>
+    <message>
+        <source>Type the translation</source>
+        <translation>输入译文</translation>
+    </message>
+    <message>
+        <source>Insert suggestion</source>
+        <translation>插入建议译文</translation>
+    </message>
+    <message>
+        <source>Edit translation</source>
+        <translation>编辑译文</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>编辑备注</translation>
+    </message>
+    <message>
+        <source>No line selected</source>
+        <translation>未选择字幕条</translation>
+    </message>
+    <message>
+        <source>%1 s · %2 cps · %3 chars</source>
+        <translation>%1 秒 · %2 字/秒 · %3 字</translation>
+    </message>
+    <message>
+        <source>Duration, reading speed (characters per second) and characters per line</source>
+        <translation>时长、阅读速度（字/秒）和每行字数</translation>
+    </message>
+    <message>
+        <source>Rejected: %1, %2</source>
+        <translation>已退回：%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>rejection — comment</comment>
+        <translation>%1——%2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No waveform: %1</source>
+        <translation>无法显示波形：%1</translation>
+    </message>
+    <message>
+        <source>QA Checks</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Translating %v / %m</source>
+        <translation>正在翻译 %v / %m</translation>
+    </message>
+    <message>
+        <source>%1 need a decision</source>
+        <translation>%1 条待处理</translation>
+    </message>
+    <message>
+        <source>Machine translation is off: %1</source>
+        <translation>机器翻译已关闭：%1</translation>
+    </message>
+    <message>
+        <source>Model: %1 (%2)</source>
+        <translation>模型：%1（%2）</translation>
+    </message>
+    <message>
+        <source>No translation model</source>
+        <translation>无翻译模型</translation>
+    </message>
+    <message>
+        <source>Playback speed %1×</source>
+        <translation>播放速度 %1×</translation>
+    </message>
+    <message>
+        <source>The video %1 is missing; review work is not affected.</source>
+        <translation>找不到视频 %1；审校工作不受影响。</translation>
+    </message>
+    <message>
+        <source>Every line already has a draft or a person&apos;s translation.</source>
+        <translation>所有字幕条都已有初稿或人工译文。</translation>
+    </message>
+    <message>
+        <source>Drafted %1 lines.</source>
+        <translation>已生成 %1 条初稿。</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 lines drafted and saved.</source>
+        <translation>已停止：已生成并保存 %1 条初稿。</translation>
+    </message>
+    <message>
+        <source>Pre-translation stopped</source>
+        <translation>预翻译已中止</translation>
+    </message>
+    <message>
+        <source>Machine translation failed: %1
+
+The lines drafted so far are saved.</source>
+        <translation>机器翻译失败：%1
+
+已生成的初稿均已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>QA</name>
+    <message>
+        <source>Characters per line</source>
+        <translation>每行字数</translation>
+    </message>
+    <message>
+        <source>Too many lines</source>
+        <translation>行数过多</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation>阅读速度</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>显示时间过短</translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation>显示时间过长</translation>
+    </message>
+    <message>
+        <source>Gap too small</source>
+        <translation>间隔过小</translation>
+    </message>
+    <message>
+        <source>Gap could be chained</source>
+        <translation>间隔可衔接</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>时间重叠</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>顺序错乱</translation>
+    </message>
+    <message>
+        <source>Untranslated</source>
+        <translation>未翻译</translation>
+    </message>
+    <message>
+        <source>Chinese characters in translation</source>
+        <translation>译文中含汉字</translation>
+    </message>
+    <message>
+        <source>Numbers missing</source>
+        <translation>数字缺失</translation>
+    </message>
+    <message>
+        <source>Unbalanced tags</source>
+        <translation>标签不配对</translation>
+    </message>
+    <message>
+        <source>Glossary term not used</source>
+        <translation>未使用术语</translation>
+    </message>
+    <message>
+        <source>Forbidden term</source>
+        <translation>禁用词</translation>
+    </message>
+    <message>
+        <source>Line {line} has {chars} characters (max {max})</source>
+        <translation>第 {line} 行有 {chars} 个字（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>{lines} lines (max {max})</source>
+        <translation>共 {lines} 行（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>Reading speed {cps:.1f} characters per second (max {max:g}), {chars} in {duration_ms} ms</source>
+        <translation>阅读速度 {cps:.1f} 字/秒（上限 {max:g}），{duration_ms} 毫秒内 {chars} 个字</translation>
+    </message>
+    <message>
+        <source>Shown for {duration_ms} ms (min {min} ms)</source>
+        <translation>显示 {duration_ms} 毫秒（下限 {min} 毫秒）</translation>
+    </message>
+    <message>
+        <source>Shown for {duration_ms} ms (max {max} ms)</source>
+        <translation>显示 {duration_ms} 毫秒（上限 {max} 毫秒）</translation>
+    </message>
+    <message>
+        <source>Gap to the next subtitle is {gap_frames:.2f} frames, {gap_ms} ms (min {min_frames:g} frames)</source>
+        <translation>与下一条字幕的间隔为 {gap_frames:.2f} 帧，即 {gap_ms} 毫秒（最小间隔 {min_frames:g} 帧）</translation>
+    </message>
+    <message>
+        <source>Gap to the next subtitle is {gap_frames:.2f} frames: close it to {close_to_frames:g} frames</source>
+        <translation>与下一条字幕的间隔为 {gap_frames:.2f} 帧：应缩至 {close_to_frames:g} 帧</translation>
+    </message>
+    <message>
+        <source>Overlaps subtitle #{next_id} by {overlap_ms} ms</source>
+        <translation>与第 {next_id} 条字幕重叠 {overlap_ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>Starts before the previous subtitle (#{previous_id})</source>
+        <translation>开始时间早于上一条字幕（第 {previous_id} 条）</translation>
+    </message>
+    <message>
+        <source>The source has no translation</source>
+        <translation>原文尚无译文</translation>
+    </message>
+    <message>
+        <source>Chinese characters left in the translation: {chars}</source>
+        <translation>译文中残留汉字：{chars}</translation>
+    </message>
+    <message>
+        <source>Numbers of the source missing in the translation: {numbers}</source>
+        <translation>原文中的数字在译文中缺失：{numbers}</translation>
+    </message>
+    <message>
+        <source>Unbalanced tags: {tags}</source>
+        <translation>标签不配对：{tags}</translation>
+    </message>
+    <message>
+        <source>Glossary: translate “{source}” as “{target}”</source>
+        <translation>术语表：“{source}”应译为“{target}”</translation>
+    </message>
+    <message>
+        <source>Glossary: “{term}” must not be used</source>
+        <translation>术语表：不得使用“{term}”</translation>
+    </message>
+</context>
+<context>
+    <name>QAPanel</name>
+    <message>
+        <source>Line</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 warnings, %3 notes</source>
+        <translation>%1 个错误，%2 个警告，%3 个提示</translation>
+    </message>
+</context>
+<context>
+    <name>RejectCategory</name>
+    <message>
+        <source>Typing</source>
+        <translation>录入错误</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>翻译错误</translation>
+    </message>
+    <message>
+        <source>Terminology</source>
+        <translation>术语错误</translation>
+    </message>
+    <message>
+        <source>Language quality</source>
+        <translation>语言质量</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>风格问题</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject line %1</source>
+        <translation>退回第 %1 条</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>What is wrong, and how to fix it</source>
+        <translation>问题在哪里，应如何修改</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>Line %1 has no translation yet.</source>
+        <translation>第 %1 条尚无译文。</translation>
+    </message>
+    <message>
+        <source>Confirm line</source>
+        <translation>确认字幕条</translation>
+    </message>
+    <message>
+        <source>Approve line</source>
+        <translation>审核通过字幕条</translation>
+    </message>
+    <message>
+        <source>Reject line</source>
+        <translation>退回字幕条</translation>
+    </message>
+    <message>
+        <source>No more lines of that kind.</source>
+        <translation>没有更多此类字幕条。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <source>Cannot undo or redo: the line changed since.</source>
+        <translation>无法撤销或重做：该字幕条此后已被修改。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Bundled demo model (zh-en-demo)</source>
+        <translation>内置演示模型 (zh-en-demo)</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when it works)</source>
+        <translation>自动（GPU 可用时用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation>NVIDIA 显卡 (CUDA)</translation>
+    </message>
+    <message>
+        <source>By target language</source>
+        <translation>按目标语言</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Source and translation</source>
+        <translation>原文和译文</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>Reviewer name</source>
+        <translation>审校人姓名</translation>
+    </message>
+    <message>
+        <source>Translation model</source>
+        <translation>翻译模型</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>计算设备</translation>
+    </message>
+    <message>
+        <source>Beam size</source>
+        <translation>束搜索宽度</translation>
+    </message>
+    <message>
+        <source>QA profile</source>
+        <translation>质检方案</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Subtitles on the video</source>
+        <translation>视频上显示的字幕</translation>
+    </message>
+    <message>
+        <source>Choose a CTranslate2 model folder</source>
+        <translation>选择 CTranslate2 模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>轻微</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>严重</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Shift Times</source>
+        <translation>平移时间</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <comment>milliseconds after a number</comment>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有字幕条</translation>
+    </message>
+    <message>
+        <source>From line %1 to the end</source>
+        <translation>从第 %1 条到末尾</translation>
+    </message>
+    <message>
+        <source>Keep review states (a sync fix: texts and durations do not change)</source>
+        <translation>保留审校状态（仅修正同步：文本和时长不变）</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移量</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>字幕条</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>恢复默认</translation>
+    </message>
+    <message>
+        <source>New shortcut for the selected action:</source>
+        <translation>所选操作的新快捷键：</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <source>Untranslated</source>
+        <translation>未翻译</translation>
+    </message>
+    <message>
+        <source>Machine draft</source>
+        <translation>机翻初稿</translation>
+    </message>
+    <message>
+        <source>Translated</source>
+        <translation>已翻译</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已审核通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>待复核</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Retime line %1</source>
+        <translation>调整第 %1 条的时间</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWidget</name>
+    <message>
+        <source>Video unavailable: %1 — review work is not affected</source>
+        <translation>无法播放视频：%1——审校工作不受影响</translation>
+    </message>
+</context>
+</TS>

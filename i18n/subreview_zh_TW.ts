@@ -1,0 +1,1128 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="en">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>開啟專案(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Video and Subtitles…</source>
+        <translation>開啟影片與字幕(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Existing Translation…</source>
+        <translation>匯入現有譯文(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Glossary (CSV)…</source>
+        <translation>匯入 CSV 術語表(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Subtitles…</source>
+        <translation>匯出字幕(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;plit Line at Playhead</source>
+        <translation>在播放位置分割字幕(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with Next Line</source>
+        <translation>與下一句合併(&amp;M)</translation>
+    </message>
+    <message>
+        <source>S&amp;hift Times…</source>
+        <translation>平移時間(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Move every line (or the lines from the current one on) by an offset</source>
+        <translation>將所有字幕（或從目前這句起的字幕）整體平移一段時間</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm and Go to Next</source>
+        <translation>確認並跳到下一句(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark the line translated and go to the next line needing a decision</source>
+        <translation>將這句標為已翻譯，並跳到下一句待處理的字幕</translation>
+    </message>
+    <message>
+        <source>&amp;Approve and Go to Next</source>
+        <translation>審核通過並跳到下一句(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reviewer sign-off for the line, then the next line needing a decision</source>
+        <translation>由審校核可這句，然後跳到下一句待處理的字幕</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>退回(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Send the line back with a category, a severity and a comment</source>
+        <translation>退回這句，並註明類別、嚴重程度與意見</translation>
+    </message>
+    <message>
+        <source>Insert &amp;Machine Draft</source>
+        <translation>插入機翻初稿(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Insert Alternative &amp;1</source>
+        <translation>插入候選譯文 1(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Insert Alternative &amp;2</source>
+        <translation>插入候選譯文 2(&amp;2)</translation>
+    </message>
+    <message>
+        <source>Insert Alternative &amp;3</source>
+        <translation>插入候選譯文 3(&amp;3)</translation>
+    </message>
+    <message>
+        <source>Next Line Needing a &amp;Decision</source>
+        <translation>下一句待處理字幕(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Untranslated Line</source>
+        <translation>下一句未翻譯字幕(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Next &amp;QA Issue</source>
+        <translation>下一個品檢問題(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Line</source>
+        <translation>下一句(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Line</source>
+        <translation>上一句(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>播放/暫停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play &amp;Current Line</source>
+        <translation>播放目前字幕(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Loop Current Line</source>
+        <translation>重複播放目前字幕(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Back 2 Seconds</source>
+        <translation>倒轉 2 秒(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Forward 2 Seconds</source>
+        <translation>快轉 2 秒(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Previous &amp;Frame</source>
+        <translation>上一個影格(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Next F&amp;rame</source>
+        <translation>下一個影格(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Slower</source>
+        <translation>放慢(&amp;S)</translation>
+    </message>
+    <message>
+        <source>F&amp;aster</source>
+        <translation>加快(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-translate Project</source>
+        <translation>預翻譯整個專案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Draft every line the machine may draft, in the background</source>
+        <translation>在背景為所有可機翻的字幕產生初稿</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Pre-translation</source>
+        <translation>取消預翻譯(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Run &amp;QA Checks</source>
+        <translation>執行品質檢查(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts…</source>
+        <translation>鍵盤快速鍵(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;About SubReview</source>
+        <translation>關於 SubReview(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>審校(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Translate</source>
+        <translation>翻譯(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>CueDetails</name>
+    <message>
+        <source>Draft</source>
+        <translation>初稿</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <source>Glossary (%1)</source>
+        <translation>術語（%1）</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>術語</translation>
+    </message>
+    <message>
+        <source>QA (%1)</source>
+        <translation>品檢（%1）</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>品檢</translation>
+    </message>
+    <message>
+        <source>No machine draft for this line.</source>
+        <translation>這句沒有機翻初稿。</translation>
+    </message>
+    <message>
+        <source>The translation is the machine draft, unchanged.</source>
+        <translation>譯文即為機翻初稿，未經修改。</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Machine draft:</source>
+        <translation>機翻初稿：</translation>
+    </message>
+    <message>
+        <source>confidence %1</source>
+        <translation>信賴度 %1</translation>
+    </message>
+    <message>
+        <source>Click to put this text in the translation</source>
+        <translation>按一下即可將此文字填入譯文</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not: %1</source>
+        <translation>禁用：%1</translation>
+    </message>
+    <message>
+        <source>not: %1</source>
+        <translation>禁用：%1</translation>
+    </message>
+    <message>
+        <source>No glossary terms in this line.</source>
+        <translation>這句沒有術語表中的術語。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>QA check (severity)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>No QA issues.</source>
+        <translation>沒有品檢問題。</translation>
+    </message>
+</context>
+<context>
+    <name>CueTableModel</name>
+    <message>
+        <source>#</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>長度</translation>
+    </message>
+    <message>
+        <source>CPS</source>
+        <translation>字/秒</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>譯文</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>信賴度</translation>
+    </message>
+    <message>
+        <source>QA</source>
+        <translation>品檢</translation>
+    </message>
+    <message>
+        <source>Reading speed in characters per second (of the source while untranslated)</source>
+        <translation>閱讀速度，單位為字/秒（未翻譯時以原文計算）</translation>
+    </message>
+    <message>
+        <source>The machine&apos;s confidence in a draft nobody has confirmed yet</source>
+        <translation>機器對尚未經人確認之初稿的信賴度</translation>
+    </message>
+    <message>
+        <source>Quality checks: number of issues and the worst severity</source>
+        <translation>品質檢查：問題數量與最高嚴重程度</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>category (severity)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>rejection: comment</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>備註：%1</translation>
+    </message>
+    <message>
+        <source>Reading speed of the source (no translation yet)</source>
+        <translation>原文的閱讀速度（尚無譯文）</translation>
+    </message>
+</context>
+<context>
+    <name>CueTablePanel</name>
+    <message>
+        <source>Needs a decision (with source text)</source>
+        <translation>待處理（有原文）</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有字幕</translation>
+    </message>
+    <message>
+        <source>With QA issues</source>
+        <translation>有品檢問題</translation>
+    </message>
+    <message>
+        <source>With QA errors</source>
+        <translation>有品檢錯誤</translation>
+    </message>
+    <message>
+        <source>Confidence &lt; </source>
+        <translation>信賴度 &lt; </translation>
+    </message>
+    <message>
+        <source>Any confidence</source>
+        <translation>不限信賴度</translation>
+    </message>
+    <message>
+        <source>Only machine drafts whose confidence is below this value</source>
+        <translation>只顯示信賴度低於此值的機翻初稿</translation>
+    </message>
+    <message>
+        <source>Search source and translation, or #number to jump</source>
+        <translation>搜尋原文與譯文，或輸入 #編號 跳至該句</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除篩選</translation>
+    </message>
+    <message>
+        <source>Needs decision</source>
+        <translation>待處理</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>所有狀態</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines</source>
+        <translation>%1 / %2 句</translation>
+    </message>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 句</translation>
+    </message>
+</context>
+<context>
+    <name>Draft</name>
+    <message>
+        <source>Machine translation</source>
+        <translation>機器翻譯</translation>
+    </message>
+    <message>
+        <source>Translation memory</source>
+        <translation>翻譯記憶庫</translation>
+    </message>
+    <message>
+        <source>Imported translation</source>
+        <translation>匯入的譯文</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
+        <translation>字幕檔 (*.srt *.vtt *.ass *.ssa);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Split line</source>
+        <translation>分割字幕</translation>
+    </message>
+    <message>
+        <source>Merge lines</source>
+        <translation>合併字幕</translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation>平移時間</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 lines still need a decision before delivery:
+%2
+
+Export them anyway?</source>
+        <translation>交付前還有 %1 句字幕待處理：
+%2
+
+仍要匯出嗎？</translation>
+    </message>
+    <message>
+        <source>Lines still need a decision</source>
+        <translation>仍有字幕待處理</translation>
+    </message>
+    <message>
+        <source>Go to the First</source>
+        <translation>跳到第一句</translation>
+    </message>
+    <message>
+        <source>Export Anyway</source>
+        <translation>仍要匯出</translation>
+    </message>
+    <message>
+        <source>Export subtitles</source>
+        <translation>匯出字幕</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>Exported %1 lines to %2</source>
+        <translation>已將 %1 句字幕匯出至 %2</translation>
+    </message>
+    <message>
+        <source>Import an existing translation</source>
+        <translation>匯入現有譯文</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>匯入失敗</translation>
+    </message>
+    <message>
+        <source>Imported %1 lines as drafts to review.</source>
+        <translation>已將 %1 句譯文匯入為待審校的初稿。</translation>
+    </message>
+    <message>
+        <source>%1 lines of the file match no source line (listed in the project&apos;s log).</source>
+        <translation>檔案中有 %1 句字幕無法對應任何原文字幕（已記錄在專案記錄檔中）。</translation>
+    </message>
+    <message>
+        <source>Translation imported</source>
+        <translation>譯文已匯入</translation>
+    </message>
+    <message>
+        <source>Import a glossary</source>
+        <translation>匯入術語表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 檔案 (*.csv);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Glossary not imported</source>
+        <translation>術語表未匯入</translation>
+    </message>
+    <message>
+        <source>Glossary: %1 terms</source>
+        <translation>術語表：%1 個術語</translation>
+    </message>
+    <message>
+        <source>Settings saved. A new model or device is used from the next start.</source>
+        <translation>設定已儲存。新的模型或運算裝置將於下次啟動時生效。</translation>
+    </message>
+    <message>
+        <source>Translation file missing, some texts stay in English: %1</source>
+        <translation>缺少介面翻譯檔，部分文字將維持英文：%1</translation>
+    </message>
+    <message>
+        <source>SubReview %1
+
+Review and edit subtitles with machine translation kept under human control. Machine output is only ever a draft; every decision is saved with its reviewer.</source>
+        <translation>SubReview %1
+
+在人工把關下借助機器翻譯審校與編輯字幕。機器產出永遠只是初稿；每一項決定都會連同審校者一併儲存。</translation>
+    </message>
+    <message>
+        <source>About SubReview</source>
+        <translation>關於 SubReview</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>開啟專案</translation>
+    </message>
+    <message>
+        <source>SubReview projects (*.subrev);;All files (*)</source>
+        <translation>SubReview 專案 (*.subrev);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the video</source>
+        <translation>選擇影片</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.mov *.webm *.avi);;All files (*)</source>
+        <translation>影片 (*.mp4 *.mkv *.mov *.webm *.avi);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the source subtitles</source>
+        <translation>選擇原文字幕</translation>
+    </message>
+</context>
+<context>
+    <name>LineEditor</name>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>譯文</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <source>A comment on this line for the team</source>
+        <translation>給團隊的備註</translation>
+    </message>
+    <message>
+        <source>Type the translation</source>
+        <translation>輸入譯文</translation>
+    </message>
+    <message>
+        <source>Insert suggestion</source>
+        <translation>插入建議譯文</translation>
+    </message>
+    <message>
+        <source>Edit translation</source>
+        <translation>編輯譯文</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>編輯備註</translation>
+    </message>
+    <message>
+        <source>No line selected</source>
+        <translation>未選取字幕</translation>
+    </message>
+    <message>
+        <source>%1 s · %2 cps · %3 chars</source>
+        <translation>%1 秒 · %2 字/秒 · %3 字</translation>
+    </message>
+    <message>
+        <source>Duration, reading speed (characters per second) and characters per line</source>
+        <translation>長度、閱讀速度（字/秒）與每行字數</translation>
+    </message>
+    <message>
+        <source>Rejected: %1, %2</source>
+        <translation>已退回：%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>rejection — comment</comment>
+        <translation>%1——%2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>No waveform: %1</source>
+        <translation>無法顯示波形：%1</translation>
+    </message>
+    <message>
+        <source>QA Checks</source>
+        <translation>品質檢查</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Translating %v / %m</source>
+        <translation>正在翻譯 %v / %m</translation>
+    </message>
+    <message>
+        <source>%1 need a decision</source>
+        <translation>%1 句待處理</translation>
+    </message>
+    <message>
+        <source>Machine translation is off: %1</source>
+        <translation>機器翻譯已停用：%1</translation>
+    </message>
+    <message>
+        <source>Model: %1 (%2)</source>
+        <translation>模型：%1（%2）</translation>
+    </message>
+    <message>
+        <source>No translation model</source>
+        <translation>沒有翻譯模型</translation>
+    </message>
+    <message>
+        <source>Playback speed %1×</source>
+        <translation>播放速度 %1×</translation>
+    </message>
+    <message>
+        <source>The video %1 is missing; review work is not affected.</source>
+        <translation>找不到影片 %1；審校工作不受影響。</translation>
+    </message>
+    <message>
+        <source>Every line already has a draft or a person&apos;s translation.</source>
+        <translation>每句字幕都已有初稿或人工譯文。</translation>
+    </message>
+    <message>
+        <source>Drafted %1 lines.</source>
+        <translation>已產生 %1 句初稿。</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 lines drafted and saved.</source>
+        <translation>已停止：已產生並儲存 %1 句初稿。</translation>
+    </message>
+    <message>
+        <source>Pre-translation stopped</source>
+        <translation>預翻譯已中止</translation>
+    </message>
+    <message>
+        <source>Machine translation failed: %1
+
+The lines drafted so far are saved.</source>
+        <translation>機器翻譯失敗：%1
+
+已產生的初稿皆已儲存。</translation>
+    </message>
+</context>
+<context>
+    <name>QA</name>
+    <message>
+        <source>Characters per line</source>
+        <translation>每行字數</translation>
+    </message>
+    <message>
+        <source>Too many lines</source>
+        <translation>行數過多</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation>閱讀速度</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>顯示時間過短</translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation>顯示時間過長</translation>
+    </message>
+    <message>
+        <source>Gap too small</source>
+        <translation>間隔過小</translation>
+    </message>
+    <message>
+        <source>Gap could be chained</source>
+        <translation>間隔可銜接</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>時間重疊</translation>
+    </message>
+    <message>
+        <source>Out of order</source>
+        <translation>順序錯亂</translation>
+    </message>
+    <message>
+        <source>Untranslated</source>
+        <translation>未翻譯</translation>
+    </message>
+    <message>
+        <source>Chinese characters in translation</source>
+        <translation>譯文中含中文字</translation>
+    </message>
+    <message>
+        <source>Numbers missing</source>
+        <translation>數字缺漏</translation>
+    </message>
+    <message>
+        <source>Unbalanced tags</source>
+        <translation>標籤不成對</translation>
+    </message>
+    <message>
+        <source>Glossary term not used</source>
+        <translation>未使用術語</translation>
+    </message>
+    <message>
+        <source>Forbidden term</source>
+        <translation>禁用詞</translation>
+    </message>
+    <message>
+        <source>Line {line} has {chars} characters (max {max})</source>
+        <translation>第 {line} 行有 {chars} 個字（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>{lines} lines (max {max})</source>
+        <translation>共 {lines} 行（上限 {max}）</translation>
+    </message>
+    <message>
+        <source>Reading speed {cps:.1f} characters per second (max {max:g}), {chars} in {duration_ms} ms</source>
+        <translation>閱讀速度 {cps:.1f} 字/秒（上限 {max:g}），{duration_ms} 毫秒內 {chars} 個字</translation>
+    </message>
+    <message>
+        <source>Shown for {duration_ms} ms (min {min} ms)</source>
+        <translation>顯示 {duration_ms} 毫秒（下限 {min} 毫秒）</translation>
+    </message>
+    <message>
+        <source>Shown for {duration_ms} ms (max {max} ms)</source>
+        <translation>顯示 {duration_ms} 毫秒（上限 {max} 毫秒）</translation>
+    </message>
+    <message>
+        <source>Gap to the next subtitle is {gap_frames:.2f} frames, {gap_ms} ms (min {min_frames:g} frames)</source>
+        <translation>與下一句字幕的間隔為 {gap_frames:.2f} 影格，即 {gap_ms} 毫秒（最小間隔 {min_frames:g} 影格）</translation>
+    </message>
+    <message>
+        <source>Gap to the next subtitle is {gap_frames:.2f} frames: close it to {close_to_frames:g} frames</source>
+        <translation>與下一句字幕的間隔為 {gap_frames:.2f} 影格：應縮短為 {close_to_frames:g} 影格</translation>
+    </message>
+    <message>
+        <source>Overlaps subtitle #{next_id} by {overlap_ms} ms</source>
+        <translation>與第 {next_id} 句字幕重疊 {overlap_ms} 毫秒</translation>
+    </message>
+    <message>
+        <source>Starts before the previous subtitle (#{previous_id})</source>
+        <translation>開始時間早於上一句字幕（第 {previous_id} 句）</translation>
+    </message>
+    <message>
+        <source>The source has no translation</source>
+        <translation>原文尚無譯文</translation>
+    </message>
+    <message>
+        <source>Chinese characters left in the translation: {chars}</source>
+        <translation>譯文中殘留中文字：{chars}</translation>
+    </message>
+    <message>
+        <source>Numbers of the source missing in the translation: {numbers}</source>
+        <translation>原文中的數字未出現在譯文中：{numbers}</translation>
+    </message>
+    <message>
+        <source>Unbalanced tags: {tags}</source>
+        <translation>標籤不成對：{tags}</translation>
+    </message>
+    <message>
+        <source>Glossary: translate “{source}” as “{target}”</source>
+        <translation>術語表：「{source}」應譯為「{target}」</translation>
+    </message>
+    <message>
+        <source>Glossary: “{term}” must not be used</source>
+        <translation>術語表：不得使用「{term}」</translation>
+    </message>
+</context>
+<context>
+    <name>QAPanel</name>
+    <message>
+        <source>Line</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>檢查項目</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>%1 errors, %2 warnings, %3 notes</source>
+        <translation>%1 個錯誤、%2 個警告、%3 個提示</translation>
+    </message>
+</context>
+<context>
+    <name>RejectCategory</name>
+    <message>
+        <source>Typing</source>
+        <translation>打字錯誤</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>翻譯錯誤</translation>
+    </message>
+    <message>
+        <source>Terminology</source>
+        <translation>術語錯誤</translation>
+    </message>
+    <message>
+        <source>Language quality</source>
+        <translation>語言品質</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>風格問題</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject line %1</source>
+        <translation>退回第 %1 句</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>輕微</translation>
+    </message>
+    <message>
+        <source>Major</source>
+        <translation>嚴重</translation>
+    </message>
+    <message>
+        <source>What is wrong, and how to fix it</source>
+        <translation>哪裡有問題、該如何修改</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>嚴重程度</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意見</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>退回</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>Line %1 has no translation yet.</source>
+        <translation>第 %1 句尚無譯文。</translation>
+    </message>
+    <message>
+        <source>Confirm line</source>
+        <translation>確認字幕</translation>
+    </message>
+    <message>
+        <source>Approve line</source>
+        <translation>審核通過字幕</translation>
+    </message>
+    <message>
+        <source>Reject line</source>
+        <translation>退回字幕</translation>
+    </message>
+    <message>
+        <source>No more lines of that kind.</source>
+        <translation>沒有其他這類字幕了。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewSession</name>
+    <message>
+        <source>Cannot undo or redo: the line changed since.</source>
+        <translation>無法復原或重做：這句字幕之後已經變更。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Bundled demo model (zh-en-demo)</source>
+        <translation>內建示範模型 (zh-en-demo)</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>資料夾…</translation>
+    </message>
+    <message>
+        <source>Automatic (GPU when it works)</source>
+        <translation>自動（可用時使用 GPU）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPU (CUDA)</source>
+        <translation>NVIDIA 顯示卡 (CUDA)</translation>
+    </message>
+    <message>
+        <source>By target language</source>
+        <translation>依目標語言</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟隨系統語言</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>譯文</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Source and translation</source>
+        <translation>原文與譯文</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>不顯示</translation>
+    </message>
+    <message>
+        <source>Reviewer name</source>
+        <translation>審校者姓名</translation>
+    </message>
+    <message>
+        <source>Translation model</source>
+        <translation>翻譯模型</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>運算裝置</translation>
+    </message>
+    <message>
+        <source>Beam size</source>
+        <translation>集束搜尋寬度</translation>
+    </message>
+    <message>
+        <source>QA profile</source>
+        <translation>品檢設定檔</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>Subtitles on the video</source>
+        <translation>影片上顯示的字幕</translation>
+    </message>
+    <message>
+        <source>Choose a CTranslate2 model folder</source>
+        <translation>選擇 CTranslate2 模型資料夾</translation>
+    </message>
+</context>
+<context>
+    <name>Severity</name>
+    <message>
+        <source>error</source>
+        <translation>錯誤</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>minor</source>
+        <translation>輕微</translation>
+    </message>
+    <message>
+        <source>major</source>
+        <translation>嚴重</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftDialog</name>
+    <message>
+        <source>Shift Times</source>
+        <translation>平移時間</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <comment>milliseconds after a number</comment>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>All lines</source>
+        <translation>所有字幕</translation>
+    </message>
+    <message>
+        <source>From line %1 to the end</source>
+        <translation>從第 %1 句到結尾</translation>
+    </message>
+    <message>
+        <source>Keep review states (a sync fix: texts and durations do not change)</source>
+        <translation>保留審校狀態（僅修正同步：文字與長度不變）</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>位移量</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>字幕</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>選單</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快速鍵</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>還原預設值</translation>
+    </message>
+    <message>
+        <source>New shortcut for the selected action:</source>
+        <translation>所選動作的新快速鍵：</translation>
+    </message>
+</context>
+<context>
+    <name>State</name>
+    <message>
+        <source>Untranslated</source>
+        <translation>未翻譯</translation>
+    </message>
+    <message>
+        <source>Machine draft</source>
+        <translation>機翻初稿</translation>
+    </message>
+    <message>
+        <source>Translated</source>
+        <translation>已翻譯</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已審核通過</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>待複核</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWidget</name>
+    <message>
+        <source>Retime line %1</source>
+        <translation>調整第 %1 句的時間</translation>
+    </message>
+</context>
+<context>
+    <name>VideoWidget</name>
+    <message>
+        <source>Video unavailable: %1 — review work is not affected</source>
+        <translation>無法播放影片：%1——審校工作不受影響</translation>
+    </message>
+</context>
+</TS>
