@@ -24,11 +24,11 @@ def replay(cues: list[Cue], n: int) -> list[Cue]:
     return list(doc)
 
 
-def run_and_kill(path: Path, total: int, kill_after: int) -> int:
+def run_and_kill(path: Path, total: int, kill_after: int, module: str = "tests.core.store.kill_child") -> int:
     """Start the child, kill it once it has reported `kill_after` commits; return the last reported index."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.core.store.kill_child", str(path), str(total)],
+        [sys.executable, "-m", module, str(path), str(total)],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
     last = -1
     assert child.stdout is not None
