@@ -171,7 +171,8 @@ class Project:
                     schema.migrate(con, version)
             meta = ProjectMeta.from_items(con.execute("SELECT key, value FROM meta"))
             rows = con.execute(f"SELECT pos, {CUE_COLUMNS} FROM cues ORDER BY pos").fetchall()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            # Corruption shows up as SQLite errors, undecodable text, or values no version ever wrote.
             con.close()
             raise ProjectError(f"{path} is damaged or not a SubReview project: {_describe(exc)}") from None
         except ProjectError:
