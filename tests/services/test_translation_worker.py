@@ -164,3 +164,53 @@ def test_a_request_made_before_the_worker_starts_waits_for_the_model(worker_fact
     with qtbot.waitSignal(translator.suggestion_for_cue, timeout=30_000) as got:
         worker.start()
     assert got.args[0].cue_id == 1 and got.args[0].draft is not None and not failures
+
+
+class _FailsOnce:
+    """The real engine, with one injected failure (an out-of-memory cannot be produced safely in a test)."""
+
+    def __init__(self, engine, fail_on_call: int) -> None:
+        self._engine = engine
+        self.info = engine.info
+        self.calls = 0
+        self.fail_on_call = fail_on_call
+
+    def translate(self, *args, **kwargs):
+        self.calls += 1
+        if self.calls == self.fail_on_call:
+            raise MemoryError("simulated: not enough memory to translate")
+        return self._engine.translate(*args, **kwargs)
+
+    def close(self) -> None:
+        self._engine.close()
+
+
+def test_a_model_failing_mid_batch_keeps_finished_drafts_and_the_worker_alive(tiny_model_dir, tmp_path, qtbot):
+    project = make_project(tmp_path / "p.subrev", 40)
+    engine = _FailsOnce(CT2Engine.load(tiny_model_dir, model_id="tiny", device="cpu"), fail_on_call=3)
+    worker = TranslationWorker(lambda: engine, lambda e: Pretranslator(e, OPTIONS, source_lang="zh-Hans",
+                                                                       target_lang="en"), chunk_size=5)
+    translator = ProjectTranslator(project, worker, actor="tester")
+    try:
+        with qtbot.waitSignal(worker.model_loaded, timeout=30_000):
+            worker.start()
+        with qtbot.waitSignal(translator.failed, timeout=60_000) as failed, \
+                qtbot.waitSignal(translator.finished, timeout=60_000) as finished:
+            translator.pretranslate()
+        assert "not enough memory" in failed.args[0]
+        assert finished.args[0].cancelled and not translator.running
+        drafted = [c for c in project.doc if c.state is State.MT_DRAFT]
+        assert len(drafted) == 10  # the two chunks before the failure, saved
+        project.close()
+        reopened = Project.open(tmp_path / "p.subrev")
+        assert sum(c.state is State.MT_DRAFT for c in reopened.doc) == 10
+        reopened.close()
+        project = Project.open(tmp_path / "p.subrev")
+        translator.project = project
+        undrafted = next(c.id for c in project.doc if c.state is State.UNTRANSLATED and c.source)
+        with qtbot.waitSignal(translator.suggestion_for_cue, timeout=30_000) as got:
+            translator.suggest(undrafted)  # the app keeps working: the next request is answered
+        assert got.args[0].cue_id == undrafted and got.args[0].draft is not None
+    finally:
+        worker.stop()
+        project.close()
