@@ -133,7 +133,8 @@ def project_glossary(project: Project) -> list[GlossaryTerm]:
     return [GlossaryTerm(s, t, tuple(x for x in f.split("|") if x), n, c) for s, t, f, n, c in project.glossary_rows()]
 
 
-def _qa_context(project: Project) -> qa.QAContext:
+def project_qa_context(project: Project) -> qa.QAContext:
+    """The QA context of a project: its frame rate, languages and glossary."""
     return qa.QAContext(fps=project.meta.fps, source_lang=project.meta.source_lang,
                         target_lang=project.meta.target_lang, glossary=project_glossary(project))
 
@@ -146,7 +147,7 @@ def project_profile(project: Project, override: str | None) -> qa.QAProfile:
 def cmd_qa(args: argparse.Namespace) -> int:
     with _open(args.project) as project:
         profile = project_profile(project, args.profile)
-        issues = qa.run_qa(project.doc, profile, _qa_context(project))
+        issues = qa.run_qa(project.doc, profile, project_qa_context(project))
         numbers = {c.id: i for i, c in enumerate(project.doc, start=1)}
     if args.json:
         _print_json({"profile": profile.name, "issues": [

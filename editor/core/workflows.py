@@ -98,9 +98,14 @@ def state_counts(cues: Iterable[Cue]) -> dict[str, int]:
     return {s.value: counts.get(s, 0) for s in State}
 
 
+def needs_decision(cue: Cue) -> bool:
+    """A cue with source text that still waits for a person: untranslated, draft, rejected or stale."""
+    return bool(cue.source.strip()) and cue.state in NEEDS_DECISION
+
+
 def undecided(cues: Iterable[Cue]) -> list[Cue]:
-    """Cues with source text that still need a person's decision before export."""
-    return [c for c in cues if c.source.strip() and c.state in NEEDS_DECISION]
+    """Cues that still need a person's decision before export."""
+    return [c for c in cues if needs_decision(c)]
 
 
 class ExportRefused(Exception):

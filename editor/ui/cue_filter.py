@@ -23,8 +23,8 @@ from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, Qt, Signal
 
 from editor.core.document import Cue
 from editor.core.glossary import fold
-from editor.core.review import NEEDS_DECISION, State
-from editor.core.text import strip_tags
+from editor.core.review import State
+from editor.core.workflows import needs_decision
 from editor.ui.cue_model import Column, CueTableModel, ModelIndex
 from editor.ui.cue_style import confidence, row_runs
 
@@ -38,11 +38,6 @@ class QAFilter(StrEnum):
     OFF = "off"
     ANY = "any"  # lines with any QA issue
     ERRORS = "errors"  # lines with at least one error
-
-
-def needs_decision(cue: Cue) -> bool:
-    """A line with source text that still waits for a person: untranslated, draft, rejected or stale."""
-    return cue.state in NEEDS_DECISION and bool(strip_tags(cue.source).strip())
 
 
 def jump_number(text: str) -> int | None:

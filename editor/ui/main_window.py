@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core import qa
-from editor.core.cli import project_glossary, project_profile
+from editor.core.cli import project_profile, project_qa_context
 from editor.core.document import Change
-from editor.core.review import NEEDS_DECISION, State
+from editor.core.review import State
 from editor.core.text import strip_tags
+from editor.core.workflows import needs_decision, state_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
@@ -33,7 +34,7 @@ from editor.ui.cue_style import state_label
 from editor.ui.cue_table import CueTablePanel
 from editor.ui.line_editor import LineEditor
 from editor.ui.qa_panel import QAPanel
-from editor.ui.review_controller import ReviewController, needs_decision
+from editor.ui.review_controller import ReviewController
 from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
 from editor.ui.video_widget import VideoWidget
@@ -262,11 +263,9 @@ class MainWindow(QMainWindow):
             a[name].setEnabled(media)
 
     def _update_counts(self) -> None:
-        counts = {s: 0 for s in State}
-        for cue in self.session.doc:
-            counts[cue.state] += 1
-        parts = [f"{state_label(s)} {counts[s]}" for s in State]
-        open_lines = sum(1 for c in self.session.doc if c.source.strip() and c.state in NEEDS_DECISION)
+        counts = state_counts(self.session.doc)
+        parts = [f"{state_label(s)} {counts[s.value]}" for s in State]
+        open_lines = sum(1 for c in self.session.doc if needs_decision(c))
         self.counts_label.setText("  ·  ".join(parts) + "   |   "
                                   + self.tr("%1 need a decision").replace("%1", str(open_lines)))
 
@@ -388,8 +387,7 @@ class MainWindow(QMainWindow):
         except qa.QAProfileError as exc:
             self._show_message(str(exc))
             profile = qa.builtin_profile(project.meta.target_lang)
-        context = qa.QAContext(fps=project.meta.fps, source_lang=project.meta.source_lang,
-                               target_lang=project.meta.target_lang, glossary=project_glossary(project))
+        context = project_qa_context(project)
         self._qa_issues = qa.run_qa(self.session.doc, profile, context)
         self._issue_cues = {i.cue_id for i in self._qa_issues}
         numbers = {c.id: n for n, c in enumerate(self.session.doc, start=1)}

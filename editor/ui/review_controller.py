@@ -13,13 +13,10 @@ from PySide6.QtCore import QObject, Signal
 from editor.core import edits
 from editor.core.document import Cue
 from editor.core.mt.pretranslate import Suggestion, draftable
-from editor.core.review import NEEDS_DECISION, Actor, Rejection, State, can_transition
+from editor.core.review import Actor, Rejection, State, can_transition
+from editor.core.workflows import needs_decision
 from editor.services.project_translator import ProjectTranslator
 from editor.ui.session import ReviewSession
-
-
-def needs_decision(cue: Cue) -> bool:
-    return bool(cue.source.strip()) and cue.state in NEEDS_DECISION
 
 
 class ReviewController(QObject):
