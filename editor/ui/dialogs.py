@@ -34,6 +34,17 @@ from editor.services.settings import Settings
 from editor.ui.actions import Actions
 
 
+def _lay_out(dialog: QDialog, form: QFormLayout) -> QDialogButtonBox:
+    """The dialog's form above OK/Cancel buttons wired to accept/reject; returns the button box."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return buttons
+
+
 class RejectDialog(QDialog):
     """A reviewer sends a line back: category, severity and a comment (MateCat's categories)."""
 
@@ -60,13 +71,8 @@ class RejectDialog(QDialog):
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Severity"), severity)
         form.addRow(self.tr("Comment"), self.comment)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = _lay_out(self, form)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Reject"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
         self.resize(420, 260)
 
     def rejection(self) -> Rejection:
@@ -94,12 +100,7 @@ class ShiftDialog(QDialog):
         form.addRow(self.tr("Lines"), self.all_lines)
         form.addRow("", self.from_current)
         form.addRow("", self.keep_states)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        _lay_out(self, form)
 
 
 class SettingsDialog(QDialog):
@@ -154,12 +155,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("QA profile"), self.profile)
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow(self.tr("Subtitles on the video"), self.overlay)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        _lay_out(self, form)
         self.setMinimumWidth(480)
 
     @staticmethod

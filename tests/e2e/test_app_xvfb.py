@@ -4,7 +4,6 @@ and take a screenshot whose video area shows the video."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -15,36 +14,20 @@ import pytest
 
 from editor.core.review import State
 from editor.core.store import Project
+from tests.xvfb import require_tool, xvfb_display
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREEN = (1366, 768)
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.fail(f"{name} is needed for the end-to-end test; ./dev setup installs it")
-    return path
-
-
 @pytest.fixture
 def display():
-    xvfb = _tool("Xvfb")
-    number = 90 + os.getpid() % 50
-    proc = subprocess.Popen([xvfb, f":{number}", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if time.monotonic() > deadline or proc.poll() is not None:
-            pytest.fail("Xvfb did not start")
-        time.sleep(0.05)
-    yield f":{number}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    with xvfb_display(*SCREEN) as name:
+        yield name
 
 
 def _xdotool(display: str, *args: str) -> str:
-    out = subprocess.run([_tool("xdotool"), *args], env={**os.environ, "DISPLAY": display}, capture_output=True,
+    out = subprocess.run([require_tool("xdotool"), *args], env={**os.environ, "DISPLAY": display}, capture_output=True,
                          text=True, timeout=20)
     return out.stdout.strip()
 
@@ -60,8 +43,8 @@ def _wait_window(display: str, timeout: float = 60) -> str:
 
 
 def _screenshot(display: str, path: Path) -> np.ndarray:
-    subprocess.run([_tool("import"), "-display", display, "-window", "root", str(path)], check=True, timeout=30)
-    ppm = subprocess.run([_tool("convert"), str(path), "-depth", "8", "ppm:-"], check=True, capture_output=True,
+    subprocess.run([require_tool("import"), "-display", display, "-window", "root", str(path)], check=True, timeout=30)
+    ppm = subprocess.run([require_tool("convert"), str(path), "-depth", "8", "ppm:-"], check=True, capture_output=True,
                          timeout=30).stdout
     header, width, height, maxval, rest = ppm.split(maxsplit=4)
     assert header == b"P6" and int(maxval) == 255

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.xvfb import require_tool, xvfb_display
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build.py"
 SCREEN = (1366, 768)
@@ -172,30 +174,14 @@ def test_pretranslate_uses_the_bundled_model(built, tmp_path):
 # -- the window under Xvfb -----------------------------------------------------------------------------------------
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if path is None:
-        pytest.fail(f"{name} is needed for the bundle's window test; ./dev setup installs it")
-    return path
-
-
 @pytest.fixture
 def display():
-    number = 150 + os.getpid() % 50
-    proc = subprocess.Popen([_tool("Xvfb"), f":{number}", "-screen", "0", f"{SCREEN[0]}x{SCREEN[1]}x24",
-                             "-nolisten", "tcp"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if time.monotonic() > deadline or proc.poll() is not None:
-            pytest.fail("Xvfb did not start")
-        time.sleep(0.05)
-    yield f":{number}"
-    proc.terminate()
-    proc.wait(timeout=10)
+    with xvfb_display(*SCREEN) as name:
+        yield name
 
 
 def _xdotool(display: str, *args: str) -> str:
-    out = subprocess.run([_tool("xdotool"), *args], env={"PATH": "/usr/bin:/bin", "DISPLAY": display},
+    out = subprocess.run([require_tool("xdotool"), *args], env={"PATH": "/usr/bin:/bin", "DISPLAY": display},
                          capture_output=True, text=True, timeout=20)
     return out.stdout.strip()
 
@@ -203,8 +189,8 @@ def _xdotool(display: str, *args: str) -> str:
 def _screenshot(display: str, path: Path):
     import numpy as np
 
-    subprocess.run([_tool("import"), "-display", display, "-window", "root", str(path)], check=True, timeout=30)
-    ppm = subprocess.run([_tool("convert"), str(path), "-depth", "8", "ppm:-"], check=True, capture_output=True,
+    subprocess.run([require_tool("import"), "-display", display, "-window", "root", str(path)], check=True, timeout=30)
+    ppm = subprocess.run([require_tool("convert"), str(path), "-depth", "8", "ppm:-"], check=True, capture_output=True,
                          timeout=30).stdout
     header, width, height, maxval, rest = ppm.split(maxsplit=4)
     assert header == b"P6" and int(maxval) == 255

@@ -1,0 +1,38 @@
+"""A private X server for tests that need real windows (VLC's video, screenshots, xdotool)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+
+import pytest
+
+
+def require_tool(name: str) -> str:
+    """The path of a program the test needs; a clear failure (never a skip) when it is missing."""
+    path = shutil.which(name)
+    if path is None:
+        pytest.fail(f"{name} is needed for this test; ./dev setup installs it")
+    return path
+
+
+@contextlib.contextmanager
+def xvfb_display(width: int = 1366, height: int = 768) -> Iterator[str]:
+    """Start Xvfb on a free display number (Xvfb picks it: -displayfd) and yield it, e.g. ":93"."""
+    read, write = os.pipe()
+    proc = subprocess.Popen([require_tool("Xvfb"), "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24",
+                             "-nolisten", "tcp"], pass_fds=(write,), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()  # written once the server accepts connections
+        if not number:
+            pytest.fail("Xvfb did not start")
+        yield f":{number}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
