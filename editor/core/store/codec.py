@@ -66,14 +66,33 @@ def cue_to_row(cue: Cue) -> tuple[Any, ...]:
 _STATES = {s.value: s for s in State}
 
 
+def _expect(value: Any, kind: type | tuple[type, ...], what: str, cue_id: Any) -> Any:
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise ValueError(f"cue {cue_id!r}: {what} holds {type(value).__name__} {value!r:.40}")
+    return value
+
+
 def cue_from_row(row: tuple[Any, ...]) -> Cue:
+    """A cue from its row; a value no SubReview ever wrote raises ValueError (the file is damaged)."""
     cue_id, start, end, source, target, state, note, rejection, draft, meta = row
-    return Cue(
-        cue_id, start, end, source, target, _STATES[state], note,
-        rejection_from_json(json.loads(rejection)) if rejection else None,
-        draft_from_json(json.loads(draft)) if draft else None,
-        json.loads(meta) if meta else {},
-    )
+    _expect(cue_id, int, "id", cue_id)
+    for value, what in ((start, "start"), (end, "end")):
+        _expect(value, int, what, cue_id)
+    for value, what in ((source, "source"), (target, "target"), (note, "note"), (state, "state")):
+        _expect(value, str, what, cue_id)
+    if not 0 <= start <= end:
+        raise ValueError(f"cue {cue_id}: impossible times {start}..{end} ms")
+    if state not in _STATES:
+        raise ValueError(f"cue {cue_id}: unknown state {state!r:.40}")
+    meta_value = json.loads(_expect(meta, str, "meta", cue_id)) if meta else {}
+    _expect(meta_value, dict, "meta", cue_id)
+    rejection_value = json.loads(_expect(rejection, str, "rejection", cue_id)) if rejection else None
+    draft_value = json.loads(_expect(draft, str, "draft", cue_id)) if draft else None
+    for value, what in ((rejection_value, "rejection"), (draft_value, "draft")):
+        if value is not None:
+            _expect(value, dict, what, cue_id)
+    return Cue(cue_id, start, end, source, target, _STATES[state], note,
+               rejection_from_json(rejection_value), draft_from_json(draft_value), meta_value)
 
 
 def cue_fields(cue: Cue) -> dict[str, Any]:

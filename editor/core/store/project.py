@@ -171,15 +171,16 @@ class Project:
                     schema.migrate(con, version)
             meta = ProjectMeta.from_items(con.execute("SELECT key, value FROM meta"))
             rows = con.execute(f"SELECT pos, {CUE_COLUMNS} FROM cues ORDER BY pos").fetchall()
-        except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+            positions = {row[1]: row[0] for row in rows}
+            doc = Document(cue_from_row(row[1:]) for row in rows)
+        except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, KeyError, TypeError,
+                AttributeError) as exc:
             # Corruption shows up as SQLite errors, undecodable text, or values no version ever wrote.
             con.close()
             raise ProjectError(f"{path} is damaged or not a SubReview project: {_describe(exc)}") from None
         except ProjectError:
             con.close()
             raise
-        positions = {row[1]: row[0] for row in rows}
-        doc = Document(cue_from_row(row[1:]) for row in rows)
         return cls(path, con, doc, meta, positions)
 
     @staticmethod
