@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from editor import __version__
 from editor.core import qa
 from editor.core.cli import project_glossary, project_profile
-from editor.core.formats import SubtitleError
+from editor.core.formats import SubtitleError, format_from_name
 from editor.core.mt import registry
 from editor.core.mt.cache import TranslationCache
 from editor.core.mt.engine import DecodingOptions, EngineError
@@ -61,12 +61,21 @@ def demo_project(reset: bool = False) -> Path:
     return path
 
 
-def project_for_media(video: Path, subtitles: Path, reviewer: str) -> Path:
-    """`open VIDEO SUBS`: the project next to the subtitles, created on first use."""
+def project_for_media(video: Path | None, subtitles: Path, reviewer: str) -> Path:
+    """`open [VIDEO] SUBS`: the project next to the subtitles, created on first use (then never re-parsed)."""
     path = subtitles.with_suffix(".subrev")
     if not path.exists():
-        create_project(path, subtitles, actor=reviewer, video=str(video))[0].close()
+        create_project(path, subtitles, actor=reviewer, video=str(video) if video else "")[0].close()
     return path
+
+
+def project_for(target: Path | tuple[Path, Path], reviewer: str) -> Path:
+    """The project file to open for what the user named: a project, a subtitle file, or video + subtitles."""
+    if isinstance(target, tuple):
+        return project_for_media(target[0], target[1], reviewer)
+    if format_from_name(target) is not None:
+        return project_for_media(None, target, reviewer)
+    return target
 
 
 def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
@@ -131,7 +140,7 @@ class App:
 
     def _on_window_open_requested(self, target) -> None:
         try:
-            path = project_for_media(*target, self.settings.reviewer_name()) if isinstance(target, tuple) else target
+            path = project_for(target, self.settings.reviewer_name())
         except (SubtitleError, ProjectError, OSError) as exc:
             QMessageBox.critical(self.window, "SubReview", str(exc))
             return
@@ -172,10 +181,8 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
     try:
         if demo or target is None:
             path = demo_project(reset=reset_demo)
-        elif isinstance(target, tuple):
-            path = project_for_media(target[0], target[1], settings.reviewer_name())
         else:
-            path = target
+            path = project_for(target, settings.reviewer_name())
     except (SubtitleError, ProjectError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
