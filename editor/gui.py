@@ -144,6 +144,8 @@ class App:
         except (SubtitleError, ProjectError, OSError) as exc:
             QMessageBox.critical(self.window, "SubReview", str(exc))
             return
+        if self.session is not None and path.resolve() == self.session.project.path.resolve():
+            return  # already open here
         old = self.window
         if old is not None:
             old.editor.flush()
@@ -152,9 +154,7 @@ class App:
 
     def close_project(self) -> None:
         if self.window is not None:
-            self.window.editor.flush()
-            self.window.save_layout()
-            self.window.hide()
+            self.window.close()  # flushes the editor, saves the layout, stops timers and background work
             self.window.deleteLater()
             self.window = None
         if self.worker is not None:

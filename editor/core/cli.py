@@ -94,8 +94,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open(path: str) -> Project:
-    return Project.open(_existing_file(path, "project"))
+def _open(path: str, *, read_only: bool = False) -> Project:
+    """Commands that only read open read-only, so they work while the project is open in a window."""
+    return Project.open(_existing_file(path, "project"), read_only=read_only)
 
 
 def cmd_import_target(args: argparse.Namespace) -> int:
@@ -116,7 +117,7 @@ def cmd_import_target(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    with _open(args.project) as project:
+    with _open(args.project, read_only=True) as project:
         counts = workflows.state_counts(project.doc)
         total = len(project.doc)
         pending = len(workflows.undecided(project.doc))
@@ -145,7 +146,7 @@ def project_profile(project: Project, override: str | None) -> qa.QAProfile:
 
 
 def cmd_qa(args: argparse.Namespace) -> int:
-    with _open(args.project) as project:
+    with _open(args.project, read_only=True) as project:
         profile = project_profile(project, args.profile)
         issues = qa.run_qa(project.doc, profile, project_qa_context(project))
         numbers = {c.id: i for i, c in enumerate(project.doc, start=1)}
@@ -161,7 +162,7 @@ def cmd_qa(args: argparse.Namespace) -> int:
 
 
 def cmd_glossary(args: argparse.Namespace) -> int:
-    with _open(args.project) as project:
+    with _open(args.project, read_only=args.file is None) as project:
         if args.file is None:
             for term in project_glossary(project):
                 banned = f"  (not: {', '.join(term.forbidden)})" if term.forbidden else ""

@@ -238,3 +238,25 @@ def test_glossary_import_feeds_the_glossary_rules(files, tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("nothing useful here\n", encoding="utf-8")
     assert run_cli("glossary", str(proj), str(bad)).returncode == 2
+
+
+def test_reading_commands_work_while_a_window_has_the_project_and_writing_ones_are_told(files, tmp_path,
+                                                                                        capsys):
+    src, tgt, proj = files
+    main(["new", str(proj), "--source", str(src)])
+    holder = Project.open(proj)  # what an open SubReview window holds
+    try:
+        capsys.readouterr()
+        assert main(["stats", str(proj), "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["cues"] == 3
+        assert main(["qa", str(proj)]) == 0
+        out = tmp_path / "ep01.en.srt.out.srt"
+        assert main(["export", str(proj), str(out), "--allow-unreviewed"]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("error: ") and "is already open in" in err and "Traceback" not in err
+        assert not out.exists()
+        assert main(["import-target", str(proj), str(tgt)]) == 2
+        assert all(c.target == "" for c in holder.doc)
+    finally:
+        holder.close()
+    assert main(["import-target", str(proj), str(tgt)]) == 0

@@ -42,7 +42,7 @@ def test_op_is_reversible_in_memory(doc, op):
 
 @pytest.mark.parametrize("op", OPS, ids=lambda op: repr(op)[:60])
 def test_op_is_reversible_through_the_project_file(project, project_path, op):
-    assert_reversible_on_disk(project, op, lambda: Project.open(project_path))
+    assert_reversible_on_disk(project, op, lambda: Project.open(project_path, read_only=True))
 
 
 def test_person_text_makes_line_translated_and_clears_rejection(doc):

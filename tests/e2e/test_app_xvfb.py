@@ -73,7 +73,7 @@ def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
         project_path = tmp_path / "data" / "demo" / "demo.subrev"
         deadline = time.monotonic() + 40
         while time.monotonic() < deadline:  # arriving on line 1 asks the model for its draft
-            with Project.open(project_path) as project:
+            with Project.open(project_path, read_only=True) as project:
                 if project.doc.get(1).state is State.MT_DRAFT:
                     break
             time.sleep(0.3)
@@ -86,11 +86,11 @@ def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
         _xdotool(display, "key", "--window", window, "ctrl+Return")
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline:
-            with Project.open(project_path) as project:
+            with Project.open(project_path, read_only=True) as project:
                 if project.doc.get(1).state is State.TRANSLATED:
                     break
             time.sleep(0.2)
-        with Project.open(project_path) as project:
+        with Project.open(project_path, read_only=True) as project:
             cue = project.doc.get(1)
             assert cue.state is State.TRANSLATED
             assert project.events(cue_id=1)[-1].actor == "e2e-reviewer"

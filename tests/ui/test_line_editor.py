@@ -32,7 +32,7 @@ def editor(session, qtbot):
 
 
 def on_disk(session, cue_id: int):
-    with Project.open(session.project.path) as project:
+    with Project.open(session.project.path, read_only=True) as project:
         return project.doc.get(cue_id)
 
 

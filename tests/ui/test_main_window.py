@@ -20,7 +20,7 @@ from editor.ui.session import ReviewSession
 
 
 def on_disk(path: Path, cue_id: int):
-    with Project.open(path) as project:
+    with Project.open(path, read_only=True) as project:
         return project.doc.get(cue_id)
 
 
@@ -58,7 +58,8 @@ def test_arriving_on_a_line_drafts_it_and_ctrl_enter_confirms_and_moves_on(qtbot
     press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert on_disk(path, 1).state is State.TRANSLATED
     assert window.review.current == 2
-    events = Project.open(path).events(cue_id=1)
+    with Project.open(path, read_only=True) as project:
+        events = project.events(cue_id=1)
     assert events[-1].actor == "李审校" and events[-1].action == "set_state"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert on_disk(path, 1).state is State.MT_DRAFT

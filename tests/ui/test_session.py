@@ -20,13 +20,18 @@ def session(tmp_path, qtbot):
     s.close()
 
 
+def on_disk(folder, cue_id: int):
+    with Project.open(folder / "p.subrev", read_only=True) as project:
+        return project.doc.get(cue_id)
+
+
 def test_apply_saves_then_undo_and_redo_go_through_the_file(session, tmp_path):
     changes = []
     session.changed.connect(changes.append)
     session.apply(edits.SetTarget(1, "Line one"))
-    assert Project.open(tmp_path / "p.subrev").doc.get(1).target == "Line one"
+    assert on_disk(tmp_path, 1).target == "Line one"
     session.undo_stack.undo()
-    assert session.doc.get(1).target == "" and Project.open(tmp_path / "p.subrev").doc.get(1).target == ""
+    assert session.doc.get(1).target == "" and on_disk(tmp_path, 1).target == ""
     session.undo_stack.redo()
     assert session.doc.get(1).state is State.TRANSLATED
     assert len(changes) == 3

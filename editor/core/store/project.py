@@ -17,12 +17,33 @@ from editor.core.document import Change, Cue, Document
 from editor.core.review import Actor
 from editor.core.store import schema
 from editor.core.store.codec import CUE_COLUMNS, changed_fields, cue_from_row, cue_to_row, dumps
+from editor.core.store.lock import LockedError, ProjectLock, describe_holder
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class ProjectError(Exception):
     """A project file that cannot be opened, created or written; the message is for a person."""
+
+
+class ProjectLockedError(ProjectError):
+    """Another SubReview has the project open for writing; `holder` says who (user, host, pid, since)."""
+
+    def __init__(self, path: Path, holder: dict[str, Any]) -> None:
+        self.path = path
+        self.holder = holder
+        super().__init__(f"{path} is already open in {describe_holder(holder)}. Close it there first, or "
+                         "open it read-only.")
+
+
+def _take_lock(path: Path) -> ProjectLock:
+    try:
+        return ProjectLock.acquire(path)
+    except LockedError as exc:
+        raise ProjectLockedError(path, exc.holder) from None
+    except OSError as exc:
+        raise ProjectError(f"cannot open {path} for writing: {exc.strerror or exc} (the folder must be "
+                           "writable; copy the project to a folder you can write to)") from None
 
 
 @dataclass
@@ -82,12 +103,32 @@ def _describe(exc: BaseException) -> str:
     return text[0].lower() + text[1:]
 
 
-def _connect(path: Path, *, create: bool, busy_timeout_ms: int = 5000) -> sqlite3.Connection:
-    mode = "rwc" if create else "rw"
+def _connect(path: Path, *, create: bool, busy_timeout_ms: int = 5000,
+             read_only: bool = False) -> sqlite3.Connection:
+    mode = "ro" if read_only else "rwc" if create else "rw"
     uri = f"{path.resolve().as_uri()}?mode={mode}"
     con = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                           timeout=busy_timeout_ms / 1000)
     con.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    return con
+
+
+def _readable_in_place(con: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """A read-only connection that works in a folder nobody can write to.
+
+    WAL readers need a shared-memory file beside the database. Where it cannot be made no writer can work
+    either, so a file without pending WAL content is read as immutable (exactly what is on disk).
+    """
+    try:
+        con.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return con
+    except sqlite3.OperationalError:
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+    con.close()
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                          check_same_thread=False)
     return con
 
 
@@ -144,27 +185,48 @@ class Project:
     """Open with `Project.open(path)` or `Project.create(...)`; change it only through `apply()`."""
 
     def __init__(self, path: Path, con: sqlite3.Connection, doc: Document, meta: ProjectMeta,
-                 positions: dict[int, float]) -> None:
+                 positions: dict[int, float], lock: ProjectLock | None = None) -> None:
         self.path = path
         self.doc = doc
         self.meta = meta
+        self.read_only = lock is None
         self._con = con
         self._pos = positions
+        self._lock = lock
 
     # --- opening and creating ----------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, busy_timeout_ms: int = 5000) -> Project:
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False,
+             busy_timeout_ms: int = 5000) -> Project:
+        """Open for writing (one SubReview at a time: ProjectLockedError names the holder) or read-only."""
         path = Path(path)
         _check_header(path)
+        lock = None if read_only else _take_lock(path)
         try:
-            con = _connect(path, create=False, busy_timeout_ms=busy_timeout_ms)
+            return cls._open_locked(path, lock, busy_timeout_ms)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @classmethod
+    def _open_locked(cls, path: Path, lock: ProjectLock | None, busy_timeout_ms: int) -> Project:
+        read_only = lock is None
+        try:
+            con = _connect(path, create=False, busy_timeout_ms=busy_timeout_ms, read_only=read_only)
+            if read_only:
+                con = _readable_in_place(con, path)
         except sqlite3.Error as exc:
             raise ProjectError(f"cannot open {path}: {_describe(exc)}") from None
         try:
             cls._check_identity(con, path)
-            con.execute("PRAGMA journal_mode = WAL")
-            con.execute("PRAGMA synchronous = FULL")
+            if not read_only:
+                con.execute("PRAGMA journal_mode = WAL")
+                con.execute("PRAGMA synchronous = FULL")
             version = con.execute("PRAGMA user_version").fetchone()[0]
+            if version < schema.SCHEMA_VERSION and read_only:
+                raise ProjectError(f"{path} was made by an older SubReview; open it once for writing to "
+                                   "update it")
             if version < schema.SCHEMA_VERSION:
                 _backup(con, path, version)
                 with cls._transaction(con):
@@ -181,7 +243,7 @@ class Project:
         except ProjectError:
             con.close()
             raise
-        return cls(path, con, doc, meta, positions)
+        return cls(path, con, doc, meta, positions, lock)
 
     @staticmethod
     def _check_identity(con: sqlite3.Connection, path: Path) -> None:
@@ -206,6 +268,7 @@ class Project:
         if path.exists():
             raise ProjectError(f"{path} already exists; choose another name or remove it first")
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        lock: ProjectLock | None = None
         meta.created_at = meta.created_at or now_iso()
         try:
             con = _connect(tmp, create=True)
@@ -230,17 +293,20 @@ class Project:
             _fsync(tmp)
             _publish(tmp, path)
             _fsync(path.parent)
+            lock = _take_lock(path)
             con = _connect(path, create=False)
             con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = FULL")
         except (OSError, sqlite3.Error, ProjectError) as exc:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+            if lock is not None:
+                lock.release()
             if isinstance(exc, ProjectError):
                 raise
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _describe(exc)
             raise ProjectError(f"cannot create {path}: {reason}") from None
-        return cls(path, con, Document(cues), meta, {c.id: float(i) for i, c in enumerate(cues)})
+        return cls(path, con, Document(cues), meta, {c.id: float(i) for i, c in enumerate(cues)}, lock)
 
     # --- transactions ------------------------------------------------------------------------------
     @staticmethod
@@ -256,6 +322,8 @@ class Project:
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
+        if self.read_only:
+            raise ProjectError(f"{self.path} is open read-only; nothing was changed")
         try:
             with self._transaction(self._con):
                 yield
@@ -263,9 +331,13 @@ class Project:
             raise ProjectError(f"cannot save to {self.path}: {_describe(exc)}") from None
 
     def close(self) -> None:
-        with contextlib.suppress(sqlite3.Error):
-            self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.Error):
+                self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._con.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Project:
         return self

@@ -1,0 +1,128 @@
+"""One writer per project: an OS lock on a small file beside the project, released by the OS on any exit.
+
+The lock file holds who has the project open (user, host, process, since when) so a second SubReview can say
+so. Only the lock counts, not the file: a file left behind by a killed process is simply locked again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
+    import msvcrt
+
+    def _try_lock(f: IO[str]) -> bool:
+        try:
+            f.seek(0)
+            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+
+    def _unlock(f: IO[str]) -> None:
+        with contextlib.suppress(OSError):
+            f.seek(0)
+            msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _try_lock(f: IO[str]) -> bool:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(f: IO[str]) -> None:
+        with contextlib.suppress(OSError):
+            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+class LockedError(Exception):
+    """Another SubReview has the project open for writing; `holder` says who, when it could be read."""
+
+    def __init__(self, path: Path, holder: dict[str, Any]) -> None:
+        self.path = path
+        self.holder = holder
+        super().__init__(describe_holder(holder))
+
+
+def describe_holder(holder: dict[str, Any]) -> str:
+    if not holder:
+        return "another SubReview"
+    who = holder.get("user") or "someone"
+    where = holder.get("host") or "another computer"
+    since = str(holder.get("since", ""))[:16].replace("T", " ")
+    pid = holder.get("pid")
+    return f"{who} on {where}" + (f" (process {pid})" if pid else "") + (f" since {since}" if since else "")
+
+
+def lock_path(project_path: Path) -> Path:
+    return project_path.with_name(project_path.name + ".lock")
+
+
+def _me() -> dict[str, Any]:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry (containers)
+        user = str(os.getuid()) if hasattr(os, "getuid") else ""
+    return {"user": user, "host": socket.gethostname(), "pid": os.getpid(),
+            "since": dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")}
+
+
+def _same_file(handle: IO[str], path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except OSError:
+        return False
+
+
+class ProjectLock:
+    """Held while a project is open for writing; `release()` (or process death) lets the next one in."""
+
+    def __init__(self, path: Path, handle: IO[str]) -> None:
+        self.path = path
+        self._handle: IO[str] | None = handle
+
+    @classmethod
+    def acquire(cls, project_path: Path) -> ProjectLock:
+        """Take the lock or raise LockedError; an OSError means the folder cannot hold a lock file."""
+        path = lock_path(project_path)
+        while True:
+            handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while the lock is held
+            if not _try_lock(handle):
+                handle.seek(0)
+                try:
+                    holder = json.loads(handle.read() or "{}")
+                except ValueError:
+                    holder = {}
+                handle.close()
+                raise LockedError(path, holder if isinstance(holder, dict) else {})
+            if _same_file(handle, path):
+                break
+            handle.close()  # the holder released and removed it between our open and lock: try the new one
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps(_me()))
+        handle.flush()
+        return cls(path, handle)
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        handle, self._handle = self._handle, None
+        with contextlib.suppress(OSError):
+            handle.seek(0)
+            handle.truncate()
+        _unlock(handle)
+        handle.close()
+        with contextlib.suppress(OSError):
+            self.path.unlink()  # tidy; a racing opener that already holds the file just keeps its lock
