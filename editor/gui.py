@@ -22,7 +22,7 @@ from editor.core.mt.pretranslate import Layout, Pretranslator
 from editor.core.store import Project, ProjectError
 from editor.core.workflows import create_project
 from editor.services import i18n
-from editor.services.player import EMBEDDING_PLATFORMS, create_player
+from editor.services.player import EMBEDDING_PLATFORMS, NullPlayer, Player, create_player
 from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
@@ -86,8 +86,7 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
         profile = project_profile(project, settings.get("qa/profile") or None)
     except qa.QAProfileError:
         profile = qa.builtin_profile(meta.target_lang)
-    memory = TranslationMemory()
-    memory.add_cues(project.doc, project.path.name)
+    snapshot, name = tuple(project.doc), project.path.name  # immutable cues: the worker reads them safely
     glossary = project_glossary(project)
     options = DecodingOptions(beam_size=settings.get("mt/beam"), num_hypotheses=min(3, settings.get("mt/beam")))
 
@@ -102,6 +101,8 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
         return CT2Engine.from_entry(entry, device=device)
 
     def pipeline(engine):
+        memory = TranslationMemory()
+        memory.add_cues(snapshot, name)
         return Pretranslator(engine, options, source_lang=meta.source_lang, target_lang=meta.target_lang,
                              layout=Layout(profile.max_chars_per_line, profile.max_lines), memory=memory,
                              cache=TranslationCache(), glossary=glossary)
@@ -115,8 +116,8 @@ class App:
     def __init__(self, qapp: QApplication, settings: Settings) -> None:
         self.qapp = qapp
         self.settings = settings
-        headless = QGuiApplication.platformName() not in EMBEDDING_PLATFORMS
-        self.player = create_player(headless=headless)
+        self._vlc_player: Player | None = None  # made when a project with a video opens (libvlc takes a while)
+        self.player: Player = NullPlayer("", no_video=True)
         self.window: MainWindow | None = None
         self.worker: TranslationWorker | None = None
         self.session: ReviewSession | None = None
@@ -132,11 +133,20 @@ class App:
         self.session = ReviewSession(project, reviewer)
         self.worker = _make_worker(project, self.settings)
         translator = ProjectTranslator(project, self.worker, actor=reviewer)
+        self.player = self._player_for(project)
         self.window = MainWindow(self.session, self.settings, self.player, translator)
         self.window.open_project_callback = self._on_window_open_requested
         self.window.show()
         self.worker.start()
         return True
+
+    def _player_for(self, project: Project) -> Player:
+        if not project.meta.video_path:
+            return NullPlayer("", no_video=True)
+        if self._vlc_player is None:
+            headless = QGuiApplication.platformName() not in EMBEDDING_PLATFORMS
+            self._vlc_player = create_player(headless=headless)
+        return self._vlc_player
 
     def _on_window_open_requested(self, target) -> None:
         try:
@@ -167,10 +177,14 @@ class App:
 
     def shutdown(self) -> None:
         self.close_project()
-        self.player.shutdown()
+        if self._vlc_player is not None:
+            self._vlc_player.shutdown()
 
 
 def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_demo: bool = False) -> int:
+    # Checks and imports run pure Python on background threads; each time the GUI thread needs the GIL it may
+    # wait one switch interval, so 1 ms (not 5) keeps painting and typing smooth while they run.
+    sys.setswitchinterval(0.001)
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("SubReview")

@@ -625,6 +625,10 @@ Review and edit subtitles with machine translation kept under human control. Mac
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The checks failed: %1</source>
+        <translation>质检运行失败：%1</translation>
+    </message>
+    <message>
         <source>No waveform: %1</source>
         <translation>无法显示波形：%1</translation>
     </message>
@@ -1120,6 +1124,10 @@ The lines drafted so far are saved.</source>
 </context>
 <context>
     <name>VideoWidget</name>
+    <message>
+        <source>This project has no video — review work is not affected</source>
+        <translation>此项目没有视频——审校工作不受影响</translation>
+    </message>
     <message>
         <source>Video unavailable: %1 — review work is not affected</source>
         <translation>无法播放视频：%1——审校工作不受影响</translation>

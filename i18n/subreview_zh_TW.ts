@@ -625,6 +625,10 @@ Review and edit subtitles with machine translation kept under human control. Mac
 <context>
     <name>MainWindow</name>
     <message>
+        <source>The checks failed: %1</source>
+        <translation>品質檢查執行失敗：%1</translation>
+    </message>
+    <message>
         <source>No waveform: %1</source>
         <translation>無法顯示波形：%1</translation>
     </message>
@@ -1120,6 +1124,10 @@ The lines drafted so far are saved.</source>
 </context>
 <context>
     <name>VideoWidget</name>
+    <message>
+        <source>This project has no video — review work is not affected</source>
+        <translation>此專案沒有影片——審校工作不受影響</translation>
+    </message>
     <message>
         <source>Video unavailable: %1 — review work is not affected</source>
         <translation>無法播放影片：%1——審校工作不受影響</translation>

@@ -10,6 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from editor.core.timecode import format_clock
+
+BIG_CUES = 50_000
+
 
 @pytest.fixture
 def make_read_only() -> Callable[[Path], None]:
@@ -57,3 +61,16 @@ def demo_model_dir() -> Path:
     if not (DEMO_MODEL_DIR / "model.bin").is_file():
         pytest.fail(f"the bundled demo model is missing: {DEMO_MODEL_DIR} should hold model.bin, zh.model, en.model")
     return DEMO_MODEL_DIR
+
+
+@pytest.fixture(scope="session")
+def big_srt(tmp_path_factory: pytest.TempPathFactory):
+    """A ~5 MB SRT with 50,000 cues, cue k from k*2000 ms to k*2000+1500 ms (never committed)."""
+    path = tmp_path_factory.mktemp("big") / "big.srt"
+    parts = [
+        f"{k}\n{format_clock(k * 2000)} --> {format_clock(k * 2000 + 1500)}\n"
+        f"第{k}句台词，你怎么会在这里？\nline {k}\n"
+        for k in range(1, BIG_CUES + 1)
+    ]
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path

@@ -115,10 +115,11 @@ class Player(QObject):
 class NullPlayer(Player):
     """No libvlc: every call is a harmless no-op; `unavailable_reason` says why, for the video area."""
 
-    def __init__(self, reason: str, parent: QObject | None = None) -> None:
+    def __init__(self, reason: str, parent: QObject | None = None, *, no_video: bool = False) -> None:
         super().__init__(parent)
         self._reason = reason
         self._rate = 1.0
+        self.no_video = no_video  # nothing is missing: the project simply has no video
 
     @property
     def available(self) -> bool:

@@ -6,7 +6,7 @@ import json
 from bisect import bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,6 +26,7 @@ from editor.core.text import strip_tags
 from editor.core.workflows import needs_decision, state_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
+from editor.services.qa_runner import QARunner
 from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
 from editor.ui import file_actions
@@ -45,6 +46,8 @@ SEEK_STEP_MS = 2000
 
 class MainWindow(QMainWindow):
     """One project per window. Built by `editor.app`, which owns the services it is given."""
+
+    qa_checked = Signal()  # a QA result is on screen
 
     def __init__(self, session: ReviewSession, settings: Settings, player: Player,
                  translator: ProjectTranslator | None) -> None:
@@ -68,17 +71,21 @@ class MainWindow(QMainWindow):
         self._qa_issues: list[qa.QAIssue] = []
         self._qa_timer = QTimer(self, singleShot=True, interval=QA_DELAY_MS)
         self._qa_timer.timeout.connect(self.run_qa)
+        self.qa_runner = QARunner(self)
+        self.qa_runner.finished.connect(self._on_qa_finished)
+        self.qa_runner.failed.connect(lambda error: self._show_message(self.tr("The checks failed: %1")
+                                                                       .replace("%1", error)))
         self._starts: list[tuple[int, int]] = []
         self._index_timing()
         self.retranslate()
         self._restore_layout()
         self._load_media()
-        self.run_qa()
         self._update_counts()
         first = next((c.id for c in session.doc if needs_decision(c)), session.doc[0].id if len(session.doc) else None)
         if first is not None:
             self.table.select_cue(first)
         self.update_enabled()
+        QTimer.singleShot(0, self.run_qa)  # after the first paint: the window shows before the checks finish
 
     # --- construction --------------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -379,6 +386,7 @@ class MainWindow(QMainWindow):
 
     # --- QA -------------------------------------------------------------------------------------------------
     def run_qa(self) -> None:
+        """Check the whole document in the background; `_on_qa_finished` shows the result."""
         if self._closed:
             return
         project = self.session.project
@@ -388,12 +396,18 @@ class MainWindow(QMainWindow):
             self._show_message(str(exc))
             profile = qa.builtin_profile(project.meta.target_lang)
         context = project_qa_context(project)
-        self._qa_issues = qa.run_qa(self.session.doc, profile, context)
-        self._issue_cues = {i.cue_id for i in self._qa_issues}
-        numbers = {c.id: n for n, c in enumerate(self.session.doc, start=1)}
-        self.qa_panel.set_issues(self._qa_issues, numbers)
-        self.table.model.set_qa_issues(self._qa_issues)
         self.editor.set_glossary(context.glossary)
+        self.qa_runner.request(self.session.doc, profile, context)
+
+    def _on_qa_finished(self, _generation: int, issues: list[qa.QAIssue]) -> None:
+        if self._closed:
+            return
+        self._qa_issues = issues
+        self._issue_cues = {i.cue_id for i in issues}
+        numbers = {c.id: n for n, c in enumerate(self.session.doc, start=1)}
+        self.qa_panel.set_issues(issues, numbers)
+        self.table.model.set_qa_issues(issues)
+        self.qa_checked.emit()
         if self.review.current is not None:
             self.editor.set_qa_issues([i for i in self._qa_issues if i.cue_id == self.review.current])
 
@@ -463,6 +477,7 @@ class MainWindow(QMainWindow):
         self.editor.flush()
         self._closed = True  # the project closes after the window: nothing may run on it later
         self._qa_timer.stop()
+        self.qa_runner.close()
         self.save_layout()
         self.waveform.cancel()
         if self.translator is not None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from editor.core.qa import QAIssue
 from editor.ui.cue_style import qa_message, rule_title, severity_label
@@ -13,6 +15,66 @@ from editor.ui.cue_style import qa_message, rule_title, severity_label
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "○"}
 SEVERITY_COLOUR = {"error": "#c62828", "warning": "#b26a00", "info": "#546e7a"}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class IssueModel(QAbstractTableModel):
+    """Issues in line order; texts are made only for the rows a view shows, so 100,000 issues cost nothing."""
+
+    COLUMNS = 4
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.issues: list[QAIssue] = []
+        self.numbers: dict[int, int] = {}
+        self.headers = ["", "", "", ""]
+        self._brushes = {s: QBrush(QColor(c)) for s, c in SEVERITY_COLOUR.items()}
+
+    def set_issues(self, issues: Sequence[QAIssue], numbers: dict[int, int]) -> None:
+        self.beginResetModel()
+        self.numbers = numbers
+        self.issues = sorted(issues, key=lambda i: (numbers.get(i.cue_id, 0), SEVERITY_ORDER.get(i.severity, 3)))
+        self.endResetModel()
+
+    def set_headers(self, headers: list[str]) -> None:
+        self.headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.issues)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        issue = self.issues[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return SEVERITY_MARK.get(issue.severity, "·")
+            if column == 1:
+                return str(self.numbers.get(issue.cue_id, "?"))
+            if column == 2:
+                return rule_title(issue.rule)
+            return qa_message(issue, self.numbers.get)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return severity_label(issue.severity)
+            if column == 3:
+                return qa_message(issue, self.numbers.get)  # a plain string in a model is never read as HTML
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return self._brushes.get(issue.severity)
+        if role == Qt.ItemDataRole.UserRole:
+            return issue.cue_id
+        return None
 
 
 class QAPanel(QWidget):
@@ -23,26 +85,26 @@ class QAPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
-        self.tree = QTreeWidget()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.model = IssueModel(self)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setColumnCount(4)
-        self.tree.itemActivated.connect(self._on_tree_item_activated)
-        self.tree.itemClicked.connect(self._on_tree_item_activated)
+        self.tree.activated.connect(self._on_index_activated)
+        self.tree.clicked.connect(self._on_index_activated)
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(head)
         layout.addWidget(self.tree)
-        self._issues: list[QAIssue] = []
-        self._numbers: dict[int, int] = {}
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.tree.setHeaderLabels(["", self.tr("Line"), self.tr("Check"), self.tr("Problem")])
-        self.set_issues(self._issues, self._numbers)
+        self.model.set_headers(["", self.tr("Line"), self.tr("Check"), self.tr("Problem")])
+        self.set_issues(self.model.issues, self.model.numbers)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -51,36 +113,18 @@ class QAPanel(QWidget):
 
     def set_issues(self, issues: Sequence[QAIssue], numbers: dict[int, int]) -> None:
         """Show issues; `numbers` maps cue id to the line number shown to people."""
-        self._issues, self._numbers = list(issues), numbers
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        ordered = sorted(self._issues, key=lambda i: (numbers.get(i.cue_id, 0), SEVERITY_ORDER.get(i.severity, 3)))
-        items = []
-        for issue in ordered[:20_000]:  # a list longer than this is not read by anyone; the count says it all
-            message = qa_message(issue, numbers.get)
-            item = QTreeWidgetItem(["", str(numbers.get(issue.cue_id, "?")), rule_title(issue.rule), message])
-            item.setText(0, SEVERITY_MARK.get(issue.severity, "·"))
-            item.setForeground(0, _brush(SEVERITY_COLOUR.get(issue.severity, "#000000")))
-            item.setToolTip(0, severity_label(issue.severity))
-            item.setToolTip(3, message)
-            item.setData(0, Qt.ItemDataRole.UserRole, issue.cue_id)
-            items.append(item)
-        self.tree.addTopLevelItems(items)
-        self.tree.setUpdatesEnabled(True)
+        self.model.set_issues(issues, numbers)
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
-        counts = {s: sum(1 for i in self._issues if i.severity == s) for s in SEVERITY_ORDER}
+        counts = dict.fromkeys(SEVERITY_ORDER, 0)
+        for issue in self.model.issues:
+            if issue.severity in counts:
+                counts[issue.severity] += 1
         self.summary.setText(self.tr("%1 errors, %2 warnings, %3 notes")
                              .replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
                              .replace("%3", str(counts["info"])))
 
-    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        cue_id = item.data(0, Qt.ItemDataRole.UserRole)
+    def _on_index_activated(self, index: QModelIndex) -> None:
+        cue_id = self.model.data(index, Qt.ItemDataRole.UserRole)
         if cue_id is not None:
             self.cue_activated.emit(int(cue_id))
-
-
-def _brush(colour: str):
-    from PySide6.QtGui import QBrush, QColor
-
-    return QBrush(QColor(colour))

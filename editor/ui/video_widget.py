@@ -49,6 +49,8 @@ class VideoWidget(QWidget):
             self._on_player_video_size_changed(*size)
 
     def _unavailable_text(self) -> str:
+        if getattr(self._player, "no_video", False):
+            return self.tr("This project has no video — review work is not affected")
         return self.tr("Video unavailable: %1 — review work is not affected").replace(
             "%1", self._player.unavailable_reason)
 

@@ -7,9 +7,6 @@ import pytest
 from editor.core.document import Cue, Document
 from editor.core.review import Draft, State
 from editor.core.store import Project, ProjectMeta
-from editor.core.timecode import format_clock
-
-BIG_CUES = 50_000
 
 
 def sample_cues() -> list[Cue]:
@@ -43,16 +40,3 @@ def project(project_path):
     p = Project.open(project_path)
     yield p
     p.close()
-
-
-@pytest.fixture(scope="session")
-def big_srt(tmp_path_factory: pytest.TempPathFactory):
-    """A ~5 MB SRT with 50,000 cues, cue k from k*2000 ms to k*2000+1500 ms (never committed)."""
-    path = tmp_path_factory.mktemp("big") / "big.srt"
-    parts = [
-        f"{k}\n{format_clock(k * 2000)} --> {format_clock(k * 2000 + 1500)}\n"
-        f"第{k}句台词，你怎么会在这里？\nline {k}\n"
-        for k in range(1, BIG_CUES + 1)
-    ]
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path

@@ -81,7 +81,8 @@ def window(qtbot):
     session = ReviewSession(project, "李审校")
     w = MainWindow(session, settings, NullPlayer("no video in this test"), None)
     qtbot.addWidget(w)
-    w.show()
+    with qtbot.waitSignal(w.qa_checked, timeout=30_000):  # the checks run in the background after showing
+        w.show()
     yield w
     w.close()
     session.close()
@@ -110,7 +111,7 @@ def visible_texts(w: QWidget) -> list[str]:
         texts += [tabs.tabText(i) for i in range(tabs.count())]
     model = w.table.view.model()
     texts += [model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
-    texts += [w.qa_panel.tree.headerItem().text(c) for c in range(w.qa_panel.tree.columnCount())]
+    texts += list(w.qa_panel.model.headers)
     return [t for t in texts if t]
 
 
@@ -203,7 +204,7 @@ def test_switching_to_chinese_changes_the_whole_window_live_and_back(qtbot, wind
     assert window.editor._source_label.text() == "原文"
     assert window.editor.details.tabText(0) == "初稿"
     assert window.table._clear.text() == "清除筛选"
-    assert window.qa_panel.tree.headerItem().text(3) == "问题"
+    assert window.qa_panel.model.headers[3] == "问题"
     chinese = visible_texts(window)
     sources = {source for (_c, source, _d) in messages(tool.ts_path("zh_CN"))}
     untranslated = [t for t in chinese if t in sources and t not in ("CPU",)]

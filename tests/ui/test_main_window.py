@@ -35,7 +35,8 @@ def window(qtbot, tmp_path):
     translator = ProjectTranslator(project, worker, actor=session.reviewer)
     w = MainWindow(session, settings, NullPlayer("no video in this test"), translator)
     qtbot.addWidget(w)
-    w.show()
+    with qtbot.waitSignal(w.qa_checked, timeout=30_000):  # the checks run in the background after showing
+        w.show()
     with qtbot.waitSignal(worker.model_loaded, timeout=30_000):
         worker.start()
     yield w

@@ -37,8 +37,10 @@ class TranslationMemory:
 
     def add(self, source: str, target: str, state: State, project: str, cue_id: int) -> None:
         rank = _RANK.get(state)
+        if rank is None or not target.strip():
+            return  # only people's lines are remembered; most of a fresh project is skipped here, cheaply
         key = normalize_source(source)
-        if rank is None or not key or not target.strip():
+        if not key:
             return
         old = self._entries.get(key)
         if old is None or rank >= _RANK[old.state]:

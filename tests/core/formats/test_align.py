@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.core.formats import ParsedCue, align_by_time, read_subtitles
-from tests.core.conftest import BIG_CUES
+from tests.conftest import BIG_CUES
 
 from .conftest import DATA
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pysrt
 
 from editor.core.formats import read_subtitles
-from tests.core.conftest import BIG_CUES
+from tests.conftest import BIG_CUES
 
 
 def test_fifty_thousand_cues_load(big_srt: Path) -> None:
