@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from editor import __version__
 from editor.core import qa
@@ -27,6 +27,7 @@ from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
 from editor.ui.main_window import MainWindow
+from editor.ui.messages import show_error
 from editor.ui.session import ReviewSession
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -61,16 +62,18 @@ def demo_project(reset: bool = False) -> Path:
     return path
 
 
-def project_for_media(video: Path | None, subtitles: Path, reviewer: str) -> Path:
-    """`open [VIDEO] SUBS`: the project next to the subtitles, created on first use (then never re-parsed)."""
+def project_for_media(video: Path | None, subtitles: Path, reviewer: str) -> Path | Project:
+    """`open [VIDEO] SUBS`: the project next to the subtitles. Made on first use and returned open (its cues
+    are in memory already); afterwards its path, and the subtitles are never parsed again."""
     path = subtitles.with_suffix(".subrev")
-    if not path.exists():
-        create_project(path, subtitles, actor=reviewer, video=str(video) if video else "")[0].close()
-    return path
+    if path.exists():
+        return path
+    return create_project(path, subtitles, actor=reviewer, video=str(video) if video else "")[0]
 
 
-def project_for(target: Path | tuple[Path, Path], reviewer: str) -> Path:
-    """The project file to open for what the user named: a project, a subtitle file, or video + subtitles."""
+def project_for(target: Path | tuple[Path, Path], reviewer: str) -> Path | Project:
+    """What to open for what the user named (a project, a subtitle file, or video + subtitles): a project
+    file's path, or the project just made from the subtitles, already open."""
     if isinstance(target, tuple):
         return project_for_media(target[0], target[1], reviewer)
     if format_from_name(target) is not None:
@@ -122,11 +125,12 @@ class App:
         self.worker: TranslationWorker | None = None
         self.session: ReviewSession | None = None
 
-    def open(self, path: Path) -> bool:
+    def open(self, target: Path | Project) -> bool:
+        """Show this project (a path, or a project already open); False after telling the user why not."""
         try:
-            project = Project.open(path)
+            project = target if isinstance(target, Project) else Project.open(target)
         except ProjectError as exc:
-            QMessageBox.critical(self.window, "SubReview", str(exc))
+            show_error(self.window, "SubReview", str(exc))
             return False
         self.close_project()
         reviewer = self.settings.reviewer_name()
@@ -152,9 +156,10 @@ class App:
         try:
             path = project_for(target, self.settings.reviewer_name())
         except (SubtitleError, ProjectError, OSError) as exc:
-            QMessageBox.critical(self.window, "SubReview", str(exc))
+            show_error(self.window, "SubReview", str(exc))
             return
-        if self.session is not None and path.resolve() == self.session.project.path.resolve():
+        if not isinstance(path, Project) and self.session is not None and \
+                path.resolve() == self.session.project.path.resolve():
             return  # already open here
         old = self.window
         if old is not None:

@@ -31,3 +31,16 @@ def make_garbage_file(path: Path, size: int = 200_000) -> Path:
     """Random bytes under a video name."""
     path.write_bytes(os.urandom(size))
     return path
+
+
+def make_undecodable_video(path: Path, source: Path) -> Path:
+    """`source` (an H.264 mp4) with its codec tags renamed: a well-formed file in formats no decoder knows."""
+    data = bytearray(source.read_bytes())
+    stsd = data.find(b"stsd")
+    for tag, unknown in ((b"avc1", b"zq01"), (b"mp4a", b"zq02")):
+        at = data.find(tag, stsd)
+        if stsd < 0 or at < 0:
+            pytest.fail(f"{source} has no {tag!r} sample entry to rename")
+        data[at:at + 4] = unknown
+    path.write_bytes(bytes(data))
+    return path

@@ -30,6 +30,7 @@ POLL_MS = 30  # ~33 Hz playhead updates while playing
 MAX_EXTRAPOLATION_MS = 1000  # never run ahead of VLC's last reported time by more than this (times the rate)
 BACKWARD_HOLD_MS = 600  # a resync that moves back less than this keeps the playhead still instead
 TRACK_CHECKS = 5  # an opened file with no audio or video after this many checks (300 ms apart) is an error
+PICTURE_WAIT_MS = 2500  # a video track still without a picture this long after opening: no decoder for it
 AOUT_ENV = "SUBREVIEW_VLC_AOUT"
 
 # Overlay (marquee) look, relative to the video so it scales with any resolution.
@@ -264,6 +265,10 @@ class VlcPlayer(Player):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._on_poll_timeout)
+        self._picture_timer = QTimer(self)  # a video track whose format no decoder reads never gets a picture
+        self._picture_timer.setSingleShot(True)
+        self._picture_timer.setInterval(PICTURE_WAIT_MS)
+        self._picture_timer.timeout.connect(self._on_picture_timer_timeout)
         self._track_timer = QTimer(self)
         self._track_timer.setSingleShot(True)
         self._track_timer.setInterval(300)
@@ -333,6 +338,7 @@ class VlcPlayer(Player):
             return
         self._poll.stop()
         self._track_timer.stop()
+        self._picture_timer.stop()
         self._range = None
         self._range_timer.stop()
         self._first_frame_pending = False
@@ -452,6 +458,7 @@ class VlcPlayer(Player):
             return
         self._poll.stop()
         self._track_timer.stop()
+        self._picture_timer.stop()
         self._range_timer.stop()
         for name in self._EVENTS:
             self._events.event_detach(getattr(self._vlc.EventType, name))
@@ -536,6 +543,8 @@ class VlcPlayer(Player):
             return
         self._track_checks += 1
         if self._has_tracks():
+            if not self._tracks_ok:
+                self._picture_timer.start()
             self._tracks_ok = True
             self._refresh_duration()
             self._refresh_video_size()
@@ -545,6 +554,14 @@ class VlcPlayer(Player):
             self._fail(f"Cannot play {self._name}: it holds no audio or video that VLC can read.")
         else:
             self._track_timer.start()
+
+    def _on_picture_timer_timeout(self) -> None:
+        if self._mp is None or self._media is None or self._failed or self._mp.has_vout():
+            return
+        codecs = [t.codec for t in self._media.tracks_get() or () if t.type == self._vlc.TrackType.video]
+        if codecs:
+            fourcc = int(codecs[0]).to_bytes(4, "little").decode("latin-1").strip("\x00 ")
+            self._fail(f"Cannot show {self._name}: VLC has no decoder for its video format '{fourcc}'.")
 
     # -- playhead ---------------------------------------------------------------------------------------------
     def _on_poll_timeout(self) -> None:
@@ -664,6 +681,7 @@ class VlcPlayer(Player):
         self._failed = True
         self._poll.stop()
         self._track_timer.stop()
+        self._picture_timer.stop()
         self._range = None
         self._range_timer.stop()
         if self._media is not None and self._mp is not None:

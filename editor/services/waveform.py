@@ -17,9 +17,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: numpy costs ~0.1 s at start and most projects need it later
 
 # A windowless Windows build must not flash a console for each ffmpeg run (0 elsewhere).
 NO_CONSOLE = getattr(subprocess, "CREATE_NO_WINDOW", 0)
@@ -89,6 +92,8 @@ def _probe_duration_ms(ffmpeg: str, media: Path) -> int | None:
 def extract_peaks(media_path: str | os.PathLike[str], *, rate: int = 100, cancel: threading.Event | None = None,
                   on_progress: Callable[[float], None] | None = None, ffmpeg: str = "ffmpeg") -> Peaks:
     """Decode the audio with ffmpeg (mono, 8 kHz) and return min/max peaks, `rate` buckets per second."""
+    import numpy as np
+
     media = Path(media_path)
     if not media.is_file():
         raise WaveformError(f"{media.name} was not found.")
@@ -171,6 +176,8 @@ def peaks_cache_path(project_path: str | os.PathLike[str], media_path: str | os.
 def load_cached(project_path: str | os.PathLike[str], media_path: str | os.PathLike[str], *,
                 rate: int = 100) -> Peaks | None:
     """The cached peaks when they still describe the media file as it is now; None otherwise (never raises)."""
+    import numpy as np
+
     try:
         cache = peaks_cache_path(project_path, media_path, rate=rate)
         _, size, mtime = _media_identity(Path(media_path))
@@ -188,6 +195,8 @@ def load_cached(project_path: str | os.PathLike[str], media_path: str | os.PathL
 
 def save_cached(project_path: str | os.PathLike[str], media_path: str | os.PathLike[str], peaks: Peaks) -> Path | None:
     """Write the cache atomically and drop older caches of the same media; None when it cannot be written."""
+    import numpy as np
+
     try:
         cache = peaks_cache_path(project_path, media_path, rate=peaks.rate)
         _, size, mtime = _media_identity(Path(media_path))

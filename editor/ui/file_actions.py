@@ -18,6 +18,7 @@ from editor.core.store import ProjectError
 from editor.services import i18n
 from editor.ui.cue_style import state_label
 from editor.ui.dialogs import RejectDialog, SettingsDialog, ShiftDialog, ShortcutsDialog
+from editor.ui.messages import message_box, show_error, show_information
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
@@ -82,8 +83,8 @@ def export(w: MainWindow, path: str | None = None) -> None:
         counts = "\n".join(translate("FileActions", "  %1: %2").replace("%1", state_label(State(state)))
                            .replace("%2", str(n)) for state, n in sorted(refused.counts.items()))
         text = translate("FileActions", "%1 lines still need a decision before delivery:\n%2\n\nExport them anyway?")
-        box = QMessageBox(QMessageBox.Icon.Warning, translate("FileActions", "Lines still need a decision"),
-                          text.replace("%1", str(len(pending))).replace("%2", counts), parent=w)
+        box = message_box(w, QMessageBox.Icon.Warning, translate("FileActions", "Lines still need a decision"),
+                          text.replace("%1", str(len(pending))).replace("%2", counts))
         go = box.addButton(translate("FileActions", "Go to the First"), QMessageBox.ButtonRole.AcceptRole)
         anyway = box.addButton(translate("FileActions", "Export Anyway"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
@@ -103,7 +104,7 @@ def export(w: MainWindow, path: str | None = None) -> None:
     try:
         n = workflows.export_project(project, path, actor=w.session.reviewer, allow_unreviewed=allow)
     except (SubtitleError, ProjectError, OSError) as exc:
-        QMessageBox.critical(w, translate("FileActions", "Export failed"), str(exc))
+        show_error(w, translate("FileActions", "Export failed"), str(exc))
         return
     w.statusBar().showMessage(translate("FileActions", "Exported %1 lines to %2").replace("%1", str(n))
                               .replace("%2", path), 8000)
@@ -117,7 +118,7 @@ def import_target(w: MainWindow) -> None:
     try:
         report = workflows.import_target(w.session.project, path, actor=w.session.reviewer)
     except (SubtitleError, ProjectError, OSError) as exc:
-        QMessageBox.critical(w, translate("FileActions", "Import failed"), str(exc))
+        show_error(w, translate("FileActions", "Import failed"), str(exc))
         return
     w.session.undo_stack.clear()  # an import is one saved step outside undo; older steps no longer fit
     w.session.changed.emit(_whole_document_change(w))
@@ -125,7 +126,7 @@ def import_target(w: MainWindow) -> None:
     if report.unaligned:
         unaligned = translate("FileActions", "%1 lines of the file match no source line (listed in the project's log).")
         text += "\n" + unaligned.replace("%1", str(len(report.unaligned)))  # two whole sentences, one per line
-    QMessageBox.information(w, translate("FileActions", "Translation imported"), text)
+    show_information(w, translate("FileActions", "Translation imported"), text)
 
 
 def _whole_document_change(w: MainWindow):
@@ -144,7 +145,7 @@ def import_glossary(w: MainWindow) -> None:
         rows = [(t.source, t.target, "|".join(t.forbidden), t.note, t.case_sensitive) for t in terms]
         w.session.project.replace_glossary(rows, actor=w.session.reviewer)
     except (GlossaryError, ProjectError, OSError) as exc:
-        QMessageBox.critical(w, translate("FileActions", "Glossary not imported"), str(exc))
+        show_error(w, translate("FileActions", "Glossary not imported"), str(exc))
         return
     w.run_qa()
     w.statusBar().showMessage(translate("FileActions", "Glossary: %1 terms").replace("%1", str(len(rows))), 8000)

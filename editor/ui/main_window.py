@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -31,9 +30,10 @@ from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
 from editor.ui import file_actions
 from editor.ui.actions import MENUS, Actions
-from editor.ui.cue_style import state_label
+from editor.ui.cue_style import plain_html, state_label
 from editor.ui.cue_table import CueTablePanel
 from editor.ui.line_editor import LineEditor
+from editor.ui.messages import show_warning
 from editor.ui.qa_panel import QAPanel
 from editor.ui.review_controller import ReviewController
 from editor.ui.session import ReviewSession
@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         status = self.statusBar()
         self.counts_label = QLabel()
         self.model_label = QLabel()
+        for label in (self.counts_label, self.model_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # model names and counts, never markup
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(True)
@@ -352,7 +354,7 @@ class MainWindow(QMainWindow):
             self.model_label.setToolTip("")
         elif self._model_error:
             self.model_label.setText(self.tr("No translation model"))
-            self.model_label.setToolTip(self._model_error)
+            self.model_label.setToolTip(plain_html(self._model_error))
 
     # --- playback -------------------------------------------------------------------------------------------
     def _play_line(self, loop: bool) -> None:
@@ -445,9 +447,9 @@ class MainWindow(QMainWindow):
         self.update_enabled()
 
     def _on_translator_failed(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Pre-translation stopped"),
-                            self.tr("Machine translation failed: %1\n\nThe lines drafted so far are saved.")
-                            .replace("%1", message))
+        show_warning(self, self.tr("Pre-translation stopped"),
+                     self.tr("Machine translation failed: %1\n\nThe lines drafted so far are saved.")
+                     .replace("%1", message))
 
     # --- layout ---------------------------------------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from editor.core.qa import QAIssue
-from editor.ui.cue_style import qa_message, rule_title, severity_label
+from editor.ui.cue_style import plain_html, qa_message, rule_title, severity_label
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "○"}
@@ -69,7 +69,7 @@ class IssueModel(QAbstractTableModel):
             if column == 0:
                 return severity_label(issue.severity)
             if column == 3:
-                return qa_message(issue, self.numbers.get)  # a plain string in a model is never read as HTML
+                return plain_html(qa_message(issue, self.numbers.get))  # tooltips would render markup
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return self._brushes.get(issue.severity)
         if role == Qt.ItemDataRole.UserRole:

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
 
 from editor.core.review import State
 from editor.core.text import strip_tags
 from editor.services.waveform import Peaks
+
+if TYPE_CHECKING:
+    import numpy as np  # imported where used: only projects with a waveform need it
 
 # Review state -> block colour (hex, so the table and other views can reuse it with QColor(hex)).
 STATE_COLORS: dict[State, str] = {
@@ -53,6 +56,7 @@ class PeakPyramid:
     """Peaks at 2x reductions: level k holds min/max over 2**k buckets, so any zoom reads O(columns)."""
 
     def __init__(self, peaks: Peaks) -> None:
+        import numpy as np
         self.bucket_ms = 1000.0 / peaks.rate
         self.duration_ms = peaks.duration_ms
         mins, maxs = np.asarray(peaks.mins, np.int16), np.asarray(peaks.maxs, np.int16)
@@ -69,6 +73,7 @@ class PeakPyramid:
 
     def columns(self, start_ms: float, ms_per_px: float, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Per pixel column: (min, max) in -1..1 and whether the column has audio."""
+        import numpy as np
         level = math.floor(math.log2(max(ms_per_px / self.bucket_ms, 1.0)))
         level = max(0, min(level, len(self.levels) - 1))
         mins, maxs = self.levels[level]
@@ -91,6 +96,7 @@ class PeakPyramid:
 def waveform_image(pyramid: PeakPyramid, start_ms: float, ms_per_px: float, width: int, height: int,
                    color: QColor = WAVE_FG) -> QImage:
     """The visible waveform as an ARGB image of width x height device pixels (numpy fills it, no Python loop)."""
+    import numpy as np
     col_min, col_max, valid = pyramid.columns(start_ms, ms_per_px, width)
     mid = (height - 1) / 2.0
     half = mid * 0.95

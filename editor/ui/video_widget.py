@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPaintEvent, QPalet
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from editor.services.player import EMBEDDING_PLATFORMS, Player
+from editor.ui.cue_style import plain_html
 
 DEFAULT_ASPECT = 16 / 9
 
@@ -37,7 +38,7 @@ class VideoWidget(QWidget):
 
         self._output_window = False
         if not player.available:
-            self._message = self._unavailable_text()
+            self._set_message(self._unavailable_text())
         elif QGuiApplication.platformName() in EMBEDDING_PLATFORMS:
             player.set_output_window(int(self.winId()))
             self._output_window = True
@@ -113,7 +114,7 @@ class VideoWidget(QWidget):
     def _set_message(self, text: str) -> None:
         if text != self._message:
             self._message = text
-            self.setToolTip(text)
+            self.setToolTip(plain_html(text) if text else "")  # file names may hold '<'
             self.update()
 
     # -- painting (only seen where VLC is not drawing) --------------------------------------------------------

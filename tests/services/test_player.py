@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from editor.services.player import NullPlayer, Player, VlcPlayer, create_player, overlay_font_px, vlc_options
-from tests.media_files import make_garbage_file, make_test_video
+from tests.media_files import make_garbage_file, make_test_video, make_undecodable_video
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -215,6 +215,19 @@ def test_a_garbage_file_is_reported_and_the_next_file_plays(qtbot, player, tmp_p
         assert player.load(str(portrait_video))
     player.play()
     qtbot.waitUntil(lambda: player.state() == "playing", timeout=3000)
+
+
+def test_a_video_format_without_a_decoder_is_reported_and_a_good_file_still_plays(qtbot, player, tmp_path,
+                                                                                 portrait_video):
+    odd = make_undecodable_video(tmp_path / "ep05.mp4", portrait_video)
+    with qtbot.waitSignal(player.media_error, timeout=10_000) as error:
+        player.load(str(odd))
+    assert "ep05.mp4" in error.args[0] and "no decoder" in error.args[0] and "zq01" in error.args[0]
+    assert player.state() == "error"
+    with qtbot.waitSignal(player.duration_changed, timeout=5000):
+        assert player.load(str(portrait_video))
+    qtbot.wait(3500)  # longer than the wait for a first picture: a decodable video raises nothing
+    assert player.state() == "paused"
 
 
 def test_an_empty_file_is_reported(qtbot, player, tmp_path):

@@ -24,8 +24,9 @@ def season(big_srt: Path, tmp_path: Path, qtbot):
     subs = tmp_path / "season.srt"
     subs.write_bytes(big_srt.read_bytes())
     app = App(QApplication.instance(), Settings())
-    path = project_for(subs, "ann")
-    assert app.open(path)
+    project = project_for(subs, "ann")  # made from the subtitles and handed over open: read once
+    path = project.path
+    assert app.open(project)
     window = app.window
     assert window is not None
     with qtbot.waitSignal(window.qa_checked, timeout=120_000):
