@@ -32,8 +32,8 @@ class ProjectLockedError(ProjectError):
     def __init__(self, path: Path, holder: dict[str, Any]) -> None:
         self.path = path
         self.holder = holder
-        super().__init__(f"{path} is already open in {describe_holder(holder)}. Close it there first, or "
-                         "open it read-only.")
+        super().__init__(f"{path} is already open in {describe_holder(holder)}. Close it there first; "
+                         "nothing was changed.")
 
 
 def _take_lock(path: Path) -> ProjectLock:

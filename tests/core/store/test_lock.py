@@ -32,7 +32,7 @@ def test_a_second_writer_in_the_same_process_is_refused_and_told_who(project, pr
     with pytest.raises(ProjectLockedError) as info:
         Project.open(project_path)
     message = str(info.value)
-    assert str(project_path) in message and f"process {os.getpid()}" in message and "read-only" in message
+    assert str(project_path) in message and f"process {os.getpid()}" in message and "Close it there" in message
     assert info.value.holder["pid"] == os.getpid()
     project.apply(edits.SetTarget(1, "still mine"), actor="ann")  # the first goes on, unharmed
     assert project.integrity_check() == "ok"
