@@ -73,6 +73,9 @@ def unbalanced_tags(text: str) -> list[str]:
     return bad + [f"<{name}>" for name in stack]
 
 
+_NO_PARAMS: dict[str, Any] = {}  # shared by every "empty_target" finding of a season (read, never written)
+
+
 def check_cue(cue: Cue, rules: CueRules) -> list[Finding]:
     """Findings of the single-cue rules for one cue, in no particular order."""
     target_lines = [] if is_blank(cue.target) else lines(cue.target)
@@ -88,7 +91,7 @@ def check_cue(cue: Cue, rules: CueRules) -> list[Finding]:
         out.append(("max_duration", {"duration_ms": duration, "max": profile.max_duration_ms}))
     if not target_lines:
         if "empty_target" in on:
-            out.append(("empty_target", {}))
+            out.append(("empty_target", _NO_PARAMS))
         return out
     widths = [width(line) for line in target_lines]
     if "chars_per_line" in on:

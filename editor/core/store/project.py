@@ -232,9 +232,12 @@ class Project:
                 with cls._transaction(con):
                     schema.migrate(con, version)
             meta = ProjectMeta.from_items(con.execute("SELECT key, value FROM meta"))
-            rows = con.execute(f"SELECT pos, {CUE_COLUMNS} FROM cues ORDER BY pos").fetchall()
-            positions = {row[1]: row[0] for row in rows}
-            doc = Document(cue_from_row(row[1:]) for row in rows)
+            positions: dict[int, float] = {}
+            cues = []
+            for row in con.execute(f"SELECT pos, {CUE_COLUMNS} FROM cues ORDER BY pos"):  # streamed: rows
+                positions[row[1]] = row[0]  # never all held at once (a season is ~20 MB of row tuples)
+                cues.append(cue_from_row(row[1:]))
+            doc = Document(cues)
         except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, KeyError, TypeError,
                 AttributeError) as exc:
             # Corruption shows up as SQLite errors, undecodable text, or values no version ever wrote.
