@@ -18,6 +18,7 @@ from editor.core.formats import (
     read_subtitles,
     write_subtitles,
 )
+from editor.core.gc_pause import gc_paused
 from editor.core.review import HUMAN_DECIDED, NEEDS_DECISION, Actor, Draft, State
 from editor.core.store import Project, ProjectMeta
 from editor.core.store.project import now_iso
@@ -34,17 +35,18 @@ def create_project(path: str | os.PathLike[str], source: str | os.PathLike[str],
                    video: str = "", source_lang: str = "zh-Hans", target_lang: str = "en",
                    fps: float = 24.0, qa_profile: str = "") -> tuple[Project, SubtitleFile]:
     """Read a subtitle file and write a new project from it; returns the project and what was read."""
-    sub = read_subtitles(source)
-    meta = ProjectMeta(
-        source_lang=source_lang, target_lang=target_lang, fps=fps,
-        video_path=str(Path(video).resolve()) if video else "", qa_profile=qa_profile,
-        source_path=str(Path(source).resolve()), source_format=sub.format, source_encoding=sub.encoding,
-        header=sub.header,
-    )
-    details = {"source": meta.source_path, "format": sub.format, "encoding": sub.encoding,
-               "problems": len(sub.problems)}
-    project = Project.create(path, cues_from_file(sub), meta, actor=actor, details=details)
-    return project, sub
+    with gc_paused():
+        sub = read_subtitles(source)
+        meta = ProjectMeta(
+            source_lang=source_lang, target_lang=target_lang, fps=fps,
+            video_path=str(Path(video).resolve()) if video else "", qa_profile=qa_profile,
+            source_path=str(Path(source).resolve()), source_format=sub.format, source_encoding=sub.encoding,
+            header=sub.header,
+        )
+        details = {"source": meta.source_path, "format": sub.format, "encoding": sub.encoding,
+                   "problems": len(sub.problems)}
+        project = Project.create(path, cues_from_file(sub), meta, actor=actor, details=details)
+        return project, sub
 
 
 @dataclass

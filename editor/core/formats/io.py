@@ -11,6 +11,7 @@ from editor.core.formats.encoding import decode_subtitle_bytes
 from editor.core.formats.model import FORMATS, ParsedCue, SubtitleError, SubtitleFile, label
 from editor.core.formats.srt import check_order, read_cue_lines, render_srt, split_lines
 from editor.core.formats.subs import read_ass, read_vtt, render_ass, render_vtt
+from editor.core.gc_pause import gc_paused
 
 CueLike = ParsedCue | tuple[int, int, str] | tuple[int, int, str, Mapping[str, str]]
 
@@ -23,7 +24,8 @@ def read_subtitles(path: str | os.PathLike[str], format: str | None = None) -> S
             data = handle.read()
     except OSError as error:
         raise SubtitleError(f"cannot read {name}: {_reason(error)}.", "read_failed") from None
-    loaded = parse_subtitles(data, name=name, format=format)
+    with gc_paused():
+        loaded = parse_subtitles(data, name=name, format=format)
     loaded.path = name
     return loaded
 

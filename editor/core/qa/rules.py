@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from editor.core.document import Cue, Document
+from editor.core.gc_pause import gc_paused
 from editor.core.glossary import GlossaryIndex, GlossaryTerm
 from editor.core.qa.catalog import RULE_ORDER, RULES, QAIssue
 from editor.core.qa.profile import HAN_LANGUAGES, QAProfile, primary_language
@@ -72,11 +73,12 @@ def _issues(
 
 def run_qa(cues: Iterable[Cue], profile: QAProfile, context: QAContext) -> list[QAIssue]:
     """Every issue in the document, in file order, and for one cue in the order of RULES."""
-    cues = list(cues)
-    rules = _cue_rules(profile, context)
-    with_text = [(i, c) for i, c in enumerate(cues) if _has_text(c)]
-    neighbours = neighbour_findings(with_text, profile, rules.enabled, context.fps)
-    return _issues(cues, (i for i, _ in with_text), neighbours, rules)
+    with gc_paused():
+        cues = list(cues)
+        rules = _cue_rules(profile, context)
+        with_text = [(i, c) for i, c in enumerate(cues) if _has_text(c)]
+        neighbours = neighbour_findings(with_text, profile, rules.enabled, context.fps)
+        return _issues(cues, (i for i, _ in with_text), neighbours, rules)
 
 
 def check_cues(

@@ -14,6 +14,7 @@ from typing import Any
 
 from editor.core import edits
 from editor.core.document import Change, Cue, Document
+from editor.core.gc_pause import gc_paused
 from editor.core.review import Actor
 from editor.core.store import schema
 from editor.core.store.codec import CUE_COLUMNS, changed_fields, cue_from_row, cue_to_row, dumps
@@ -234,10 +235,11 @@ class Project:
             meta = ProjectMeta.from_items(con.execute("SELECT key, value FROM meta"))
             positions: dict[int, float] = {}
             cues = []
-            for row in con.execute(f"SELECT pos, {CUE_COLUMNS} FROM cues ORDER BY pos"):  # streamed: rows
-                positions[row[1]] = row[0]  # never all held at once (a season is ~20 MB of row tuples)
-                cues.append(cue_from_row(row[1:]))
-            doc = Document(cues)
+            with gc_paused():
+                for row in con.execute(f"SELECT pos, {CUE_COLUMNS} FROM cues ORDER BY pos"):  # streamed: rows
+                    positions[row[1]] = row[0]  # are never all held at once (a season: ~20 MB of tuples)
+                    cues.append(cue_from_row(row[1:]))
+                doc = Document(cues)
         except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, KeyError, TypeError,
                 AttributeError) as exc:
             # Corruption shows up as SQLite errors, undecodable text, or values no version ever wrote.
