@@ -70,11 +70,13 @@ class MainWindow(QMainWindow):
         self._connect()
         self._qa_issues: list[qa.QAIssue] = []
         self._qa_timer = QTimer(self, singleShot=True, interval=QA_DELAY_MS)
-        self._qa_timer.timeout.connect(self.run_qa)
+        self._qa_timer.timeout.connect(self._on_qa_timer_timeout)
+        self._qa_full_needed = True  # timing or structure changed since the last full request
+        self._qa_dirty: set[int] = set()  # cues edited (text, state, ...) since the last full request
+        self._qa_in_flight = False  # a full check is running: edits wait for its result, then merge
         self.qa_runner = QARunner(self)
         self.qa_runner.finished.connect(self._on_qa_finished)
-        self.qa_runner.failed.connect(lambda error: self._show_message(self.tr("The checks failed: %1")
-                                                                       .replace("%1", error)))
+        self.qa_runner.failed.connect(self._on_qa_failed)
         self._starts: list[tuple[int, int]] = []
         self._index_timing()
         self.retranslate()
@@ -190,7 +192,7 @@ class MainWindow(QMainWindow):
         a.connect("faster", lambda: self._change_rate(1.25))
         a.connect("pretranslate", self.pretranslate)
         a.connect("cancel_pretranslate", self._on_cancel_clicked)
-        a.connect("run_qa", self.run_qa)
+        a.connect("run_qa", self.run_qa)  # always a full check
         a.connect("export", lambda: file_actions.export(self))
         a.connect("import_target", lambda: file_actions.import_target(self))
         a.connect("import_glossary", lambda: file_actions.import_glossary(self))
@@ -293,7 +295,7 @@ class MainWindow(QMainWindow):
     # --- slots ----------------------------------------------------------------------------------------------
     def _on_review_current_changed(self, cue_id: int | None) -> None:
         self.editor.set_cue(cue_id)
-        self.editor.set_qa_issues([i for i in self._qa_issues if i.cue_id == cue_id])
+        self.editor.set_qa_issues(self.table.model.issues_for(cue_id) if cue_id is not None else [])
         self.timeline.set_current_cue(cue_id)
         if cue_id is not None:
             cue = self.session.doc.get(cue_id)
@@ -308,6 +310,8 @@ class MainWindow(QMainWindow):
         if change.structural or any(d.before and d.after and (d.before.start_ms, d.before.end_ms) !=
                                     (d.after.start_ms, d.after.end_ms) for d in change.deltas):
             self._index_timing()
+            self._qa_full_needed = True  # neighbours' gaps and overlaps may change anywhere
+        self._qa_dirty.update(change.cue_ids)
         self._update_counts()
         self._qa_timer.start()
         if self.review.current is not None and self.review.current not in self.session.doc:
@@ -387,10 +391,7 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.redo()
 
     # --- QA -------------------------------------------------------------------------------------------------
-    def run_qa(self) -> None:
-        """Check the whole document in the background; `_on_qa_finished` shows the result."""
-        if self._closed:
-            return
+    def _qa_setup(self) -> tuple[qa.QAProfile, qa.QAContext]:
         project = self.session.project
         try:
             profile = project_profile(project, self.settings.get("qa/profile") or None)
@@ -399,11 +400,49 @@ class MainWindow(QMainWindow):
             profile = qa.builtin_profile(project.meta.target_lang)
         context = project_qa_context(project)
         self.editor.set_glossary(context.glossary)
-        self.qa_runner.request(self.session.doc, profile, context)
+        return profile, context
+
+    def run_qa(self) -> None:
+        """Check the whole document in the background; `_on_qa_finished` shows the result."""
+        if self._closed:
+            return
+        self._qa_full_needed = False
+        self._qa_dirty.clear()
+        self._qa_in_flight = True
+        self.qa_runner.request(self.session.doc, *self._qa_setup())
+
+    def _on_qa_timer_timeout(self) -> None:
+        """After edits: a full check when times or rows changed; else only the edited lines (cheap, here)."""
+        if self._closed:
+            return
+        if self._qa_full_needed:
+            self.run_qa()
+        elif self._qa_dirty and not self._qa_in_flight:
+            self._recheck(self._qa_dirty, self._qa_issues)
+
+    def _recheck(self, cue_ids: set[int], issues: list[qa.QAIssue]) -> None:
+        """`issues` with those touching `cue_ids` replaced by a fresh check of these cues."""
+        ids = set(cue_ids)
+        self._qa_dirty.difference_update(ids)
+        fresh = qa.check_cues(self.session.doc, ids, *self._qa_setup())
+        kept = [i for i in issues if not (i.cue_id in ids or i.params.get("next_id") in ids
+                                          or i.params.get("previous_id") in ids)]
+        self._show_qa(kept + fresh)
 
     def _on_qa_finished(self, _generation: int, issues: list[qa.QAIssue]) -> None:
         if self._closed:
             return
+        self._qa_in_flight = False
+        if self._qa_dirty and not self._qa_full_needed:
+            self._recheck(self._qa_dirty, issues)  # lines edited while the check ran: their state is newer
+        else:
+            self._show_qa(issues)
+
+    def _on_qa_failed(self, error: str) -> None:
+        self._qa_in_flight = False
+        self._show_message(self.tr("The checks failed: %1").replace("%1", error))
+
+    def _show_qa(self, issues: list[qa.QAIssue]) -> None:
         self._qa_issues = issues
         self._issue_cues = {i.cue_id for i in issues}
         numbers = {c.id: n for n, c in enumerate(self.session.doc, start=1)}
@@ -411,7 +450,7 @@ class MainWindow(QMainWindow):
         self.table.model.set_qa_issues(issues)
         self.qa_checked.emit()
         if self.review.current is not None:
-            self.editor.set_qa_issues([i for i in self._qa_issues if i.cue_id == self.review.current])
+            self.editor.set_qa_issues(self.table.model.issues_for(self.review.current))
 
     # --- pre-translation ------------------------------------------------------------------------------------
     def pretranslate(self) -> None:

@@ -1,0 +1,64 @@
+"""The window's checks: a full run in the background at start and after retiming; edited lines alone after
+text and state edits, always ending equal to a full check of the document."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor.core import edits, qa
+from editor.core.cli import project_profile, project_qa_context
+from editor.services.player import NullPlayer
+from editor.services.settings import Settings
+from editor.ui.main_window import MainWindow
+from tests.ui.cue_samples import make_session
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    session = make_session(tmp_path / "qa.subrev")
+    w = MainWindow(session, Settings(), NullPlayer("no video in this test"), None)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.qa_checked, timeout=30_000):
+        w.show()
+    yield w
+    w.close()
+    session.close()
+
+
+def _as_full_check(w: MainWindow) -> list[tuple]:
+    project = w.session.project
+    issues = qa.run_qa(w.session.doc, project_profile(project, None), project_qa_context(project))
+    return sorted((i.rule, i.cue_id, i.severity, sorted(i.params.items())) for i in issues)
+
+
+def _shown(w: MainWindow) -> list[tuple]:
+    return sorted((i.rule, i.cue_id, i.severity, sorted(i.params.items())) for i in w.qa_panel.model.issues)
+
+
+def test_a_text_edit_rechecks_only_that_line_and_agrees_with_a_full_check(qtbot, window):
+    generation = window.qa_runner.generation
+    assert not window.table.model.issues_for(4) or all(i.rule != "empty_target" for i in
+                                                       window.table.model.issues_for(4))
+    window.session.apply(edits.SetTarget(4, ""))
+    with qtbot.waitSignal(window.qa_checked, timeout=5000):
+        pass
+    assert window.qa_runner.generation == generation  # no full run for a text edit
+    assert any(i.rule == "empty_target" for i in window.table.model.issues_for(4))
+    assert _shown(window) == _as_full_check(window)
+
+
+def test_retiming_runs_a_full_check(qtbot, window):
+    generation = window.qa_runner.generation
+    cue = window.session.doc.get(10)
+    window.session.apply(edits.SetTiming(10, cue.start_ms, cue.start_ms + 200))  # too short now
+    with qtbot.waitSignal(window.qa_checked, timeout=10_000):
+        pass
+    assert window.qa_runner.generation == generation + 1
+    assert _shown(window) == _as_full_check(window)
+
+
+def test_edits_made_while_a_full_check_runs_are_merged_into_its_result(qtbot, window):
+    window.run_qa()  # in flight now
+    window.session.apply(edits.SetTarget(4, ""))
+    window.session.apply(edits.SetTarget(12, "Fixed at last."))
+    qtbot.waitUntil(lambda: _shown(window) == _as_full_check(window), timeout=10_000)
