@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -77,8 +76,6 @@ class MainWindow(QMainWindow):
         self.qa_runner = QARunner(self)
         self.qa_runner.finished.connect(self._on_qa_finished)
         self.qa_runner.failed.connect(self._on_qa_failed)
-        self._starts: list[tuple[int, int]] = []
-        self._index_timing()
         self.retranslate()
         self._restore_layout()
         self._load_media()
@@ -280,17 +277,9 @@ class MainWindow(QMainWindow):
         self.counts_label.setText("  ·  ".join(parts) + "   |   "
                                   + self.tr("%1 need a decision").replace("%1", str(open_lines)))
 
-    def _index_timing(self) -> None:
-        self._starts = sorted((c.start_ms, c.id) for c in self.session.doc)
-
     def cue_at(self, ms: int) -> int | None:
         """The cue showing at `ms` (the latest-starting one when several overlap)."""
-        i = bisect_right(self._starts, (ms, float("inf")))
-        for start, cue_id in reversed(self._starts[max(0, i - 4):i]):
-            cue = self.session.doc.get(cue_id)
-            if start <= ms < cue.end_ms:
-                return cue_id
-        return None
+        return self.timeline.cue_at(ms)
 
     # --- slots ----------------------------------------------------------------------------------------------
     def _on_review_current_changed(self, cue_id: int | None) -> None:
@@ -309,7 +298,6 @@ class MainWindow(QMainWindow):
             return
         if change.structural or any(d.before and d.after and (d.before.start_ms, d.before.end_ms) !=
                                     (d.after.start_ms, d.after.end_ms) for d in change.deltas):
-            self._index_timing()
             self._qa_full_needed = True  # neighbours' gaps and overlaps may change anywhere
         self._qa_dirty.update(change.cue_ids)
         self._update_counts()
@@ -445,8 +433,7 @@ class MainWindow(QMainWindow):
     def _show_qa(self, issues: list[qa.QAIssue]) -> None:
         self._qa_issues = issues
         self._issue_cues = {i.cue_id for i in issues}
-        numbers = {c.id: n for n, c in enumerate(self.session.doc, start=1)}
-        self.qa_panel.set_issues(issues, numbers)
+        self.qa_panel.set_issues(issues, self.table.model.number_of)
         self.table.model.set_qa_issues(issues)
         self.qa_checked.emit()
         if self.review.current is not None:

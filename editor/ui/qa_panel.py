@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -27,14 +27,15 @@ class IssueModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.issues: list[QAIssue] = []
-        self.numbers: dict[int, int] = {}
+        self.number_of: Callable[[int], int | None] = lambda _cue_id: None
         self.headers = ["", "", "", ""]
         self._brushes = {s: QBrush(QColor(c)) for s, c in SEVERITY_COLOUR.items()}
 
-    def set_issues(self, issues: Sequence[QAIssue], numbers: dict[int, int]) -> None:
+    def set_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None]) -> None:
         self.beginResetModel()
-        self.numbers = numbers
-        self.issues = sorted(issues, key=lambda i: (numbers.get(i.cue_id, 0), SEVERITY_ORDER.get(i.severity, 3)))
+        self.number_of = number_of
+        # one int per issue as the key (line, then worst first): a season has ~100,000 issues
+        self.issues = sorted(issues, key=lambda i: (number_of(i.cue_id) or 0) * 4 + SEVERITY_ORDER.get(i.severity, 3))
         self.endResetModel()
 
     def set_headers(self, headers: list[str]) -> None:
@@ -61,15 +62,16 @@ class IssueModel(QAbstractTableModel):
             if column == 0:
                 return SEVERITY_MARK.get(issue.severity, "·")
             if column == 1:
-                return str(self.numbers.get(issue.cue_id, "?"))
+                number = self.number_of(issue.cue_id)
+                return "?" if number is None else str(number)
             if column == 2:
                 return rule_title(issue.rule)
-            return qa_message(issue, self.numbers.get)
+            return qa_message(issue, self.number_of)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
                 return severity_label(issue.severity)
             if column == 3:
-                return plain_html(qa_message(issue, self.numbers.get))  # tooltips would render markup
+                return plain_html(qa_message(issue, self.number_of))  # tooltips would render markup
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return self._brushes.get(issue.severity)
         if role == Qt.ItemDataRole.UserRole:
@@ -104,16 +106,16 @@ class QAPanel(QWidget):
 
     def retranslate(self) -> None:
         self.model.set_headers(["", self.tr("Line"), self.tr("Check"), self.tr("Problem")])
-        self.set_issues(self.model.issues, self.model.numbers)
+        self.set_issues(self.model.issues, self.model.number_of)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def set_issues(self, issues: Sequence[QAIssue], numbers: dict[int, int]) -> None:
-        """Show issues; `numbers` maps cue id to the line number shown to people."""
-        self.model.set_issues(issues, numbers)
+    def set_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None]) -> None:
+        """Show issues; `number_of(cue_id)` is the line number shown to people."""
+        self.model.set_issues(issues, number_of)
         self.tree.resizeColumnToContents(0)
         self.tree.resizeColumnToContents(1)
         counts = dict.fromkeys(SEVERITY_ORDER, 0)

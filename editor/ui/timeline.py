@@ -159,6 +159,10 @@ class TimelineWidget(QWidget):
     def playhead(self) -> int:
         return self._playhead
 
+    def cue_at(self, ms: float) -> int | None:
+        """The cue showing at `ms` (the latest-starting one when several overlap)."""
+        return self._index.at(ms)
+
     def set_current_cue(self, cue_id: int | None) -> None:
         if cue_id != self._current:
             self._current = cue_id
