@@ -79,7 +79,6 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_layout()
         self._load_media()
-        self._update_counts()
         first = next((c.id for c in session.doc if needs_decision(c)), session.doc[0].id if len(session.doc) else None)
         if first is not None:
             self.table.select_cue(first)
@@ -235,7 +234,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(self.tr("Translating %v / %m"))
         self._show_model()  # the QA panel, table and line editor retranslate on their own LanguageChange
         self._update_title()
-        self._update_counts()
+        self._update_counts(recount=not hasattr(self, "_counts"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -270,10 +269,24 @@ class MainWindow(QMainWindow):
         for name in ("play_pause", "back", "forward", "frame_back", "frame_forward", "slower", "faster"):
             a[name].setEnabled(media)
 
-    def _update_counts(self) -> None:
-        counts = state_counts(self.session.doc)
+    def _update_counts(self, change: Change | None = None, *, recount: bool = True) -> None:
+        """Counts per state and of lines needing a decision: kept up to date from small changes (a season
+        would cost ~35 ms per keystroke to recount), recounted after large or structural ones."""
+        if not recount:
+            pass  # only the words changed (language switch)
+        elif change is None or change.structural or len(change.deltas) > 500 or change.label == "refresh":
+            self._counts = state_counts(self.session.doc)
+            self._open_lines = sum(1 for c in self.session.doc if needs_decision(c))
+        else:
+            for d in change.deltas:
+                if d.before is not None:
+                    self._counts[d.before.state.value] -= 1
+                    self._open_lines -= needs_decision(d.before)
+                if d.after is not None:
+                    self._counts[d.after.state.value] += 1
+                    self._open_lines += needs_decision(d.after)
+        counts, open_lines = self._counts, self._open_lines
         parts = [f"{state_label(s)} {counts[s.value]}" for s in State]
-        open_lines = sum(1 for c in self.session.doc if needs_decision(c))
         self.counts_label.setText("  ·  ".join(parts) + "   |   "
                                   + self.tr("%1 need a decision").replace("%1", str(open_lines)))
 
@@ -300,7 +313,7 @@ class MainWindow(QMainWindow):
                                     (d.after.start_ms, d.after.end_ms) for d in change.deltas):
             self._qa_full_needed = True  # neighbours' gaps and overlaps may change anywhere
         self._qa_dirty.update(change.cue_ids)
-        self._update_counts()
+        self._update_counts(change)
         self._qa_timer.start()
         if self.review.current is not None and self.review.current not in self.session.doc:
             self.review.current = None

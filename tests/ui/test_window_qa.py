@@ -62,3 +62,30 @@ def test_edits_made_while_a_full_check_runs_are_merged_into_its_result(qtbot, wi
     window.session.apply(edits.SetTarget(4, ""))
     window.session.apply(edits.SetTarget(12, "Fixed at last."))
     qtbot.waitUntil(lambda: _shown(window) == _as_full_check(window), timeout=10_000)
+
+
+def test_the_counts_follow_every_kind_of_change_like_a_recount(window):
+    from editor.core.review import Draft, State
+    from editor.core.workflows import needs_decision, state_counts
+
+    def recount() -> tuple[dict[str, int], int]:
+        doc = window.session.doc
+        return state_counts(doc), sum(1 for c in doc if needs_decision(c))
+
+    session = window.session
+    steps = [
+        edits.SetTarget(3, "A person's line."),
+        edits.SetState(2, State.APPROVED),
+        edits.ApplyDraft(12, Draft(text="A machine line.", engine="test")),
+        edits.Insert(100_000, 101_000, "新的一句", ""),
+        edits.Delete((5,)),
+        edits.Batch((edits.SetTarget(6, "one"), edits.SetTarget(8, "two"))),
+    ]
+    for op in steps:
+        session.apply(op)
+        assert (window._counts, window._open_lines) == recount(), op
+    for _ in steps:
+        session.undo_stack.undo()
+        assert (window._counts, window._open_lines) == recount()
+    _counts, open_lines = recount()
+    assert str(open_lines) in window.counts_label.text()
