@@ -48,14 +48,13 @@ def load_spm(path: Path) -> spm.SentencePieceProcessor:
         raise EngineError(f"cannot read the SentencePiece model {path}: {exc}") from None
 
 
-def pieces(sp: spm.SentencePieceProcessor) -> list[str]:
-    """The ordinary pieces of a SentencePiece model (no control, unknown or unused ids)."""
-    return [sp.id_to_piece(i) for i in range(sp.get_piece_size())
-            if not (sp.is_control(i) or sp.is_unknown(i) or sp.is_unused(i))]
-
-
-def overlap(sp: spm.SentencePieceProcessor, vocabulary: set[str]) -> float:
-    own = pieces(sp)
+def overlap(sp: spm.SentencePieceProcessor, vocabulary: set[str], sample: int = 2000) -> float:
+    """Share of the model's ordinary pieces found in `vocabulary`, from up to `sample` evenly spread pieces
+    (a mismatched model shares almost none; checking all 32,000 pieces of a model costs ~0.1 s at each load)."""
+    size = sp.get_piece_size()
+    step = max(1, size // sample)
+    own = [sp.id_to_piece(i) for i in range(0, size, step)
+           if not (sp.is_control(i) or sp.is_unknown(i) or sp.is_unused(i))]
     return sum(p in vocabulary for p in own) / len(own) if own else 0.0
 
 

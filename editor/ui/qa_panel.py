@@ -116,8 +116,12 @@ class QAPanel(QWidget):
     def set_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None]) -> None:
         """Show issues; `number_of(cue_id)` is the line number shown to people."""
         self.model.set_issues(issues, number_of)
-        self.tree.resizeColumnToContents(0)
-        self.tree.resizeColumnToContents(1)
+        # widths from the widest possible text, not from asking every row (a season has 100,000 rows)
+        metrics = self.tree.fontMetrics()
+        last = max((number_of(i.cue_id) or 0 for i in self.model.issues[-1:]), default=0)
+        self.tree.setColumnWidth(0, metrics.horizontalAdvance("●") + 2 * metrics.averageCharWidth() + 8)
+        self.tree.setColumnWidth(1, max(metrics.horizontalAdvance(str(max(last, 99999))),
+                                        metrics.horizontalAdvance(self.model.headers[1])) + 16)
         counts = dict.fromkeys(SEVERITY_ORDER, 0)
         for issue in self.model.issues:
             if issue.severity in counts:
