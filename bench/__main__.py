@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bench import bench_apps, bench_load, bench_mt, bench_qa, bench_timeline, bench_ui
+from bench import bench_apps, bench_load, bench_mt, bench_qa, bench_scale, bench_timeline, bench_ui
 
 BENCHES = {
     "load": bench_load.main,
@@ -13,6 +13,7 @@ BENCHES = {
     "mt": bench_mt.main,
     "timeline": bench_timeline.main,
     "ui": bench_ui.main,
+    "scale": bench_scale.main,
     "apps": bench_apps.main,
 }
 OUT = Path(__file__).resolve().parent / "out"

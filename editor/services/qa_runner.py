@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -17,9 +18,29 @@ from editor.core.document import Cue
 
 log = logging.getLogger(__name__)
 
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class QAResult:
+    """A whole check, arranged in the thread so the GUI only swaps it in: issues in line order, worst first
+    within a line, and the same issues grouped by cue id."""
+
+    issues: list[qa.QAIssue]
+    by_cue: dict[int, list[qa.QAIssue]]
+
+
+def arrange(cues: Sequence[Cue], issues: list[qa.QAIssue]) -> QAResult:
+    position = {cue.id: i for i, cue in enumerate(cues)}
+    issues.sort(key=lambda i: position.get(i.cue_id, -1) * 4 + SEVERITY_ORDER.get(i.severity, 3))
+    by_cue: dict[int, list[qa.QAIssue]] = {}
+    for issue in issues:
+        by_cue.setdefault(issue.cue_id, []).append(issue)
+    return QAResult(issues, by_cue)
+
 
 class QARunner(QObject):
-    """`request()` from the GUI thread; `finished(generation, issues)` arrives there with the newest result."""
+    """`request()` from the GUI thread; `finished(generation, QAResult)` arrives there with the newest result."""
 
     finished = Signal(int, object)
     failed = Signal(str)
@@ -61,21 +82,21 @@ class QARunner(QObject):
                     return
             generation, cues, profile, context = job
             try:
-                issues = qa.run_qa(cues, profile, context)
+                result = arrange(cues, qa.run_qa(cues, profile, context))
             except Exception as exc:  # a rule must not take the window down; the reviewer is told
                 log.exception("QA run failed")
                 self._done.emit(generation, None, f"{exc.__class__.__name__}: {exc}")
                 continue
-            self._done.emit(generation, issues, "")
+            self._done.emit(generation, result, "")
 
     @Slot(int, object, str)
-    def _on_done(self, generation: int, issues: list[qa.QAIssue] | None, error: str) -> None:
+    def _on_done(self, generation: int, result: QAResult | None, error: str) -> None:
         if self._closed or generation != self._generation:
             return  # a newer request is on its way
-        if issues is None:
+        if result is None:
             self.failed.emit(error)
         else:
-            self.finished.emit(generation, issues)
+            self.finished.emit(generation, result)
 
     def close(self) -> None:
         """No more results: pending work is dropped and a running check is ignored when it ends."""

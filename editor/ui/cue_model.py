@@ -197,6 +197,22 @@ class CueTableModel(QAbstractTableModel):
         self._issues = new
         self._refresh(touched, Column.QA, Column.QA)
 
+    def set_qa_groups(self, by_cue: dict[int, list[QAIssue]]) -> None:
+        """Take a whole check already grouped by cue (made off the GUI thread); the QA column is refreshed
+        in one signal, so views repaint only what they show."""
+        self._issues = by_cue
+        if self._ids:
+            self.dataChanged.emit(self.index(0, Column.QA), self.index(len(self._ids) - 1, Column.QA))
+
+    def update_qa_groups(self, groups: dict[int, list[QAIssue]]) -> None:
+        """New issue lists for some cues (an empty list: none left); only their rows are refreshed."""
+        for cue_id, issues in groups.items():
+            if issues:
+                self._issues[cue_id] = issues
+            else:
+                self._issues.pop(cue_id, None)
+        self._refresh(groups, Column.QA, Column.QA)
+
     def replace_qa_issues(self, cue_ids: Iterable[int], issues: Iterable[QAIssue]) -> None:
         """Merge the result of `check_cues(doc, cue_ids, ...)`: held issues touching those cues (on them, or
         naming them as the next or previous cue) are replaced by `issues`."""

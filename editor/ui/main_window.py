@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from bisect import insort
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -24,7 +25,7 @@ from editor.core.text import strip_tags
 from editor.core.workflows import needs_decision, state_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
-from editor.services.qa_runner import QARunner
+from editor.services.qa_runner import SEVERITY_ORDER, QAResult, QARunner
 from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
 from editor.ui import file_actions
@@ -39,7 +40,8 @@ from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
 from editor.ui.video_widget import VideoWidget
 
-QA_DELAY_MS = 400
+QA_DELAY_MS = 400  # after retiming or row changes: a full check in the background
+RECHECK_DELAY_MS = 100  # after text or state edits: the edited lines only (about a millisecond)
 SEEK_STEP_MS = 2000
 
 
@@ -57,7 +59,6 @@ class MainWindow(QMainWindow):
         self.translator = translator
         self.setObjectName("MainWindow")
         self.actions = Actions(self, settings.get("shortcuts/overrides"))
-        self._issue_cues: set[int] = set()
         self._closed = False
         self._player_state = "stopped"
         self._model_info: tuple[str, str] | None = None  # (model id, device) once the worker loaded a model
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
             a.connect(f"insert_alt{i}", lambda i=i: self.editor.insert_alternative(i))
         a.connect("next_decision", lambda: r.go_next(needs_decision))
         a.connect("next_untranslated", lambda: r.go_next(lambda c: c.state is State.UNTRANSLATED and bool(c.source)))
-        a.connect("next_issue", lambda: r.go_next(lambda c: c.id in self._issue_cues))
+        a.connect("next_issue", lambda: r.go_next(lambda c: self.table.model.has_issues(c.id)))
         a.connect("next_line", lambda: r.go_relative(1))
         a.connect("prev_line", lambda: r.go_relative(-1))
         a.connect("undo", self._undo)
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
             self._qa_full_needed = True  # neighbours' gaps and overlaps may change anywhere
         self._qa_dirty.update(change.cue_ids)
         self._update_counts(change)
-        self._qa_timer.start()
+        self._qa_timer.start(QA_DELAY_MS if self._qa_full_needed else RECHECK_DELAY_MS)
         if self.review.current is not None and self.review.current not in self.session.doc:
             self.review.current = None
         self.update_enabled()
@@ -419,35 +420,57 @@ class MainWindow(QMainWindow):
         if self._qa_full_needed:
             self.run_qa()
         elif self._qa_dirty and not self._qa_in_flight:
-            self._recheck(self._qa_dirty, self._qa_issues)
+            self._recheck(self._qa_dirty)
 
-    def _recheck(self, cue_ids: set[int], issues: list[qa.QAIssue]) -> None:
-        """`issues` with those touching `cue_ids` replaced by a fresh check of these cues."""
+    def _recheck(self, cue_ids: set[int]) -> None:
+        """Replace the issues touching `cue_ids` (theirs, and gap/overlap issues naming them) by a fresh check
+        of these cues; the other issues stay, in order, so a season costs one scan, not a sort."""
         ids = set(cue_ids)
         self._qa_dirty.difference_update(ids)
         fresh = qa.check_cues(self.session.doc, ids, *self._qa_setup())
-        kept = [i for i in issues if not (i.cue_id in ids or i.params.get("next_id") in ids
-                                          or i.params.get("previous_id") in ids)]
-        self._show_qa(kept + fresh)
+        kept, affected = [], set(ids)
+        for issue in self._qa_issues:
+            params = issue.params
+            if issue.cue_id in ids or params.get("next_id") in ids or params.get("previous_id") in ids:
+                affected.add(issue.cue_id)
+            else:
+                kept.append(issue)
+        row_of = self.table.model.row_of
+        for issue in fresh:
+            affected.add(issue.cue_id)
+            insort(kept, issue, key=lambda i: (row_of(i.cue_id) or 0) * 4 + SEVERITY_ORDER.get(i.severity, 3))
+        def touches(issue: qa.QAIssue) -> bool:
+            return issue.cue_id in ids or issue.params.get("next_id") in ids or issue.params.get(
+                "previous_id") in ids
 
-    def _on_qa_finished(self, _generation: int, issues: list[qa.QAIssue]) -> None:
+        model = self.table.model
+        groups = {cue_id: [i for i in model.issues_for(cue_id) if not touches(i)] for cue_id in affected}
+        for issue in fresh:
+            groups[issue.cue_id].append(issue)
+        for group in groups.values():
+            group.sort(key=lambda i: SEVERITY_ORDER.get(i.severity, 3))
+        self._qa_issues = kept
+        self.qa_panel.set_issues(kept, self.table.model.number_of, presorted=True)
+        self.table.model.update_qa_groups(groups)
+        self._qa_shown()
+
+    def _on_qa_finished(self, _generation: int, result: QAResult) -> None:
         if self._closed:
             return
         self._qa_in_flight = False
+        self._qa_issues = result.issues
+        self.qa_panel.set_issues(result.issues, self.table.model.number_of, presorted=True)
+        self.table.model.set_qa_groups(result.by_cue)
         if self._qa_dirty and not self._qa_full_needed:
-            self._recheck(self._qa_dirty, issues)  # lines edited while the check ran: their state is newer
+            self._recheck(self._qa_dirty)  # lines edited while the check ran: their state is newer
         else:
-            self._show_qa(issues)
+            self._qa_shown()
 
     def _on_qa_failed(self, error: str) -> None:
         self._qa_in_flight = False
         self._show_message(self.tr("The checks failed: %1").replace("%1", error))
 
-    def _show_qa(self, issues: list[qa.QAIssue]) -> None:
-        self._qa_issues = issues
-        self._issue_cues = {i.cue_id for i in issues}
-        self.qa_panel.set_issues(issues, self.table.model.number_of)
-        self.table.model.set_qa_issues(issues)
+    def _qa_shown(self) -> None:
         self.qa_checked.emit()
         if self.review.current is not None:
             self.editor.set_qa_issues(self.table.model.issues_for(self.review.current))

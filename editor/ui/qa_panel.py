@@ -31,11 +31,16 @@ class IssueModel(QAbstractTableModel):
         self.headers = ["", "", "", ""]
         self._brushes = {s: QBrush(QColor(c)) for s, c in SEVERITY_COLOUR.items()}
 
-    def set_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None]) -> None:
+    def set_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None], *,
+                   presorted: bool = False) -> None:
+        """`presorted`: already in line order, worst first within a line (as the background check delivers)."""
         self.beginResetModel()
         self.number_of = number_of
-        # one int per issue as the key (line, then worst first): a season has ~100,000 issues
-        self.issues = sorted(issues, key=lambda i: (number_of(i.cue_id) or 0) * 4 + SEVERITY_ORDER.get(i.severity, 3))
+        if presorted:
+            self.issues = list(issues) if not isinstance(issues, list) else issues
+        else:  # one int per issue as the key (line, then worst first): a season has ~100,000 issues
+            self.issues = sorted(issues, key=lambda i: (number_of(i.cue_id) or 0) * 4
+                                 + SEVERITY_ORDER.get(i.severity, 3))
         self.endResetModel()
 
     def set_headers(self, headers: list[str]) -> None:
@@ -106,16 +111,19 @@ class QAPanel(QWidget):
 
     def retranslate(self) -> None:
         self.model.set_headers(["", self.tr("Line"), self.tr("Check"), self.tr("Problem")])
-        self.set_issues(self.model.issues, self.model.number_of)
+        self.set_issues(self.model.issues, self.model.number_of, presorted=True)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def set_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None]) -> None:
-        """Show issues; `number_of(cue_id)` is the line number shown to people."""
-        self.model.set_issues(issues, number_of)
+    def set_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None], *,
+                   presorted: bool = False) -> None:
+        """Show issues; `number_of(cue_id)` is the line number shown to people. The list keeps its place."""
+        scroll = self.tree.verticalScrollBar().value()
+        self.model.set_issues(issues, number_of, presorted=presorted)
+        self.tree.verticalScrollBar().setValue(scroll)
         # widths from the widest possible text, not from asking every row (a season has 100,000 rows)
         metrics = self.tree.fontMetrics()
         last = max((number_of(i.cue_id) or 0 for i in self.model.issues[-1:]), default=0)

@@ -6,7 +6,7 @@ import threading
 
 from editor.core import qa
 from editor.core.document import Cue
-from editor.services.qa_runner import QARunner
+from editor.services.qa_runner import SEVERITY_ORDER, QAResult, QARunner
 
 
 def cues(text: str, n: int = 200) -> list[Cue]:
@@ -16,14 +16,20 @@ def cues(text: str, n: int = 200) -> list[Cue]:
 def test_the_result_arrives_on_the_gui_thread_and_matches_a_direct_run(qtbot):
     runner = QARunner()
     profile, context = qa.builtin_profile("en"), qa.QAContext(target_lang="en")
-    seen: list[tuple[object, list[qa.QAIssue]]] = []
-    runner.finished.connect(lambda g, issues: seen.append((threading.current_thread(), issues)))
+    seen: list[tuple[object, QAResult]] = []
+    runner.finished.connect(lambda g, result: seen.append((threading.current_thread(), result)))
     with qtbot.waitSignal(runner.finished, timeout=10_000):
         generation = runner.request(cues("Hi"), profile, context)
     assert generation == runner.generation
-    thread, issues = seen[0]
+    thread, result = seen[0]
     assert thread is threading.main_thread()
-    assert issues == qa.run_qa(cues("Hi"), profile, context) and issues
+    direct = qa.run_qa(cues("Hi"), profile, context)
+    assert direct and sorted(map(repr, result.issues)) == sorted(map(repr, direct))
+    # arranged for the window: line order, worst first within a line, and grouped by cue
+    order = [(i.cue_id, SEVERITY_ORDER[i.severity]) for i in result.issues]
+    assert order == sorted(order)
+    assert {cue_id: len(group) for cue_id, group in result.by_cue.items()} == \
+        {cue_id: sum(i.cue_id == cue_id for i in direct) for cue_id in {i.cue_id for i in direct}}
 
 
 def test_only_the_newest_of_many_requests_is_announced(qtbot):

@@ -45,6 +45,14 @@ def test_a_text_edit_rechecks_only_that_line_and_agrees_with_a_full_check(qtbot,
     assert window.qa_runner.generation == generation  # no full run for a text edit
     assert any(i.rule == "empty_target" for i in window.table.model.issues_for(4))
     assert _shown(window) == _as_full_check(window)
+    _assert_in_line_order(window)
+
+
+def _assert_in_line_order(w: MainWindow) -> None:
+    from editor.services.qa_runner import SEVERITY_ORDER
+
+    order = [(w.table.model.row_of(i.cue_id), SEVERITY_ORDER[i.severity]) for i in w.qa_panel.model.issues]
+    assert order == sorted(order)
 
 
 def test_retiming_runs_a_full_check(qtbot, window):
@@ -62,6 +70,7 @@ def test_edits_made_while_a_full_check_runs_are_merged_into_its_result(qtbot, wi
     window.session.apply(edits.SetTarget(4, ""))
     window.session.apply(edits.SetTarget(12, "Fixed at last."))
     qtbot.waitUntil(lambda: _shown(window) == _as_full_check(window), timeout=10_000)
+    _assert_in_line_order(window)
 
 
 def test_the_counts_follow_every_kind_of_change_like_a_recount(window):
