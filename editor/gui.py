@@ -141,7 +141,7 @@ class App:
         self.window = MainWindow(self.session, self.settings, self.player, translator)
         self.window.open_project_callback = self._on_window_open_requested
         self.window.show()
-        self.worker.start()
+        self.worker.start()  # after the window: loading it alongside slows the window down (one GIL)
         return True
 
     def _player_for(self, project: Project) -> Player:

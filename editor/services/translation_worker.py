@@ -68,6 +68,7 @@ class TranslationWorker(QObject):
         self._pretranslator: Pretranslator | None = None
         self._thread: threading.Thread | None = None
         self.error = ""
+        self.info: Any = None  # the loaded model's ModelInfo
 
     # --- called on the main thread ---------------------------------------------------------------------
     def start(self) -> None:
@@ -139,6 +140,7 @@ class TranslationWorker(QObject):
             self.model_failed.emit(str(exc))
             return
         self._pretranslator = self._make_pretranslator(engine)
+        self.info = engine.info  # for views made after the signal went out
         self.model_loaded.emit(engine.info)
 
     def _do_suggest(self, payload: tuple[int, str, int]) -> None:

@@ -224,6 +224,10 @@ class MainWindow(QMainWindow):
             worker = self.translator.worker
             worker.model_loaded.connect(self._on_worker_model_loaded)
             worker.model_failed.connect(self._on_worker_model_failed)
+            if worker.info is not None:  # loaded before this window was made (App starts it first)
+                self._on_worker_model_loaded(worker.info)
+            elif worker.error:
+                self._on_worker_model_failed(worker.error)
 
     # --- text ---------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
