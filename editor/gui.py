@@ -117,6 +117,9 @@ class App:
     """Holds the one window and the services behind it; can replace the project in place."""
 
     def __init__(self, qapp: QApplication, settings: Settings) -> None:
+        # Checks and imports run pure Python on background threads; each time the GUI thread needs the GIL it
+        # may wait one switch interval, so 1 ms (not 5) keeps painting and typing smooth while they run.
+        sys.setswitchinterval(0.001)
         self.qapp = qapp
         self.settings = settings
         self._vlc_player: Player | None = None  # made when a project with a video opens (libvlc takes a while)
@@ -187,9 +190,6 @@ class App:
 
 
 def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_demo: bool = False) -> int:
-    # Checks and imports run pure Python on background threads; each time the GUI thread needs the GIL it may
-    # wait one switch interval, so 1 ms (not 5) keeps painting and typing smooth while they run.
-    sys.setswitchinterval(0.001)
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("SubReview")

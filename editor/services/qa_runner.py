@@ -1,105 +1,122 @@
-"""QA off the GUI thread: a snapshot of the cues is checked in the background; only the newest result counts.
+"""Whole-document QA without freezing the window: the check runs in steps between the GUI's own events.
 
-Cues are immutable, so a tuple of them is a safe snapshot: the thread never touches the live document.
-While a check runs, further requests wait as one (the latest), so typing never queues up full runs.
+A Python thread would not help: the checks are pure Python and hold the GIL, and every call Qt makes into
+Python (a view's `data()`, while painting) would then wait for it, so the window stalls for hundreds of
+milliseconds at a time. Instead `run_qa_steps` does a few milliseconds of work per timer tick, on a snapshot
+(a tuple of immutable cues), and only the newest request's result is announced.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Sequence
+import time
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core import qa
 from editor.core.document import Cue
+from editor.core.gc_pause import gc_paused
+from editor.core.qa.rules import run_qa_steps
 
 log = logging.getLogger(__name__)
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+BUDGET_S = 0.008  # work per tick: well under a frame, so typing and scrolling stay smooth
+GROUP_STEP = 5000
 
 
 @dataclass(frozen=True)
 class QAResult:
-    """A whole check, arranged in the thread so the GUI only swaps it in: issues in line order, worst first
-    within a line, and the same issues grouped by cue id."""
+    """A whole check, arranged for the window: issues in line order, worst first within a line, and the same
+    issues grouped by cue id."""
 
     issues: list[qa.QAIssue]
     by_cue: dict[int, list[qa.QAIssue]]
 
 
-def arrange(cues: Sequence[Cue], issues: list[qa.QAIssue]) -> QAResult:
-    position = {cue.id: i for i, cue in enumerate(cues)}
-    issues.sort(key=lambda i: position.get(i.cue_id, -1) * 4 + SEVERITY_ORDER.get(i.severity, 3))
+def arrange_steps(issues: list[qa.QAIssue]) -> Generator[None, None, QAResult]:
+    """Group `run_qa`'s issues (file order, rule order within a cue) and put the worst first within a cue."""
     by_cue: dict[int, list[qa.QAIssue]] = {}
-    for issue in issues:
-        by_cue.setdefault(issue.cue_id, []).append(issue)
-    return QAResult(issues, by_cue)
+    for start in range(0, len(issues), GROUP_STEP):
+        for issue in issues[start:start + GROUP_STEP]:
+            by_cue.setdefault(issue.cue_id, []).append(issue)
+        yield
+    ordered: list[qa.QAIssue] = []
+    groups = list(by_cue.values())
+    for start in range(0, len(groups), GROUP_STEP):
+        for group in groups[start:start + GROUP_STEP]:
+            if len(group) > 1:
+                group.sort(key=lambda i: SEVERITY_ORDER.get(i.severity, 3))
+            ordered += group
+        yield
+    return QAResult(ordered, by_cue)
+
+
+def _check(cues: Sequence[Cue], profile: qa.QAProfile,
+           context: qa.QAContext) -> Generator[None, None, QAResult]:
+    issues = yield from run_qa_steps(cues, profile, context)
+    return (yield from arrange_steps(issues))
 
 
 class QARunner(QObject):
-    """`request()` from the GUI thread; `finished(generation, QAResult)` arrives there with the newest result."""
+    """`request()` a check; `finished(generation, QAResult)` announces the newest one when it is done."""
 
     finished = Signal(int, object)
     failed = Signal(str)
-    _done = Signal(int, object, str)  # from the thread to the GUI thread
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, budget_s: float = BUDGET_S) -> None:
         super().__init__(parent)
-        self._lock = threading.Lock()
-        self._pending: tuple[int, tuple[Cue, ...], qa.QAProfile, qa.QAContext] | None = None
-        self._running = False
+        self._budget_s = budget_s
+        self._steps: Generator[None, None, QAResult] | None = None
         self._closed = False
         self._generation = 0
-        self._done.connect(self._on_done)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
 
     @property
     def generation(self) -> int:
         return self._generation
 
+    @property
+    def running(self) -> bool:
+        return self._steps is not None
+
     def request(self, cues: Sequence[Cue], profile: qa.QAProfile, context: qa.QAContext) -> int:
-        """Check these cues soon; returns the generation whose result will be announced."""
+        """Check these cues (a snapshot is taken now); a check still running is dropped. Returns the
+        generation whose result will be announced."""
         self._generation += 1
-        job = (self._generation, tuple(cues), profile, context)
-        with self._lock:
-            if self._closed:
-                return self._generation
-            self._pending = job
-            if self._running:
-                return self._generation
-            self._running = True
-        threading.Thread(target=self._loop, name="qa", daemon=True).start()
+        if self._closed:
+            return self._generation
+        self._steps = _check(tuple(cues), profile, context)
+        self._timer.start()
         return self._generation
 
-    def _loop(self) -> None:
-        while True:
-            with self._lock:
-                job, self._pending = self._pending, None
-                if job is None or self._closed:
-                    self._running = False
-                    return
-            generation, cues, profile, context = job
-            try:
-                result = arrange(cues, qa.run_qa(cues, profile, context))
-            except Exception as exc:  # a rule must not take the window down; the reviewer is told
-                log.exception("QA run failed")
-                self._done.emit(generation, None, f"{exc.__class__.__name__}: {exc}")
-                continue
-            self._done.emit(generation, result, "")
-
-    @Slot(int, object, str)
-    def _on_done(self, generation: int, result: QAResult | None, error: str) -> None:
-        if self._closed or generation != self._generation:
-            return  # a newer request is on its way
-        if result is None:
-            self.failed.emit(error)
-        else:
-            self.finished.emit(generation, result)
+    def _step(self) -> None:
+        steps = self._steps
+        if steps is None or self._closed:
+            return
+        deadline = time.perf_counter() + self._budget_s
+        try:
+            with gc_paused():
+                while time.perf_counter() < deadline:
+                    next(steps)
+        except StopIteration as done:
+            self._steps = None
+            self.finished.emit(self._generation, done.value)
+            return
+        except Exception as exc:  # a rule must not take the window down; the reviewer is told
+            log.exception("QA run failed")
+            self._steps = None
+            self.failed.emit(f"{exc.__class__.__name__}: {exc}")
+            return
+        self._timer.start()
 
     def close(self) -> None:
-        """No more results: pending work is dropped and a running check is ignored when it ends."""
-        with self._lock:
-            self._closed = True
-            self._pending = None
+        """No more results: a running check is dropped."""
+        self._closed = True
+        self._steps = None
+        self._timer.stop()

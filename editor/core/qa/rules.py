@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,10 +12,28 @@ from editor.core.glossary import GlossaryIndex, GlossaryTerm
 from editor.core.qa.catalog import RULE_ORDER, RULES, QAIssue
 from editor.core.qa.profile import HAN_LANGUAGES, QAProfile, primary_language
 from editor.core.qa.textrules import CueRules, check_cue, is_blank
-from editor.core.qa.timing import FRAME_TOLERANCE_MS, NeighbourFinding, frames_to_ms, neighbour_findings
+from editor.core.qa.timing import (
+    FRAME_TOLERANCE_MS,
+    NeighbourFinding,
+    frames_to_ms,
+    neighbour_findings,
+    neighbour_findings_steps,
+)
 
 # check_cues looks at a time window around each cue up to this many cues; beyond, one pass over all.
 _LOCAL_LIMIT = 16
+STEP = 2000  # cues (or findings) per step of run_qa_steps: a few milliseconds of work
+
+Steps = Generator[None, None, list[QAIssue]]
+
+
+def drain(steps: Generator[None, None, Any]) -> Any:
+    """Run a stepwise computation to its end and return its result."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
 
 
 @dataclass(frozen=True)
@@ -54,31 +72,50 @@ def _issues(
     cues: Sequence[Cue], indexes: Iterable[int], neighbours: Iterable[NeighbourFinding], rules: CueRules
 ) -> list[QAIssue]:
     """Per-cue findings for `indexes` plus the neighbour findings, in file order then rule order."""
+    return drain(_issues_steps(cues, list(indexes), neighbours, rules))
+
+
+def _issues_steps(cues: Sequence[Cue], indexes: Sequence[int], neighbours: Iterable[NeighbourFinding],
+                  rules: CueRules, step: int = STEP) -> Steps:
     found: dict[int, list[tuple[str, dict[str, Any]]]] = {}
-    for index in indexes:
-        findings = check_cue(cues[index], rules)
-        if findings:
-            found[index] = findings
+    for start in range(0, len(indexes), step):
+        for index in indexes[start:start + step]:
+            findings = check_cue(cues[index], rules)
+            if findings:
+                found[index] = findings
+        yield
     for index, rule, params in neighbours:
         found.setdefault(index, []).append((rule, params))
     severity = {rule: rules.profile.severity(rule) for rule in RULES}
     issues: list[QAIssue] = []
-    for index in sorted(found):
-        cue_id, findings = cues[index].id, found[index]
-        if len(findings) > 1:
-            findings.sort(key=lambda f: RULE_ORDER[f[0]])
-        issues += [QAIssue(rule, cue_id, severity[rule], params) for rule, params in findings]
+    order = sorted(found)
+    for start in range(0, len(order), step):
+        for index in order[start:start + step]:
+            cue_id, findings = cues[index].id, found[index]
+            if len(findings) > 1:
+                findings.sort(key=lambda f: RULE_ORDER[f[0]])
+            issues += [QAIssue(rule, cue_id, severity[rule], params) for rule, params in findings]
+        yield
     return issues
 
 
 def run_qa(cues: Iterable[Cue], profile: QAProfile, context: QAContext) -> list[QAIssue]:
     """Every issue in the document, in file order, and for one cue in the order of RULES."""
     with gc_paused():
-        cues = list(cues)
-        rules = _cue_rules(profile, context)
-        with_text = [(i, c) for i, c in enumerate(cues) if _has_text(c)]
-        neighbours = neighbour_findings(with_text, profile, rules.enabled, context.fps)
-        return _issues(cues, (i for i, _ in with_text), neighbours, rules)
+        return drain(run_qa_steps(cues, profile, context))
+
+
+def run_qa_steps(cues: Iterable[Cue], profile: QAProfile, context: QAContext, step: int = STEP) -> Steps:
+    """`run_qa` in steps of a few milliseconds (`yield`s between them; the issues are the return value), so
+    a window can check a season between its own events instead of on a thread that competes for the GIL."""
+    cues = list(cues)
+    rules = _cue_rules(profile, context)
+    with_text: list[tuple[int, Cue]] = []
+    for start in range(0, len(cues), step):
+        with_text += [(i, c) for i, c in enumerate(cues[start:start + step], start) if _has_text(c)]
+        yield
+    neighbours = yield from neighbour_findings_steps(with_text, profile, rules.enabled, context.fps, step)
+    return (yield from _issues_steps(cues, [i for i, _ in with_text], neighbours, rules, step))
 
 
 def check_cues(

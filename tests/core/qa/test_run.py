@@ -139,3 +139,28 @@ def test_core_qa_imports_no_gui_or_engine() -> None:
     )
     root = Path(__file__).resolve().parents[3]
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
+
+
+def test_the_stepwise_check_finds_exactly_what_run_qa_finds_in_small_steps() -> None:
+    from editor.core.qa.rules import run_qa_steps
+
+    rng = random.Random(11)
+    base = every_rule_cues()
+    cues = []
+    for k in range(60):  # 300 cues: every rule, shuffled times, some overlaps
+        for c in base:
+            shift = k * 12_000 + rng.choice((0, 0, 40, -300))
+            cues.append(dataclasses.replace(c, id=len(cues) + 1, start_ms=max(0, c.start_ms + shift),
+                                            end_ms=max(0, c.end_ms + shift)))
+    profile, context = builtin_profile("en"), QAContext(target_lang="en", glossary=GLOSSARY)
+    steps = run_qa_steps(cues, profile, context, step=7)
+    yields = 0
+    while True:
+        try:
+            next(steps)
+            yields += 1
+        except StopIteration as done:
+            stepped = done.value
+            break
+    assert stepped == run_qa(cues, profile, context) and stepped
+    assert yields >= len(cues) // 7  # really in steps, not one piece of work
