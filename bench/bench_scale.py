@@ -19,14 +19,6 @@ CUES = 50_000
 RUNS = 3
 
 
-def _rss_peak_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def _one_run(srt: Path, folder: Path) -> dict[str, float]:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
@@ -66,9 +58,12 @@ def _one_run(srt: Path, folder: Path) -> dict[str, float]:
     figures["stall"] = max(gaps, default=0.0)
     figures["issues"] = float(window.qa_panel.model.rowCount())
 
+    settle = QEventLoop()  # let the first machine suggestion finish: the steps below are timed alone
+    QTimer.singleShot(1500, settle.quit)
+    settle.exec()
     table = window.table
     t0 = time.perf_counter()
-    table.proxy.set_search(f"第{CUES // 2}句")  # any text; the corpus repeats phrases, so many rows match
+    table.proxy.set_search("董事会")  # a word of one of the corpus's phrases: many lines match
     qapp.processEvents()
     figures["search"] = time.perf_counter() - t0
     figures["matches"] = float(table.proxy.rowCount())
@@ -102,7 +97,6 @@ def _one_run(srt: Path, folder: Path) -> dict[str, float]:
     workflows.export_project(window.session.project, out, actor="bench", allow_unreviewed=True)
     figures["export"] = time.perf_counter() - t0
     app.shutdown()
-    figures["peak_mb"] = _rss_peak_mb()
     return figures
 
 
@@ -129,7 +123,6 @@ def main(out_dir: Path) -> str:
         ("one edit, saved and shown (median of 20)", f"{m['edit'] * 1000:.1f} ms"),
         ("one undo step setting all 50,000 translations", f"{m['batch']:.2f} s"),
         ("export 50,000 cues to SRT", f"{m['export']:.2f} s"),
-        ("peak memory of the process (incl. the MT model)", f"{m['peak_mb']:.0f} MB"),
     ]
     lines = [f"{CUES:,} cues (bench.corpus), offscreen window with the demo model, median of {RUNS} runs.", "",
              "| step | time |", "|---|---:|"]
