@@ -15,6 +15,13 @@ from editor.core.timecode import format_clock
 BIG_CUES = 50_000
 
 
+@pytest.fixture(autouse=True)
+def _isolated_cache_folder(tmp_path_factory, monkeypatch):
+    """Caches (translations, model hashes) never go to the user's real cache folder from a test."""
+    if "SUBREVIEW_CACHE_DIR" not in os.environ:
+        monkeypatch.setenv("SUBREVIEW_CACHE_DIR", str(tmp_path_factory.mktemp("user-cache")))
+
+
 @pytest.fixture
 def make_read_only() -> Callable[[Path], None]:
     """Make a folder nobody may write to, root included (`chattr +i` as root); undone after the test."""

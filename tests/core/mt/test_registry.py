@@ -279,3 +279,30 @@ def test_zip_bombs_and_oversized_archives_are_refused(tmp_path):
         safe_extract(plain, tmp_path / "out", max_total=500)
     with pytest.raises(ArchiveError, match="same file twice"):
         safe_extract(plain, tmp_path / "out")
+
+
+def test_the_demo_models_hash_is_remembered_between_runs_and_recomputed_when_files_change(tmp_path, monkeypatch):
+    demo = tmp_path / "demo"
+    demo.mkdir()
+    for f in DEMO_DIR.iterdir():
+        if f.is_file():
+            (demo / f.name).write_bytes(f.read_bytes())
+    monkeypatch.setenv("SUBREVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    registry._DEMO_CACHE.clear()
+    first = ModelRegistry(tmp_path / "models", demo_dir=demo).default_model()
+    assert first is not None and first.sha256 == hash_model_dir(demo)
+    assert (tmp_path / "cache" / "model-hashes.json").is_file()
+
+    registry._DEMO_CACHE.clear()  # a new process: the files are not hashed again
+    monkeypatch.setattr(registry, "hash_model_dir", lambda path: pytest.fail("hashed again"))
+    again = ModelRegistry(tmp_path / "models", demo_dir=demo).default_model()
+    assert again == first
+    monkeypatch.undo()
+
+    registry._DEMO_CACHE.clear()
+    monkeypatch.setenv("SUBREVIEW_CACHE_DIR", str(tmp_path / "cache"))
+    with (demo / "NOTICE").open("a", encoding="utf-8") as notice:
+        notice.write("\nchanged\n")
+    changed = ModelRegistry(tmp_path / "models", demo_dir=demo).default_model()
+    assert changed is not None and changed.sha256 == hash_model_dir(demo) != first.sha256
+    registry._DEMO_CACHE.clear()
