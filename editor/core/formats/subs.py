@@ -5,9 +5,6 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 
-import pysubs2
-from pysubs2.time import TIMESTAMP, TIMESTAMP_SHORT
-
 from editor.core.formats.model import ParsedCue, Problem, SubtitleError, label
 from editor.core.formats.srt import check_order, is_timing, read_cue_lines, shown, split_lines, text_lines
 from editor.core.timecode import format_clock
@@ -71,6 +68,8 @@ def render_vtt(cues: Sequence[Cue], header: str = "") -> str:
 
 def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list[Problem], str]:
     """Dialogue events as cues (Comment events are not cues), problems, and the script before [Events]."""
+    import pysubs2  # imported on use: ASS/SSA is rarer than SRT, and it costs ~15 ms at start
+
     lines = split_lines(text)
     events_at = next((i for i, line in enumerate(lines) if line.strip().lower() == "[events]"), None)
     if events_at is None:
@@ -116,12 +115,16 @@ def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list
 
 def _ass_time_ok(field: str) -> bool:
     """The test pysubs2 itself applies to event times (so its parser will not raise on them)."""
+    from pysubs2.time import TIMESTAMP, TIMESTAMP_SHORT
+
     value = field.strip().removeprefix("-")
     return bool(TIMESTAMP.match(value) or TIMESTAMP_SHORT.match(value))
 
 
 def render_ass(cues: Sequence[Cue], fmt: str, header: str = "") -> str:
     """ASS/SSA text from pysubs2; a header of the same kind is kept verbatim, another kind is converted."""
+    import pysubs2
+
     kind = _header_kind(header)
     subs = pysubs2.SSAFile()
     if header.strip() and kind != fmt:
