@@ -204,6 +204,7 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
             path = project_for(target, settings.reviewer_name())
     except (SubtitleError, ProjectError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        show_error(None, "SubReview", str(exc))  # started from a file manager, nobody reads stderr
         return 2
     app = App(qapp, settings)
     if not app.open(path):

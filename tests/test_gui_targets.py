@@ -43,3 +43,4 @@ def test_video_and_subtitles_and_a_project_path(tmp_path: Path):
         assert project.meta.video_path == str(video.resolve())
         path = project.path
     assert project_for(path, "ann") == path
+
