@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from editor.core import edits
 from editor.core.document import Cue
 from editor.core.store import Project, ProjectMeta
 from editor.gui import App
 from editor.services.settings import Settings
-
-
-def _close_box(seen: list[str]) -> None:
-    box = QApplication.activeModalWidget()
-    assert isinstance(box, QMessageBox)
-    seen.append(box.text())
-    box.accept()
+from tests.ui.message_boxes import accept_next_box
 
 
 def test_the_second_window_is_told_and_the_first_keeps_working(qtbot, tmp_path):
@@ -26,11 +20,11 @@ def test_the_second_window_is_told_and_the_first_keeps_working(qtbot, tmp_path):
     first, second = App(QApplication.instance(), Settings()), App(QApplication.instance(), Settings())
     try:
         assert first.open(path)
-        seen: list[str] = []
-        QTimer.singleShot(100, lambda: _close_box(seen))
+        seen: list[tuple[Qt.TextFormat, str]] = []
+        accept_next_box(seen)
         assert not second.open(path)
         assert second.window is None and second.session is None
-        assert seen and "is already open in" in seen[0] and "process " in seen[0]
+        assert seen and "is already open in" in seen[0][1] and "process " in seen[0][1]
         first.session.apply(edits.SetTarget(2, "Line two"))  # the first window's work still saves
         with Project.open(path, read_only=True) as viewer:
             assert viewer.doc.get(2).target == "Line two" and viewer.integrity_check() == "ok"

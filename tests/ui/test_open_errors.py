@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
 
 from editor import gui
+from tests.ui.message_boxes import accept_next_box
 
 
 def test_a_file_that_cannot_become_a_project_is_explained_in_a_box_and_on_stderr(qtbot, tmp_path, capsys):
     broken = tmp_path / "broken.srt"
     broken.write_bytes(b"\x00\x01\x02 not subtitles \xff\xfe" * 50)
     seen: list[tuple[Qt.TextFormat, str]] = []
-
-    def close_box() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append((box.textFormat(), box.text()))
-        box.accept()
-
-    QTimer.singleShot(100, close_box)
+    accept_next_box(seen)
     assert gui.run(broken) == 2
     assert seen and seen[0][0] == Qt.TextFormat.PlainText and "broken.srt" in seen[0][1]
     assert "error: " in capsys.readouterr().err

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
 from editor.core.document import Cue
 from editor.core.review import Draft, State
@@ -16,6 +16,7 @@ from editor.services.settings import Settings
 from editor.ui.cue_model import Column
 from editor.ui.main_window import MainWindow
 from editor.ui.session import ReviewSession
+from tests.ui.message_boxes import accept_next_box
 
 PAYLOAD = '<img src="x.png"><a href="http://example.com">click</a><b>bold</b>'
 
@@ -80,16 +81,9 @@ def test_an_error_naming_a_hostile_file_is_shown_literally(qtbot, tmp_path):
     path = folder / "ep.subrev"
     holder = _hostile_project(path)  # holds the project: the next opener gets an error naming the path
     seen: list[tuple[Qt.TextFormat, str]] = []
-
-    def close_box() -> None:
-        box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
-        seen.append((box.textFormat(), box.text()))
-        box.accept()
-
     app = App(QApplication.instance(), Settings())
     try:
-        QTimer.singleShot(100, close_box)
+        accept_next_box(seen)
         assert not app.open(path)
     finally:
         app.shutdown()
