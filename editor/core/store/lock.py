@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import getpass
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -43,6 +45,13 @@ else:
     def _unlock(f: IO[str]) -> None:
         with contextlib.suppress(OSError):
             fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+
+
+log = logging.getLogger(__name__)
+
+# A file system that cannot lock at all (some network shares): the project still opens, unguarded, and the
+# log says so. Refusing would lock studios out of their own shares.
+_NO_LOCKING = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS}
 
 
 class LockedError(Exception):
@@ -95,9 +104,10 @@ def _same_file(handle: IO[str], path: Path) -> bool:
 class ProjectLock:
     """Held while a project is open for writing; `release()` (or process death) lets the next one in."""
 
-    def __init__(self, path: Path, handle: IO[str]) -> None:
+    def __init__(self, path: Path, handle: IO[str] | None) -> None:
         self.path = path
         self._handle: IO[str] | None = handle
+        self.guarded = handle is not None  # False on a file system without locks
 
     @classmethod
     def acquire(cls, project_path: Path) -> ProjectLock:
@@ -105,7 +115,16 @@ class ProjectLock:
         path = lock_path(project_path)
         while True:
             handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while the lock is held
-            if not _try_lock(handle):
+            try:
+                locked = _try_lock(handle)
+            except OSError as exc:
+                handle.close()
+                if exc.errno not in _NO_LOCKING:
+                    raise
+                log.warning("%s: this file system cannot lock files (%s); two SubReviews could open the "
+                            "project at once", path.parent, exc.strerror)
+                return cls(path, None)
+            if not locked:
                 handle.seek(0)
                 try:
                     holder = json.loads(handle.read() or "{}")

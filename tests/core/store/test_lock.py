@@ -117,3 +117,17 @@ def test_a_project_in_a_read_only_folder_is_refused_for_writing_but_opens_read_o
         assert len(viewer.doc) == 5
     assert digest(project_path) == before
 
+
+
+def test_a_file_system_without_locks_still_opens_the_project_and_says_so(project_path, monkeypatch, caplog):
+    import errno
+    import fcntl
+
+    def no_locks(fd: int, operation: int) -> None:  # what some network shares answer; cannot be mounted here
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    with caplog.at_level("WARNING"), Project.open(project_path) as project:
+        project.apply(edits.SetTarget(1, "saved anyway"), actor="ann")
+        assert project.integrity_check() == "ok"
+    assert "cannot lock files" in caplog.text
