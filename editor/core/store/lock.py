@@ -125,10 +125,10 @@ class ProjectLock:
                             "project at once", path.parent, exc.strerror)
                 return cls(path, None)
             if not locked:
-                handle.seek(0)
                 try:
+                    handle.seek(0)
                     holder = json.loads(handle.read() or "{}")
-                except ValueError:
+                except (ValueError, OSError):  # half-written, or (Windows) the holder's lock covers it
                     holder = {}
                 handle.close()
                 raise LockedError(path, holder if isinstance(holder, dict) else {})
