@@ -144,7 +144,8 @@ class App:
         self.window = MainWindow(self.session, self.settings, self.player, translator)
         self.window.open_project_callback = self._on_window_open_requested
         self.window.show()
-        self.worker.start()  # after the window: loading it alongside slows the window down (one GIL)
+        # After the window (loading alongside slows the window down: one GIL), and only when a line needs it.
+        self.worker.start(load_now=False)
         return True
 
     def _player_for(self, project: Project) -> Player:

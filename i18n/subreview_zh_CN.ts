@@ -661,6 +661,10 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>无翻译模型</translation>
     </message>
     <message>
+        <source>Model: loads when a line needs it</source>
+        <translation>模型：需要时加载</translation>
+    </message>
+    <message>
         <source>Playback speed %1×</source>
         <translation>播放速度 %1×</translation>
     </message>

@@ -661,6 +661,10 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>沒有翻譯模型</translation>
     </message>
     <message>
+        <source>Model: loads when a line needs it</source>
+        <translation>模型：需要時載入</translation>
+    </message>
+    <message>
         <source>Playback speed %1×</source>
         <translation>播放速度 %1×</translation>
     </message>

@@ -71,10 +71,13 @@ class TranslationWorker(QObject):
         self.info: Any = None  # the loaded model's ModelInfo
 
     # --- called on the main thread ---------------------------------------------------------------------
-    def start(self) -> None:
-        """Start the thread and load the model there (the UI stays responsive while it loads)."""
+    def start(self, *, load_now: bool = True) -> None:
+        """Start the thread and load the model there (the UI stays responsive while it loads). With
+        `load_now=False` the model loads when the first suggestion or pre-translation needs it: a reviewer
+        going through drafted lines never pays its ~60 MB and start-up time."""
         if self._thread is None:
-            self._put(PRIORITY_LOAD, "load")  # queued before the thread runs: nothing can overtake it
+            if load_now:
+                self._put(PRIORITY_LOAD, "load")  # queued before the thread runs: nothing can overtake it
             self._thread = threading.Thread(target=self._run, name="translation-worker", daemon=True)
             self._thread.start()
 
@@ -127,6 +130,8 @@ class TranslationWorker(QObject):
                 self._close()
                 return
             try:
+                if self._pretranslator is None and task.kind != "load":
+                    self._do_load(None)  # first use of a worker started with load_now=False
                 getattr(self, f"_do_{task.kind}")(task.payload)
             except Exception as exc:  # a worker must survive anything a model throws at it
                 self._report(task, exc)

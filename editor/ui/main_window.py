@@ -365,6 +365,9 @@ class MainWindow(QMainWindow):
         elif self._model_error:
             self.model_label.setText(self.tr("No translation model"))
             self.model_label.setToolTip(plain_html(self._model_error))
+        elif self.translator is not None:
+            self.model_label.setText(self.tr("Model: loads when a line needs it"))
+            self.model_label.setToolTip("")
 
     # --- playback -------------------------------------------------------------------------------------------
     def _play_line(self, loop: bool) -> None:

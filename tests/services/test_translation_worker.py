@@ -166,6 +166,37 @@ def test_a_request_made_before_the_worker_starts_waits_for_the_model(worker_fact
     assert got.args[0].cue_id == 1 and got.args[0].draft is not None and not failures
 
 
+def test_started_without_loading_the_model_loads_it_for_the_first_line_that_needs_it(worker_factory, tmp_path,
+                                                                                     qtbot):
+    project = make_project(tmp_path / "p.subrev", 3)
+    worker = worker_factory()
+    translator = ProjectTranslator(project, worker, actor="tester")
+    loaded = []
+    worker.model_loaded.connect(loaded.append)
+    worker.start(load_now=False)
+    qtbot.wait(500)
+    assert not loaded and worker.info is None  # nothing needed it yet: no model in memory
+    with qtbot.waitSignal(translator.suggestion_for_cue, timeout=30_000) as got:
+        translator.suggest(2)
+    assert loaded and worker.info is not None
+    assert got.args[0].cue_id == 2 and got.args[0].draft is not None
+    with qtbot.waitSignal(translator.finished, timeout=60_000):  # later work reuses the loaded model
+        translator.pretranslate()
+    assert len(loaded) == 1
+
+
+def test_started_without_loading_a_broken_model_is_reported_at_first_need(worker_factory, tmp_path, qtbot):
+    broken = tmp_path / "broken-model"
+    broken.mkdir()
+    project = make_project(tmp_path / "p.subrev", 2)
+    worker = worker_factory(model_dir=broken)
+    translator = ProjectTranslator(project, worker, actor="tester")
+    worker.start(load_now=False)
+    with qtbot.waitSignal(worker.model_failed, timeout=30_000) as failed:
+        translator.suggest(1)
+    assert failed.args[0]
+
+
 class _FailsOnce:
     """The real engine, with one injected failure (an out-of-memory cannot be produced safely in a test)."""
 
