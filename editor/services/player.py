@@ -30,7 +30,7 @@ POLL_MS = 30  # ~33 Hz playhead updates while playing
 MAX_EXTRAPOLATION_MS = 1000  # never run ahead of VLC's last reported time by more than this (times the rate)
 BACKWARD_HOLD_MS = 600  # a resync that moves back less than this keeps the playhead still instead
 TRACK_CHECKS = 5  # an opened file with no audio or video after this many checks (300 ms apart) is an error
-PICTURE_WAIT_MS = 2500  # a video track still without a picture this long after opening: no decoder for it
+PICTURE_WAIT_MS = 4000  # a video track still without a picture this long after opening: no decoder for it
 AOUT_ENV = "SUBREVIEW_VLC_AOUT"
 
 # Overlay (marquee) look, relative to the video so it scales with any resolution.

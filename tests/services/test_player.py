@@ -220,13 +220,13 @@ def test_a_garbage_file_is_reported_and_the_next_file_plays(qtbot, player, tmp_p
 def test_a_video_format_without_a_decoder_is_reported_and_a_good_file_still_plays(qtbot, player, tmp_path,
                                                                                  portrait_video):
     odd = make_undecodable_video(tmp_path / "ep05.mp4", portrait_video)
-    with qtbot.waitSignal(player.media_error, timeout=10_000) as error:
+    with qtbot.waitSignal(player.media_error, timeout=15_000) as error:
         player.load(str(odd))
     assert "ep05.mp4" in error.args[0] and "no decoder" in error.args[0] and "zq01" in error.args[0]
     assert player.state() == "error"
     with qtbot.waitSignal(player.duration_changed, timeout=5000):
         assert player.load(str(portrait_video))
-    qtbot.wait(3500)  # longer than the wait for a first picture: a decodable video raises nothing
+    qtbot.wait(5000)  # longer than the wait for a first picture: a decodable video raises nothing
     assert player.state() == "paused"
 
 
