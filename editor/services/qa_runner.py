@@ -22,7 +22,6 @@ from editor.core.qa.rules import run_qa_steps
 
 log = logging.getLogger(__name__)
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 BUDGET_S = 0.008  # work per tick: well under a frame, so typing and scrolling stay smooth
 GROUP_STEP = 5000
 
@@ -48,7 +47,7 @@ def arrange_steps(issues: list[qa.QAIssue]) -> Generator[None, None, QAResult]:
     for start in range(0, len(groups), GROUP_STEP):
         for group in groups[start:start + GROUP_STEP]:
             if len(group) > 1:
-                group.sort(key=lambda i: SEVERITY_ORDER.get(i.severity, 3))
+                group.sort(key=lambda i: qa.SEVERITY_ORDER.get(i.severity, 3))
             ordered += group
         yield
     return QAResult(ordered, by_cue)

@@ -213,16 +213,6 @@ class CueTableModel(QAbstractTableModel):
                 self._issues.pop(cue_id, None)
         self._refresh(groups, Column.QA, Column.QA)
 
-    def replace_qa_issues(self, cue_ids: Iterable[int], issues: Iterable[QAIssue]) -> None:
-        """Merge the result of `check_cues(doc, cue_ids, ...)`: held issues touching those cues (on them, or
-        naming them as the next or previous cue) are replaced by `issues`."""
-        wanted = set(cue_ids)
-        kept: list[QAIssue] = []
-        for held in self._issues.values():
-            kept += [i for i in held if not (i.cue_id in wanted or i.params.get("next_id") in wanted
-                                             or i.params.get("previous_id") in wanted)]
-        self.set_qa_issues(kept + list(issues))
-
     # --- views' helpers ------------------------------------------------------------------------------
     def pin(self, cue_id: int | None) -> None:
         """Keep `cue_id` where it is in sorted and filtered views while it is being worked on: its sort keys

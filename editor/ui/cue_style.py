@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from editor.core.document import Cue
-from editor.core.qa import MESSAGES, RULES, QAIssue
+from editor.core.qa import MESSAGES, RULES, SEVERITIES, SEVERITY_ORDER, QAIssue
 from editor.core.review import CATEGORY_LABELS, QT_TRANSLATE_NOOP, STATE_LABELS, RejectCategory, State
 from editor.core.text import display_width, lines
 
@@ -34,7 +34,7 @@ STATE_ORDER: dict[State, int] = {
                                  State.TRANSLATED, State.APPROVED))
 }
 
-SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
+SEVERITY_RANK: dict[str, int] = {s: len(SEVERITIES) - i for s, i in SEVERITY_ORDER.items()}  # error 3 .. info 1
 SEVERITY_COLORS: dict[str, str] = {"error": "#c0262d", "warning": "#c98a00", "info": "#5b7fa6"}
 
 LINE_BREAK_MARK = " \u21b5 "  # "↵": a cue's line break shown inside one table row

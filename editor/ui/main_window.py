@@ -25,7 +25,7 @@ from editor.core.text import strip_tags
 from editor.core.workflows import needs_decision, state_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
-from editor.services.qa_runner import SEVERITY_ORDER, QAResult, QARunner
+from editor.services.qa_runner import QAResult, QARunner
 from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
 from editor.ui import file_actions
@@ -34,7 +34,7 @@ from editor.ui.cue_style import plain_html, state_label
 from editor.ui.cue_table import CueTablePanel
 from editor.ui.line_editor import LineEditor
 from editor.ui.messages import show_warning
-from editor.ui.qa_panel import QAPanel
+from editor.ui.qa_panel import QAPanel, line_order
 from editor.ui.review_controller import ReviewController
 from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
@@ -437,28 +437,23 @@ class MainWindow(QMainWindow):
         fresh = qa.check_cues(self.session.doc, ids, *self._qa_setup())
         kept, affected = [], set(ids)
         for issue in self._qa_issues:
-            params = issue.params
-            if issue.cue_id in ids or params.get("next_id") in ids or params.get("previous_id") in ids:
+            if qa.touches(issue, ids):
                 affected.add(issue.cue_id)
             else:
                 kept.append(issue)
-        row_of = self.table.model.row_of
+        model = self.table.model
+        order = line_order(model.number_of)
         for issue in fresh:
             affected.add(issue.cue_id)
-            insort(kept, issue, key=lambda i: (row_of(i.cue_id) or 0) * 4 + SEVERITY_ORDER.get(i.severity, 3))
-        def touches(issue: qa.QAIssue) -> bool:
-            return issue.cue_id in ids or issue.params.get("next_id") in ids or issue.params.get(
-                "previous_id") in ids
-
-        model = self.table.model
-        groups = {cue_id: [i for i in model.issues_for(cue_id) if not touches(i)] for cue_id in affected}
+            insort(kept, issue, key=order)
+        groups = {cue_id: [i for i in model.issues_for(cue_id) if not qa.touches(i, ids)] for cue_id in affected}
         for issue in fresh:
             groups[issue.cue_id].append(issue)
         for group in groups.values():
-            group.sort(key=lambda i: SEVERITY_ORDER.get(i.severity, 3))
+            group.sort(key=lambda i: qa.SEVERITY_ORDER.get(i.severity, 3))
         self._qa_issues = kept
-        self.qa_panel.set_issues(kept, self.table.model.number_of, presorted=True)
-        self.table.model.update_qa_groups(groups)
+        self.qa_panel.set_issues(kept, model.number_of, presorted=True)
+        model.update_qa_groups(groups)
         self._qa_shown()
 
     def _on_qa_finished(self, _generation: int, result: QAResult) -> None:

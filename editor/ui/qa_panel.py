@@ -9,14 +9,18 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistent
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from editor.core.qa import QAIssue
+from editor.core.qa import SEVERITY_ORDER, QAIssue
 from editor.ui.cue_style import plain_html, qa_message, rule_title, severity_label
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "○"}
 SEVERITY_COLOUR = {"error": "#c62828", "warning": "#b26a00", "info": "#546e7a"}
 
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def line_order(number_of: Callable[[int], int | None]) -> Callable[[QAIssue], int]:
+    """The panel's order as one int per issue: line, then worst first (a season has ~100,000 issues)."""
+    return lambda i: (number_of(i.cue_id) or 0) * 4 + SEVERITY_ORDER.get(i.severity, 3)
 
 
 class IssueModel(QAbstractTableModel):
@@ -38,9 +42,8 @@ class IssueModel(QAbstractTableModel):
         self.number_of = number_of
         if presorted:
             self.issues = list(issues) if not isinstance(issues, list) else issues
-        else:  # one int per issue as the key (line, then worst first): a season has ~100,000 issues
-            self.issues = sorted(issues, key=lambda i: (number_of(i.cue_id) or 0) * 4
-                                 + SEVERITY_ORDER.get(i.severity, 3))
+        else:
+            self.issues = sorted(issues, key=line_order(number_of))
         self.endResetModel()
 
     def set_headers(self, headers: list[str]) -> None:

@@ -6,7 +6,8 @@ import threading
 
 from editor.core import qa
 from editor.core.document import Cue
-from editor.services.qa_runner import SEVERITY_ORDER, QAResult, QARunner
+from editor.core.qa import SEVERITY_ORDER
+from editor.services.qa_runner import QAResult, QARunner
 
 
 def cues(text: str, n: int = 200) -> list[Cue]:

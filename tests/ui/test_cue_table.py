@@ -299,14 +299,6 @@ def test_the_filter_bar_drives_the_proxy(qtbot, session):
     assert panel._confidence.value() == 0 and "36 lines" in panel._count.text()
 
 
-def test_replace_qa_issues_merges_a_partial_check(model):
-    model.replace_qa_issues([7], [QAIssue("min_gap", 6, "error", {"next_id": 7, "gap_ms": 10, "gap_frames": 0.24,
-                                                                       "min_frames": 2})])
-    assert [i.rule for i in model.issues_for(7)] == []
-    assert [i.rule for i in model.issues_for(6)] == ["chars_per_line", "min_gap"]  # its own issue is kept
-    assert model.has_issues(6, errors_only=True) and not model.has_issues(7)
-
-
 def test_fifty_thousand_lines_build_filter_and_sort_quickly(tmp_path, qtbot):
     cues = []
     for i in range(1, 50_001):

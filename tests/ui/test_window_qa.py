@@ -49,7 +49,7 @@ def test_a_text_edit_rechecks_only_that_line_and_agrees_with_a_full_check(qtbot,
 
 
 def _assert_in_line_order(w: MainWindow) -> None:
-    from editor.services.qa_runner import SEVERITY_ORDER
+    from editor.core.qa import SEVERITY_ORDER
 
     order = [(w.table.model.row_of(i.cue_id), SEVERITY_ORDER[i.severity]) for i in w.qa_panel.model.issues]
     assert order == sorted(order)

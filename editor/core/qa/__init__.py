@@ -1,7 +1,16 @@
 """Quality checks on subtitle cues: rules, editable per-client profiles, and the issues they report."""
 
 from editor.core.glossary import GlossaryError, GlossaryTerm, load_glossary_csv, terms_in
-from editor.core.qa.catalog import DEFAULT_SEVERITIES, MESSAGES, RULES, SEVERITIES, QAIssue, format_issue
+from editor.core.qa.catalog import (
+    DEFAULT_SEVERITIES,
+    MESSAGES,
+    RULES,
+    SEVERITIES,
+    SEVERITY_ORDER,
+    QAIssue,
+    format_issue,
+    touches,
+)
 from editor.core.qa.profile import (
     QAProfile,
     QAProfileError,
@@ -18,6 +27,7 @@ __all__ = [
     "MESSAGES",
     "RULES",
     "SEVERITIES",
+    "SEVERITY_ORDER",
     "GlossaryError",
     "GlossaryTerm",
     "QAContext",
@@ -34,4 +44,5 @@ __all__ = [
     "load_profile",
     "run_qa",
     "terms_in",
+    "touches",
 ]

@@ -9,6 +9,7 @@ from editor.core.review import QT_TRANSLATE_NOOP
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 SEVERITIES: tuple[str, ...] = (ERROR, WARNING, INFO)
+SEVERITY_ORDER: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}  # worst first: error 0
 
 # Rule id -> title. The dict order is the order issues of one cue are reported in.
 RULES: dict[str, str] = {
@@ -83,6 +84,13 @@ class QAIssue:
     cue_id: int
     severity: str
     params: dict[str, Any]
+
+
+def touches(issue: QAIssue, cue_ids: set[int] | frozenset[int]) -> bool:
+    """True for an issue on one of these cues, or naming one of them as its next or previous cue (what
+    `check_cues` for these cues reports again)."""
+    return (issue.cue_id in cue_ids or issue.params.get("next_id") in cue_ids
+            or issue.params.get("previous_id") in cue_ids)
 
 
 def format_issue(issue: QAIssue) -> str:
