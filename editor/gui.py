@@ -117,8 +117,8 @@ class App:
     """Holds the one window and the services behind it; can replace the project in place."""
 
     def __init__(self, qapp: QApplication, settings: Settings) -> None:
-        # Checks and imports run pure Python on background threads; each time the GUI thread needs the GIL it
-        # may wait one switch interval, so 1 ms (not 5) keeps painting and typing smooth while they run.
+        # The translation worker runs Python between model calls on its thread; each time the GUI thread needs
+        # the GIL it may wait one switch interval, so 1 ms (not 5) keeps painting smooth while it drafts.
         sys.setswitchinterval(0.001)
         self.qapp = qapp
         self.settings = settings

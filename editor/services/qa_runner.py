@@ -80,10 +80,6 @@ class QARunner(QObject):
     def generation(self) -> int:
         return self._generation
 
-    @property
-    def running(self) -> bool:
-        return self._steps is not None
-
     def request(self, cues: Sequence[Cue], profile: qa.QAProfile, context: qa.QAContext) -> int:
         """Check these cues (a snapshot is taken now); a check still running is dropped. Returns the
         generation whose result will be announced."""

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.qa_runner = QARunner(self)
         self.qa_runner.finished.connect(self._on_qa_finished)
         self.qa_runner.failed.connect(self._on_qa_failed)
+        self._recount()
         self.retranslate()
         self._restore_layout()
         self._load_media()
@@ -239,7 +240,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(self.tr("Translating %v / %m"))
         self._show_model()  # the QA panel, table and line editor retranslate on their own LanguageChange
         self._update_title()
-        self._update_counts(recount=not hasattr(self, "_counts"))
+        self._show_counts()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -274,14 +275,15 @@ class MainWindow(QMainWindow):
         for name in ("play_pause", "back", "forward", "frame_back", "frame_forward", "slower", "faster"):
             a[name].setEnabled(media)
 
-    def _update_counts(self, change: Change | None = None, *, recount: bool = True) -> None:
+    def _recount(self) -> None:
+        self._counts = state_counts(self.session.doc)
+        self._open_lines = sum(1 for c in self.session.doc if needs_decision(c))
+
+    def _update_counts(self, change: Change) -> None:
         """Counts per state and of lines needing a decision: kept up to date from small changes (a season
         would cost ~35 ms per keystroke to recount), recounted after large or structural ones."""
-        if not recount:
-            pass  # only the words changed (language switch)
-        elif change is None or change.structural or len(change.deltas) > 500 or change.label == "refresh":
-            self._counts = state_counts(self.session.doc)
-            self._open_lines = sum(1 for c in self.session.doc if needs_decision(c))
+        if change.structural or len(change.deltas) > 500 or change.label == "refresh":
+            self._recount()
         else:
             for d in change.deltas:
                 if d.before is not None:
@@ -290,6 +292,9 @@ class MainWindow(QMainWindow):
                 if d.after is not None:
                     self._counts[d.after.state.value] += 1
                     self._open_lines += needs_decision(d.after)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
         counts, open_lines = self._counts, self._open_lines
         parts = [f"{state_label(s)} {counts[s.value]}" for s in State]
         self.counts_label.setText("  ·  ".join(parts) + "   |   "
