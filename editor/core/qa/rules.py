@@ -19,21 +19,13 @@ from editor.core.qa.timing import (
     neighbour_findings,
     neighbour_findings_steps,
 )
+from editor.core.stepwise import drain
 
 # check_cues looks at a time window around each cue up to this many cues; beyond, one pass over all.
 _LOCAL_LIMIT = 16
 STEP = 2000  # cues (or findings) per step of run_qa_steps: a few milliseconds of work
 
 Steps = Generator[None, None, list[QAIssue]]
-
-
-def drain(steps: Generator[None, None, Any]) -> Any:
-    """Run a stepwise computation to its end and return its result."""
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import Any
 
 from editor.core.document import Cue
 from editor.core.qa.profile import QAProfile
+from editor.core.stepwise import drain
 
 # Times are whole milliseconds, so a gap of exactly N frames may be stored up to 1 ms either side of
 # N * 1000 / fps (2 frames at 24 fps = 83.33 ms is written 83 or 84). Frame thresholds allow that much.
@@ -25,12 +26,7 @@ def neighbour_findings(
 ) -> list[NeighbourFinding]:
     """`items` are (index, cue) in file order. Gap rules compare each cue, in time order, with the cue
     before it that ends last; the finding sits on that earlier cue and names the later one (`next_id`)."""
-    steps = neighbour_findings_steps(items, profile, enabled, fps, step=len(items) + 1)
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value
+    return drain(neighbour_findings_steps(items, profile, enabled, fps, step=len(items) + 1))
 
 
 def neighbour_findings_steps(
