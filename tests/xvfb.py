@@ -36,3 +36,13 @@ def xvfb_display(width: int = 1366, height: int = 768) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def stop(proc: subprocess.Popen, timeout: float = 20) -> None:
+    """End a program under test: SIGTERM, then SIGKILL if it has not ended within `timeout` seconds."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()

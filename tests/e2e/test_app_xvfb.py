@@ -14,7 +14,7 @@ import pytest
 
 from editor.core.review import State
 from editor.core.store import Project
-from tests.xvfb import require_tool, xvfb_display
+from tests.xvfb import require_tool, stop, xvfb_display
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREEN = (1366, 768)
@@ -100,10 +100,6 @@ def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
         video_area = shot[top:int(SCREEN[1] * 0.45), left:int(SCREEN[0] * 0.30)]
         assert _colourful_share(video_area) > 0.2, "the video area is blank"
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            app.kill()
+        stop(app)
         log.close()
     assert app.returncode in (0, -15), (tmp_path / "app.log").read_text()[-3000:]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.xvfb import require_tool, xvfb_display
+from tests.xvfb import require_tool, stop, xvfb_display
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build.py"
@@ -248,12 +248,7 @@ def test_demo_window_under_xvfb(built, display, tmp_path):
         from_python = [f for f in mapped if f.startswith((sys.prefix, str(ROOT) + "/"))]
         assert not from_python, f"the bundle loaded files from the venv or the checkout: {from_python[:5]}"
     finally:
-        app.terminate()
-        try:
-            app.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.wait()
+        stop(app)
     assert (tmp_path / "data" / "demo" / "demo.subrev").exists()
     log = log_path.read_text(errors="replace")
     assert "translation file missing" not in log and "Traceback" not in log, log[-3000:]

@@ -26,13 +26,6 @@ from tests.ui.cue_samples import make_session, qa_issues
 
 
 @pytest.fixture
-def session(tmp_path, qtbot):
-    s = make_session(tmp_path / "p.subrev")
-    yield s
-    s.close()
-
-
-@pytest.fixture
 def model(session):
     m = CueTableModel(session)
     m.set_qa_issues(qa_issues(session))

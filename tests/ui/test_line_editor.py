@@ -12,14 +12,7 @@ from editor.core.store import Project
 from editor.ui.cue_details import diff_html
 from editor.ui.cue_table import Column, CueTablePanel
 from editor.ui.line_editor import TYPING_DELAY_MS, LineEditor
-from tests.ui.cue_samples import GLOSSARY, make_session, qa_issues
-
-
-@pytest.fixture
-def session(tmp_path, qtbot):
-    s = make_session(tmp_path / "p.subrev")
-    yield s
-    s.close()
+from tests.ui.cue_samples import GLOSSARY, qa_issues
 
 
 @pytest.fixture
