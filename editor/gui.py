@@ -158,18 +158,14 @@ class App:
 
     def _on_window_open_requested(self, target) -> None:
         try:
-            path = project_for(target, self.settings.reviewer_name())
+            chosen = project_for(target, self.settings.reviewer_name())
         except (SubtitleError, ProjectError, OSError) as exc:
             show_error(self.window, "SubReview", str(exc))
             return
-        if not isinstance(path, Project) and self.session is not None and \
-                path.resolve() == self.session.project.path.resolve():
+        if not isinstance(chosen, Project) and self.session is not None and \
+                chosen.resolve() == self.session.project.path.resolve():
             return  # already open here
-        old = self.window
-        if old is not None:
-            old.editor.flush()
-            old.save_layout()
-        self.open(path)
+        self.open(chosen)  # closing the old window (after the new project opened) flushes and saves its layout
 
     def close_project(self) -> None:
         if self.window is not None:
