@@ -104,10 +104,10 @@ def _describe(exc: BaseException) -> str:
     return text[0].lower() + text[1:]
 
 
-def _connect(path: Path, *, create: bool, busy_timeout_ms: int = 5000,
-             read_only: bool = False) -> sqlite3.Connection:
+def _connect(path: Path, *, create: bool, busy_timeout_ms: int = 5000, read_only: bool = False,
+             immutable: bool = False) -> sqlite3.Connection:
     mode = "ro" if read_only else "rwc" if create else "rw"
-    uri = f"{path.resolve().as_uri()}?mode={mode}"
+    uri = f"{path.resolve().as_uri()}?mode={mode}" + ("&immutable=1" if immutable else "")
     con = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
                           timeout=busy_timeout_ms / 1000)
     con.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
@@ -128,9 +128,7 @@ def _readable_in_place(con: sqlite3.Connection, path: Path) -> sqlite3.Connectio
         if wal.exists() and wal.stat().st_size > 0:
             raise
     con.close()
-    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, isolation_level=None,
-                          check_same_thread=False)
-    return con
+    return _connect(path, create=False, read_only=True, immutable=True)
 
 
 def _fsync(path: Path) -> None:
