@@ -68,7 +68,7 @@ class TranslationWorker(QObject):
         self._pretranslator: Pretranslator | None = None
         self._thread: threading.Thread | None = None
         self.error = ""
-        self.info: Any = None  # the loaded model's ModelInfo
+        self.info: Any = None  # the loaded model's ModelInfo; None until a line needs the model
 
     # --- called on the main thread ---------------------------------------------------------------------
     def start(self, *, load_now: bool = True) -> None:
@@ -145,7 +145,7 @@ class TranslationWorker(QObject):
             self.model_failed.emit(str(exc))
             return
         self._pretranslator = self._make_pretranslator(engine)
-        self.info = engine.info  # for views made after the signal went out
+        self.info = engine.info
         self.model_loaded.emit(engine.info)
 
     def _do_suggest(self, payload: tuple[int, str, int]) -> None:

@@ -40,7 +40,7 @@ from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
 from editor.ui.video_widget import VideoWidget
 
-QA_DELAY_MS = 400  # after retiming or row changes: a full check in the background
+QA_DELAY_MS = 400  # after retiming or row changes: a full check, in steps between events
 RECHECK_DELAY_MS = 100  # after text or state edits: the edited lines only (about a millisecond)
 SEEK_STEP_MS = 2000
 
@@ -68,7 +68,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
-        self._qa_issues: list[qa.QAIssue] = []
         self._qa_timer = QTimer(self, singleShot=True, interval=QA_DELAY_MS)
         self._qa_timer.timeout.connect(self._on_qa_timer_timeout)
         self._qa_full_needed = True  # timing or structure changed since the last full request
@@ -225,10 +224,6 @@ class MainWindow(QMainWindow):
             worker = self.translator.worker
             worker.model_loaded.connect(self._on_worker_model_loaded)
             worker.model_failed.connect(self._on_worker_model_failed)
-            if worker.info is not None:  # loaded before this window was made (App starts it first)
-                self._on_worker_model_loaded(worker.info)
-            elif worker.error:
-                self._on_worker_model_failed(worker.error)
 
     # --- text ---------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -417,7 +412,7 @@ class MainWindow(QMainWindow):
         return profile, context
 
     def run_qa(self) -> None:
-        """Check the whole document in the background; `_on_qa_finished` shows the result."""
+        """Check the whole document in steps between events; `_on_qa_finished` shows the result."""
         if self._closed:
             return
         self._qa_full_needed = False
@@ -441,7 +436,7 @@ class MainWindow(QMainWindow):
         self._qa_dirty.difference_update(ids)
         fresh = qa.check_cues(self.session.doc, ids, *self._qa_setup())
         kept, affected = [], set(ids)
-        for issue in self._qa_issues:
+        for issue in self.qa_panel.model.issues:  # the shown issues, in line order
             if qa.touches(issue, ids):
                 affected.add(issue.cue_id)
             else:
@@ -456,7 +451,6 @@ class MainWindow(QMainWindow):
             groups[issue.cue_id].append(issue)
         for group in groups.values():
             group.sort(key=lambda i: qa.SEVERITY_ORDER.get(i.severity, 3))
-        self._qa_issues = kept
         self.qa_panel.set_issues(kept, model.number_of, presorted=True)
         model.update_qa_groups(groups)
         self._qa_shown()
@@ -465,7 +459,6 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._qa_in_flight = False
-        self._qa_issues = result.issues
         self.qa_panel.set_issues(result.issues, self.table.model.number_of, presorted=True)
         self.table.model.set_qa_groups(result.by_cue)
         if self._qa_dirty and not self._qa_full_needed:
