@@ -189,13 +189,11 @@ class CueTableModel(QAbstractTableModel):
 
     # --- QA --------------------------------------------------------------------------------------------
     def set_qa_issues(self, issues: Iterable[QAIssue]) -> None:
-        """Replace every issue (after a full QA run) and refresh the QA column of rows whose issues changed."""
-        new: dict[int, list[QAIssue]] = {}
+        """Replace every issue by these (a flat list, as `run_qa` returns it)."""
+        by_cue: dict[int, list[QAIssue]] = {}
         for issue in issues:
-            new.setdefault(issue.cue_id, []).append(issue)
-        touched = {i for i in new.keys() | self._issues.keys() if new.get(i) != self._issues.get(i)}
-        self._issues = new
-        self._refresh(touched, Column.QA, Column.QA)
+            by_cue.setdefault(issue.cue_id, []).append(issue)
+        self.set_qa_groups(by_cue)
 
     def set_qa_groups(self, by_cue: dict[int, list[QAIssue]]) -> None:
         """Take a whole check already grouped by cue (made off the GUI thread); the QA column is refreshed
