@@ -451,7 +451,7 @@ class MainWindow(QMainWindow):
             groups[issue.cue_id].append(issue)
         for group in groups.values():
             group.sort(key=lambda i: qa.SEVERITY_ORDER.get(i.severity, 3))
-        self.qa_panel.set_issues(kept, model.number_of, presorted=True)
+        self.qa_panel.set_issues(kept, model.number_of)
         model.update_qa_groups(groups)
         self._qa_shown()
 
@@ -459,7 +459,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._qa_in_flight = False
-        self.qa_panel.set_issues(result.issues, self.table.model.number_of, presorted=True)
+        self.qa_panel.set_issues(result.issues, self.table.model.number_of)
         self.table.model.set_qa_groups(result.by_cue)
         if self._qa_dirty and not self._qa_full_needed:
             self._recheck(self._qa_dirty)  # lines edited while the check ran: their state is newer

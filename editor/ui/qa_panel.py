@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -35,15 +35,11 @@ class IssueModel(QAbstractTableModel):
         self.headers = ["", "", "", ""]
         self._brushes = {s: QBrush(QColor(c)) for s, c in SEVERITY_COLOUR.items()}
 
-    def set_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None], *,
-                   presorted: bool = False) -> None:
-        """`presorted`: already in line order, worst first within a line (as the background check delivers)."""
+    def set_issues(self, issues: list[QAIssue], number_of: Callable[[int], int | None]) -> None:
+        """`issues` in `line_order` (as a check and a recheck deliver them); the list is kept, not copied."""
         self.beginResetModel()
         self.number_of = number_of
-        if presorted:
-            self.issues = list(issues) if not isinstance(issues, list) else issues
-        else:
-            self.issues = sorted(issues, key=line_order(number_of))
+        self.issues = issues
         self.endResetModel()
 
     def set_headers(self, headers: list[str]) -> None:
@@ -114,18 +110,18 @@ class QAPanel(QWidget):
 
     def retranslate(self) -> None:
         self.model.set_headers(["", self.tr("Line"), self.tr("Check"), self.tr("Problem")])
-        self.set_issues(self.model.issues, self.model.number_of, presorted=True)
+        self.set_issues(self.model.issues, self.model.number_of)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def set_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None], *,
-                   presorted: bool = False) -> None:
-        """Show issues; `number_of(cue_id)` is the line number shown to people. The list keeps its place."""
+    def set_issues(self, issues: list[QAIssue], number_of: Callable[[int], int | None]) -> None:
+        """Show issues, in `line_order`; `number_of(cue_id)` is the line number shown to people. The list
+        keeps its scroll position."""
         scroll = self.tree.verticalScrollBar().value()
-        self.model.set_issues(issues, number_of, presorted=presorted)
+        self.model.set_issues(issues, number_of)
         self.tree.verticalScrollBar().setValue(scroll)
         # widths from the widest possible text, not from asking every row (a season has 100,000 rows)
         metrics = self.tree.fontMetrics()
