@@ -150,9 +150,13 @@ def _write_sidecar(folder: Path, files: ModelFiles) -> None:
     (folder / SIDECAR).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def _entry(name: str, files: ModelFiles, path: Path, origin: str, description: str = "") -> ModelEntry:
+def _entry(name: str, files: ModelFiles, path: Path, origin: str, description: str = "",
+           known: dict[str, Any] | None = None) -> ModelEntry:
+    """`known`: the size and sha256 of the files when they are already known (not measured again)."""
+    size = known["size"] if known else dir_size(path)
+    sha256 = known["sha256"] if known else hash_model_dir(path)
     return ModelEntry(name=name, path=path, source_langs=files.source_langs, target_langs=files.target_langs,
-                      size_bytes=dir_size(path), sha256=hash_model_dir(path), kind=files.kind, added_at=_now(),
+                      size_bytes=size, sha256=sha256, kind=files.kind, added_at=_now(),
                       source_spm=files.source_spm, target_spm=files.target_spm, origin=origin,
                       description=description)
 
@@ -202,14 +206,13 @@ class ModelRegistry:
         stamp = (str(self.demo_dir), *((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _files(self.demo_dir)))
         if stamp not in _DEMO_CACHE:
             files = _inspect(self.demo_dir, ("zh-Hans",), ("en",))
+            # Hashing the files costs ~40 ms at every start; the stamp says whether they changed since.
             known = _read_hash_cache().get(json.dumps(stamp))
-            if known:  # hashing the files costs ~40 ms at every start; the stamp says they are unchanged
-                entry = ModelEntry(name=DEMO_NAME, path=self.demo_dir, source_langs=files.source_langs,
-                                   target_langs=files.target_langs, size_bytes=known["size"], sha256=known["sha256"],
-                                   kind=files.kind, added_at="", source_spm=files.source_spm,
-                                   target_spm=files.target_spm, origin="bundled")
-            else:
-                entry = replace(_entry(DEMO_NAME, files, self.demo_dir, "bundled"), added_at="")
+            if not (isinstance(known, dict) and isinstance(known.get("size"), int)
+                    and isinstance(known.get("sha256"), str)):
+                known = None  # absent, or a cache file someone edited: measure again
+            entry = replace(_entry(DEMO_NAME, files, self.demo_dir, "bundled", known=known), added_at="")
+            if not known:
                 _write_hash_cache(json.dumps(stamp), {"sha256": entry.sha256, "size": entry.size_bytes})
             _DEMO_CACHE[stamp] = entry
         return _DEMO_CACHE[stamp]
