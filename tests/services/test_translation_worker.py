@@ -118,15 +118,18 @@ def test_a_suggestion_for_a_changed_cue_is_dropped(worker_factory, tmp_path, qtb
     project = make_project(tmp_path / "p.subrev", 5)
     worker = worker_factory()
     translator = ProjectTranslator(project, worker, actor="tester")
-    delivered = []
+    delivered, answered = [], []
     translator.suggestion_for_cue.connect(delivered.append)
+    # A plain list, not waitSignal: this signal comes twice from the worker thread, and a queued second
+    # emission reaching a finished waitSignal blocker crashes pytest-qt (seen once from a clean clone).
+    worker.suggestion_ready.connect(lambda suggestion, revision: answered.append(suggestion.cue_id))
     with qtbot.waitSignal(worker.model_loaded, timeout=30_000):
         worker.start()
-    with qtbot.waitSignal(worker.suggestion_ready, timeout=30_000):
-        translator.suggest(1)
-        translator.suggest(2)
-        project.apply(edits.SetSource(1, "完全不同的一句话"), actor="tester")  # before any result arrives
-    qtbot.waitUntil(lambda: len(delivered) == 1, timeout=30_000)
+    translator.suggest(1)
+    translator.suggest(2)
+    project.apply(edits.SetSource(1, "完全不同的一句话"), actor="tester")  # before any result arrives
+    qtbot.waitUntil(lambda: len(answered) == 2 and len(delivered) == 1, timeout=30_000)
+    assert sorted(answered) == [1, 2]  # the worker answered both; the stale one was dropped
     assert [s.cue_id for s in delivered] == [2]
     assert delivered[0].draft is not None and delivered[0].source == project.doc.get(2).source
 
