@@ -32,6 +32,7 @@ Programs and what each needed:
 
 from __future__ import annotations
 
+import compileall
 import datetime as dt
 import os
 import platform
@@ -156,6 +157,8 @@ def run(out_dir: Path) -> list[Row]:
     for tool in ("Xvfb", "xdotool", "import"):
         app_launch.require_tool(tool)
     chosen, unavailable = targets(apps, out_dir)
+    if "subreview" in apps:
+        _compile_bytecode()
     rows = {t.key: Row(t.key, t.label, unavailable=unavailable.get(t.key, ""),
                        version=app_launch.package_version(t.package) if t.package else _subreview_version(),
                        answer_note=t.answer_note)
@@ -202,6 +205,13 @@ def _one_run(target: Target, srt: Path, n: int, i: int, display: str, out_dir: P
         if not app_launch.display_refused(launch):
             break
     return launch
+
+
+def _compile_bytecode() -> None:
+    """Write SubReview's bytecode first, as installing a package does: a checkout run with
+    PYTHONDONTWRITEBYTECODE (set on CI machines) would otherwise compile every module at every launch."""
+    if not compileall.compile_dir(str(REPO / "editor"), quiet=1):
+        print("[apps] warning: some of SubReview's modules could not be compiled", file=sys.stderr)
 
 
 def _subreview_version() -> str:

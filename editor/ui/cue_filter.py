@@ -246,7 +246,7 @@ class CueFilterProxy(QAbstractProxyModel):
             pinned = model.pinned if keep_pinned and model.pinned in self._shown() else None
             ids = [c.id for c in model.cues() if c.id == pinned or self.accepts(c)]
         else:
-            ids = [model.cue_id_at(r) for r in range(model.rowCount())]
+            ids = model.cue_ids()
         if self._column < 0:
             return ids
         keys = [model.sort_value(i, self._column) for i in ids]

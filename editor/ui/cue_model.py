@@ -157,6 +157,10 @@ class CueTableModel(QAbstractTableModel):
     def cue_id_at(self, row: int) -> int:
         return self._ids[row]
 
+    def cue_ids(self) -> list[int]:
+        """The ids in row (document) order: a copy, made without a call per row."""
+        return self._ids.copy()
+
     def row_of(self, cue_id: int) -> int | None:
         if self._row_index is None:
             self._row_index = {cue_id: row for row, cue_id in enumerate(self._ids)}

@@ -317,9 +317,11 @@ class MainWindow(QMainWindow):
         if change.structural or any(d.before and d.after and (d.before.start_ms, d.before.end_ms) !=
                                     (d.after.start_ms, d.after.end_ms) for d in change.deltas):
             self._qa_full_needed = True  # neighbours' gaps and overlaps may change anywhere
-        self._qa_dirty.update(change.cue_ids)
+        dirty = [d.cue_id for d in change.deltas if qa.checked_fields_changed(d.before, d.after)]
+        self._qa_dirty.update(dirty)
         self._update_counts(change)
-        self._qa_timer.start(QA_DELAY_MS if self._qa_full_needed else RECHECK_DELAY_MS)
+        if dirty or self._qa_full_needed:  # a draft, a note or a decision alone changes no issue
+            self._qa_timer.start(QA_DELAY_MS if self._qa_full_needed else RECHECK_DELAY_MS)
         if self.review.current is not None and self.review.current not in self.session.doc:
             self.review.current = None
         self.update_enabled()

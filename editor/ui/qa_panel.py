@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from editor.core.qa import SEVERITY_ORDER, QAIssue
 from editor.ui.cue_style import plain_html, qa_message, rule_title, severity_label
@@ -93,19 +93,31 @@ class QAPanel(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.model = IssueModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.activated.connect(self._on_index_activated)
-        self.tree.clicked.connect(self._on_index_activated)
+        # A table, not a tree: a tree view lays out every row on each reset (100,000 calls into Python for a
+        # season); a table asks only for the rows it shows.
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 4)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
+        self.view.activated.connect(self._on_index_activated)
+        self.view.clicked.connect(self._on_index_activated)
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(head)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.view)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -120,14 +132,14 @@ class QAPanel(QWidget):
     def set_issues(self, issues: list[QAIssue], number_of: Callable[[int], int | None]) -> None:
         """Show issues, in `line_order`; `number_of(cue_id)` is the line number shown to people. The list
         keeps its scroll position."""
-        scroll = self.tree.verticalScrollBar().value()
+        scroll = self.view.verticalScrollBar().value()
         self.model.set_issues(issues, number_of)
-        self.tree.verticalScrollBar().setValue(scroll)
+        self.view.verticalScrollBar().setValue(scroll)
         # widths from the widest possible text, not from asking every row (a season has 100,000 rows)
-        metrics = self.tree.fontMetrics()
+        metrics = self.view.fontMetrics()
         last = max((number_of(i.cue_id) or 0 for i in self.model.issues[-1:]), default=0)
-        self.tree.setColumnWidth(0, metrics.horizontalAdvance("●") + 2 * metrics.averageCharWidth() + 8)
-        self.tree.setColumnWidth(1, max(metrics.horizontalAdvance(str(max(last, 99999))),
+        self.view.setColumnWidth(0, metrics.horizontalAdvance("●") + 2 * metrics.averageCharWidth() + 8)
+        self.view.setColumnWidth(1, max(metrics.horizontalAdvance(str(max(last, 99999))),
                                         metrics.horizontalAdvance(self.model.headers[1])) + 16)
         counts = dict.fromkeys(SEVERITY_ORDER, 0)
         for issue in self.model.issues:

@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from itertools import pairwise
 
 from editor.core.document import Cue
 
@@ -28,11 +29,15 @@ class CueIndex:
     """
 
     def __init__(self, cues: Iterable[Cue]) -> None:
-        entries = sorted((c.start_ms, c.end_ms, c.id) for c in cues)
-        self.starts = array("q", [e[0] for e in entries])
-        self.ends = array("q", [e[1] for e in entries])
-        self.ids = array("q", [e[2] for e in entries])
-        del entries
+        cues = list(cues)
+        starts = [c.start_ms for c in cues]
+        if not all(a < b for a, b in pairwise(starts)):  # not in time order already (rare): sort
+            cues.sort(key=lambda c: (c.start_ms, c.end_ms, c.id))
+            starts = [c.start_ms for c in cues]
+        self.starts = array("q", starts)
+        self.ends = array("q", [c.end_ms for c in cues])
+        self.ids = array("q", [c.id for c in cues])
+        del cues, starts
         self.position = {cue_id: i for i, cue_id in enumerate(self.ids)}
         self.max_duration = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
         running, self._max_end_before = -1, array("q")

@@ -150,7 +150,7 @@ def test_the_null_player_keeps_review_work_going(qtbot, window):
 
 
 def test_closing_the_window_leaves_nothing_running_on_the_project(qtbot, window):
-    window.session.apply(__import__("editor.core.edits", fromlist=["SetNote"]).SetNote(2, "pending QA refresh"))
+    window.session.apply(__import__("editor.core.edits", fromlist=["SetTarget"]).SetTarget(2, "pending QA refresh"))
     assert window._qa_timer.isActive()
     window.close()
     assert not window._qa_timer.isActive()

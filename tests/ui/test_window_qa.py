@@ -98,3 +98,30 @@ def test_the_counts_follow_every_kind_of_change_like_a_recount(window):
         assert (window._counts, window._open_lines) == recount()
     _counts, open_lines = recount()
     assert str(open_lines) in window.counts_label.text()
+
+
+def test_a_decision_or_a_note_alone_is_not_checked_again(qtbot, window):
+    """The rules read times and texts only: approving a line or writing a note changes no issue."""
+    from editor.core.review import State
+
+    before = _shown(window)
+    window._qa_timer.stop()
+    window.session.apply(edits.SetState(2, State.APPROVED))
+    window.session.apply(edits.SetNote(3, "ask the client"))
+    assert not window._qa_dirty and not window._qa_timer.isActive()
+    window.session.apply(edits.SetTarget(3, "A line with   three spaces"))  # a text edit is checked again
+    assert window._qa_dirty == {3} and window._qa_timer.isActive()
+    with qtbot.waitSignal(window.qa_checked, timeout=5000):
+        pass
+    assert _shown(window) == _as_full_check(window) != before
+
+
+def test_checked_fields_changed_names_what_the_rules_read():
+    from editor.core.document import Cue
+    from editor.core.review import State
+
+    cue = Cue(1, 0, 1000, "你好", "Hello")
+    assert not qa.checked_fields_changed(cue, cue.with_(state=State.APPROVED, note="fine"))
+    for change in ({"target": "Hi"}, {"source": "您好"}, {"start_ms": 10}, {"end_ms": 900}):
+        assert qa.checked_fields_changed(cue, cue.with_(**change)), change
+    assert qa.checked_fields_changed(None, cue) and qa.checked_fields_changed(cue, None)

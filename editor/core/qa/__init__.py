@@ -8,6 +8,7 @@ from editor.core.qa.catalog import (
     SEVERITIES,
     SEVERITY_ORDER,
     QAIssue,
+    checked_fields_changed,
     format_issue,
     touches,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "builtin_profile",
     "builtin_profile_dir",
     "check_cues",
+    "checked_fields_changed",
     "find_profile",
     "format_issue",
     "language_key",

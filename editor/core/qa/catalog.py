@@ -93,6 +93,18 @@ def touches(issue: QAIssue, cue_ids: set[int] | frozenset[int]) -> bool:
             or issue.params.get("previous_id") in cue_ids)
 
 
+# What the rules read of a cue; a change to anything else (a draft, a note, the review state) cannot change
+# an issue, so the window does not check such a line again.
+CHECKED_FIELDS = ("start_ms", "end_ms", "source", "target")
+
+
+def checked_fields_changed(before: Any, after: Any) -> bool:
+    """True unless both versions are cues that agree on every field the rules read."""
+    if before is None or after is None:
+        return True
+    return any(getattr(before, name) != getattr(after, name) for name in CHECKED_FIELDS)
+
+
 def format_issue(issue: QAIssue) -> str:
     """English one-line message for the CLI, e.g. "Line 1 has 48 characters (max 42)"; the caller adds
     the cue number, severity and rule as it needs."""
