@@ -14,11 +14,9 @@ from editor import __version__
 from editor.core import qa
 from editor.core.cli import project_glossary, project_profile
 from editor.core.formats import SubtitleError, format_from_name
+from editor.core.gc_pause import freeze_alive, gc_paused
 from editor.core.mt import registry
-from editor.core.mt.cache import TranslationCache
 from editor.core.mt.engine import DecodingOptions, EngineError
-from editor.core.mt.memory import TranslationMemory
-from editor.core.mt.pretranslate import Layout, Pretranslator
 from editor.core.store import Project, ProjectError
 from editor.core.workflows import create_project
 from editor.services import i18n
@@ -104,6 +102,12 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
         return CT2Engine.from_entry(entry, device=device)
 
     def pipeline(engine):
+        # Imported here, on the translation thread at first need: the memory, cache and segmenter cost ~25 ms
+        # that the window does not wait for.
+        from editor.core.mt.cache import TranslationCache
+        from editor.core.mt.memory import TranslationMemory
+        from editor.core.mt.pretranslate import Layout, Pretranslator
+
         memory = TranslationMemory()
         memory.add_cues(snapshot, name)
         return Pretranslator(engine, options, source_lang=meta.source_lang, target_lang=meta.target_lang,
@@ -127,11 +131,16 @@ class App:
         self.window: MainWindow | None = None
         self.worker: TranslationWorker | None = None
         self.session: ReviewSession | None = None
+        self._frozen = False  # the first project's objects are kept out of the cycle collector's scans
 
     def open(self, target: Path | Project) -> bool:
         """Show this project (a path, or a project already open); False after telling the user why not."""
         try:
-            project = target if isinstance(target, Project) else Project.open(target)
+            with gc_paused():
+                project = target if isinstance(target, Project) else Project.open(target)
+                if self.session is None and not self._frozen:  # start-up: no garbage cycles alive yet
+                    freeze_alive()
+                    self._frozen = True
         except ProjectError as exc:
             show_error(self.window, "SubReview", str(exc))
             return False
@@ -194,17 +203,18 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
     qapp.setOrganizationName("SubReview")
     settings = Settings()
     i18n.shared().apply(settings.get("ui/language"))  # before any window is built; a missing file is logged
-    try:
-        if demo or target is None:
-            path = demo_project(reset=reset_demo)
-        else:
-            path = project_for(target, settings.reviewer_name())
-    except (SubtitleError, ProjectError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        show_error(None, "SubReview", str(exc))  # started from a file manager, nobody reads stderr
-        return 2
     app = App(qapp, settings)
-    if not app.open(path):
-        return 2
+    with gc_paused():  # an imported file's cues reach App.open (and gc.freeze) without a collection
+        try:
+            if demo or target is None:
+                path = demo_project(reset=reset_demo)
+            else:
+                path = project_for(target, settings.reviewer_name())
+        except (SubtitleError, ProjectError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            show_error(None, "SubReview", str(exc))  # started from a file manager, nobody reads stderr
+            return 2
+        if not app.open(path):
+            return 2
     qapp.aboutToQuit.connect(app.shutdown)
     return qapp.exec()

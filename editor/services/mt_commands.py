@@ -12,11 +12,9 @@ from typing import Any
 
 from editor.core import cli
 from editor.core.mt import registry
-from editor.core.mt.cache import TranslationCache
 from editor.core.mt.engine import DecodingOptions, EngineError
 from editor.core.mt.languages import check_languages
-from editor.core.mt.memory import TranslationMemory
-from editor.core.mt.pretranslate import Layout, Pretranslator, RunSummary, pretranslate_project
+from editor.core.mt.suggestions import RunSummary
 from editor.core.store import Project
 
 
@@ -80,6 +78,11 @@ def load_engine(model: str | None, device: str) -> Any:
 
 
 def cmd_pretranslate(args: argparse.Namespace) -> int:
+    # The pipeline loads here, not with the command list: every start of the window parses these commands.
+    from editor.core.mt.cache import TranslationCache
+    from editor.core.mt.memory import TranslationMemory
+    from editor.core.mt.pretranslate import Layout, Pretranslator, pretranslate_project
+
     actor_name = cli.reviewer_name(args.reviewer)
     with Project.open(cli._existing_file(args.project, "project")) as project:
         engine, entry = load_engine(args.model, args.device)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.document import Change
-from editor.core.mt.pretranslate import RunSummary, Suggestion, apply_suggestions, draftable
+from editor.core.mt.suggestions import RunSummary, Suggestion, apply_suggestions, draftable
 from editor.core.store import Project, ProjectError
 from editor.services.translation_worker import TranslationWorker
 

@@ -12,12 +12,15 @@ import itertools
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.mt.engine import EngineError, TranslationEngine
-from editor.core.mt.pretranslate import Pretranslator, chunks
+from editor.core.mt.suggestions import chunks
+
+if TYPE_CHECKING:  # the pipeline is made by the caller's factory, on this worker's thread
+    from editor.core.mt.pretranslate import Pretranslator
 
 PRIORITY_LOAD = -2  # the model loads before any request queued while the window was opening
 PRIORITY_STOP = -1

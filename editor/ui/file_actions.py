@@ -17,10 +17,10 @@ from editor.core.review import State
 from editor.core.store import ProjectError
 from editor.services import i18n
 from editor.ui.cue_style import state_label
-from editor.ui.dialogs import RejectDialog, SettingsDialog, ShiftDialog, ShortcutsDialog
 from editor.ui.messages import message_box, show_error, show_information
 
 if TYPE_CHECKING:
+    from editor.ui.dialogs import ShiftDialog
     from editor.ui.main_window import MainWindow
 
 # The texts of this module are in the "FileActions" context: lupdate reads the literal translate() calls.
@@ -35,6 +35,8 @@ def reject_current(w: MainWindow) -> None:
     cue = w.review.current_cue()
     if cue is None:
         return
+    from editor.ui.dialogs import RejectDialog  # dialogs load when first opened: ~30 ms less at start-up
+
     dialog = RejectDialog(w, w.session.doc.index_of(cue.id) + 1)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         w.review.reject(dialog.rejection())
@@ -63,6 +65,8 @@ def shift_times(w: MainWindow, dialog: ShiftDialog | None = None) -> None:
     cue = w.review.current_cue()
     doc = w.session.doc
     number = doc.index_of(cue.id) + 1 if cue is not None else 1
+    from editor.ui.dialogs import ShiftDialog
+
     dialog = dialog or ShiftDialog(w, number)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.offset.value() == 0:
         return
@@ -155,6 +159,8 @@ def open_settings(w: MainWindow) -> None:
     models = [(e.name, f"{e.name} ({', '.join(e.source_langs)} → {', '.join(e.target_langs)})")
               for e in registry.list_models()]
     profiles = sorted(p.stem for p in qa.builtin_profile_dir().glob("*.toml"))
+    from editor.ui.dialogs import SettingsDialog
+
     dialog = SettingsDialog(w.settings, models, profiles, w)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
@@ -180,6 +186,8 @@ def apply_language(code: str) -> str:
 
 
 def show_shortcuts(w: MainWindow) -> None:
+    from editor.ui.dialogs import ShortcutsDialog
+
     ShortcutsDialog(w.actions, w.settings, w).exec()
 
 

@@ -41,7 +41,10 @@ from editor.ui.timeline import TimelineWidget
 from editor.ui.video_widget import VideoWidget
 
 QA_DELAY_MS = 400  # after retiming or row changes: a full check, in steps between events
-RECHECK_DELAY_MS = 100  # after text or state edits: the edited lines only (about a millisecond)
+# After text edits: the edited lines only, once the events queued now are handled (so an
+# undo of many steps or a burst of machine drafts is checked once). Typing reaches the document already
+# debounced by the line editor, so waiting longer here would only delay the marks.
+RECHECK_DELAY_MS = 0
 SEEK_STEP_MS = 2000
 
 

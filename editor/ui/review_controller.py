@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from editor.core import edits
 from editor.core.document import Cue
-from editor.core.mt.pretranslate import Suggestion, draftable
+from editor.core.mt.suggestions import Suggestion, draftable
 from editor.core.review import Actor, Rejection, State, can_transition
 from editor.core.workflows import needs_decision
 from editor.services.project_translator import ProjectTranslator

@@ -6,7 +6,7 @@ import pytest
 
 from editor.core import edits
 from editor.core.document import Cue
-from editor.core.mt.pretranslate import Suggestion, apply_suggestions, draftable
+from editor.core.mt.suggestions import Suggestion, apply_suggestions, draftable
 from editor.core.review import Draft, RejectCategory, Rejection, Severity, State
 from editor.core.store import Project, ProjectMeta
 
