@@ -14,7 +14,7 @@ from editor import __version__
 from editor.core import qa
 from editor.core.cli import project_glossary, project_profile
 from editor.core.formats import SubtitleError, format_from_name
-from editor.core.gc_pause import freeze_alive, gc_paused
+from editor.core.gc_pause import freeze_alive, gc_paused, tune_for_a_window
 from editor.core.mt import registry
 from editor.core.mt.engine import DecodingOptions, EngineError
 from editor.core.store import Project, ProjectError
@@ -124,6 +124,7 @@ class App:
         # The translation worker runs Python between model calls on its thread; each time the GUI thread needs
         # the GIL it may wait one switch interval, so 1 ms (not 5) keeps painting smooth while it drafts.
         sys.setswitchinterval(0.001)
+        tune_for_a_window()
         self.qapp = qapp
         self.settings = settings
         self._vlc_player: Player | None = None  # made when a project with a video opens (libvlc takes a while)

@@ -41,3 +41,15 @@ def freeze_alive() -> None:
     objects of the load are not scanned once first; and only when no garbage cycles are alive (at start-up,
     not while a closed window awaits collection), since cycles frozen now are never collected."""
     gc.freeze()
+
+
+# A young generation of 20,000 objects instead of 700: building a season's QA issues (~150,000 objects) then
+# costs a few collections, not hundreds, each moving survivors up and soon forcing a full collection (measured:
+# 45 ms -> 20 ms of collection while a 50,000-cue project opens). Garbage cycles wait a little longer; memory
+# held by them stays within a few megabytes.
+WINDOW_THRESHOLDS = (20_000, 20, 20)
+
+
+def tune_for_a_window() -> None:
+    """Collection thresholds for the long-running window, which holds many long-lived objects."""
+    gc.set_threshold(*WINDOW_THRESHOLDS)

@@ -14,6 +14,8 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 def strip_tags(text: str) -> str:
     """Text without markup, as a viewer reads it; line breaks kept."""
+    if "<" not in text and "\\" not in text:  # every tag, override block and hard space needs one of them
+        return text
     return _ASS_HARD_SPACE.sub("\u00a0", _TAG.sub("", text))
 
 

@@ -11,7 +11,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from itertools import pairwise
+from itertools import accumulate, pairwise
+from operator import sub
 
 from editor.core.document import Cue
 
@@ -37,13 +38,12 @@ class CueIndex:
         self.starts = array("q", starts)
         self.ends = array("q", [c.end_ms for c in cues])
         self.ids = array("q", [c.id for c in cues])
+        cues_count = len(cues)
         del cues, starts
         self.position = {cue_id: i for i, cue_id in enumerate(self.ids)}
-        self.max_duration = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
-        running, self._max_end_before = -1, array("q")
-        for end in self.ends:
-            self._max_end_before.append(running)
-            running = max(running, end)
+        self.max_duration = max(map(sub, self.ends, self.starts), default=0)
+        # the latest end among the cues before each position (-1 before the first), in one C loop
+        self._max_end_before = array("q", accumulate(self.ends[:-1], max, initial=-1)) if cues_count else array("q")
 
     def __len__(self) -> int:
         return len(self.ids)
