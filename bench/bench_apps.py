@@ -14,6 +14,8 @@ Programs and what each needed:
 - SubReview: `main.py open FILE.srt` imports the file into FILE.subrev beside it, so those files are deleted
   before each run. A second row reopens the project that import left (`main.py open FILE.subrev`). There is no
   variable to keep machine translation from starting, so it starts as it would for a user.
+- Bare PySide6 window (`bench/bare_qt_window.py FILE`): a window with one table of the file's blocks, the floor
+  under any editor written with Python and PySide6 (their start-up alone).
 - Gaupol (`gaupol FILE`): no first-run dialog, but for any file over 1 MB (here the 50,000-cue one) it asks
   "Open abnormally large file?" every time; the limit is hard-coded (gaupol/agents/open.py), no setting turns
   it off. The harness answers Open (Alt+O) as a user would, as soon as the dialog shows (within one 20 ms poll);
@@ -49,7 +51,7 @@ from bench.corpus import make_srt
 
 SIZES = (1_500, 10_000, 50_000)
 RUNS = 5
-APPS = ("subreview", "gaupol", "subtitlecomposer", "aegisub")
+APPS = ("subreview", "floor", "gaupol", "subtitlecomposer", "aegisub")
 REPO = Path(__file__).resolve().parent.parent
 SCREEN = (1920, 1080)
 
@@ -131,6 +133,10 @@ def targets(apps: list[str], out_dir: Path) -> tuple[list[Target], dict[str, str
                                  lambda f: [sys.executable, main_py, "open", str(project_of(f))],
                                  prepare=require_project))
             continue
+        if key == "floor":
+            result.append(Target("floor", "Bare PySide6 window (floor)", None,
+                                 lambda f: [sys.executable, str(REPO / "bench" / "bare_qt_window.py"), str(f)]))
+            continue
         binary = app_launch.package_binary(packages[key]) if key not in unavailable else None
         if binary is None and key not in unavailable:
             unavailable[key] = "installed, but no program found in `dpkg -L`"
@@ -160,7 +166,7 @@ def run(out_dir: Path) -> list[Row]:
     if "subreview" in apps:
         _compile_bytecode()
     rows = {t.key: Row(t.key, t.label, unavailable=unavailable.get(t.key, ""),
-                       version=app_launch.package_version(t.package) if t.package else _subreview_version(),
+                       version=_version(t),
                        answer_note=t.answer_note)
             for t in chosen}
     with app_launch.xvfb_display(*SCREEN) as display:
@@ -212,6 +218,16 @@ def _compile_bytecode() -> None:
     PYTHONDONTWRITEBYTECODE (set on CI machines) would otherwise compile every module at every launch."""
     if not compileall.compile_dir(str(REPO / "editor"), quiet=1):
         print("[apps] warning: some of SubReview's modules could not be compiled", file=sys.stderr)
+
+
+def _version(target: Target) -> str:
+    if target.package:
+        return app_launch.package_version(target.package)
+    if target.key == "floor":
+        from importlib.metadata import version
+
+        return f"(PySide6 {version('PySide6-Essentials')})"
+    return _subreview_version()
 
 
 def _subreview_version() -> str:

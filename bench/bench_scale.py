@@ -120,7 +120,7 @@ def main(out_dir: Path) -> str:
         (f"search filter ({m['matches']:,.0f} matching lines)", f"{m['search'] * 1000:.0f} ms"),
         ("clear the filter", f"{m['clear'] * 1000:.0f} ms"),
         ("scroll to the last line, select it, paint", f"{m['scroll_end'] * 1000:.0f} ms"),
-        ("one edit, saved and shown (median of 20)", f"{m['edit'] * 1000:.1f} ms"),
+        ("one edit, saved, its line checked again and shown (median of 20)", f"{m['edit'] * 1000:.1f} ms"),
         ("one undo step setting all 50,000 translations", f"{m['batch']:.2f} s"),
         ("export 50,000 cues to SRT", f"{m['export']:.2f} s"),
     ]

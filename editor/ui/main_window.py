@@ -45,6 +45,9 @@ QA_DELAY_MS = 400  # after retiming or row changes: a full check, in steps betwe
 # undo of many steps or a burst of machine drafts is checked once). Typing reaches the document already
 # debounced by the line editor, so waiting longer here would only delay the marks.
 RECHECK_DELAY_MS = 0
+# More edited lines than this (a batch, a long undo) get a full check in steps: a recheck runs in one go on
+# this thread and would hold it for ~0.8 s after a change to every line of a season.
+RECHECK_LIMIT = 200
 SEEK_STEP_MS = 2000
 
 
@@ -317,11 +320,12 @@ class MainWindow(QMainWindow):
     def _on_session_changed(self, change: Change) -> None:
         if self._closed:
             return
-        if change.structural or any(d.before and d.after and (d.before.start_ms, d.before.end_ms) !=
-                                    (d.after.start_ms, d.after.end_ms) for d in change.deltas):
+        if change.structural or any(qa.needs_full_check(d.before, d.after) for d in change.deltas):
             self._qa_full_needed = True  # neighbours' gaps and overlaps may change anywhere
         dirty = [d.cue_id for d in change.deltas if qa.checked_fields_changed(d.before, d.after)]
         self._qa_dirty.update(dirty)
+        if len(self._qa_dirty) > RECHECK_LIMIT:
+            self._qa_full_needed = True  # in steps between events, instead of one long recheck here
         self._update_counts(change)
         if dirty or self._qa_full_needed:  # a draft, a note or a decision alone changes no issue
             self._qa_timer.start(QA_DELAY_MS if self._qa_full_needed else RECHECK_DELAY_MS)
@@ -440,12 +444,8 @@ class MainWindow(QMainWindow):
         ids = set(cue_ids)
         self._qa_dirty.difference_update(ids)
         fresh = qa.check_cues(self.session.doc, ids, *self._qa_setup())
-        kept, affected = [], set(ids)
-        for issue in self.qa_panel.model.issues:  # the shown issues, in line order
-            if qa.touches(issue, ids):
-                affected.add(issue.cue_id)
-            else:
-                kept.append(issue)
+        kept, touched = qa.partition_touching(self.qa_panel.model.issues, ids)  # the shown issues, in line order
+        affected = ids | {issue.cue_id for issue in touched}
         model = self.table.model
         order = line_order(model.number_of)
         for issue in fresh:

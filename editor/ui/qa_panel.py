@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -141,10 +143,7 @@ class QAPanel(QWidget):
         self.view.setColumnWidth(0, metrics.horizontalAdvance("●") + 2 * metrics.averageCharWidth() + 8)
         self.view.setColumnWidth(1, max(metrics.horizontalAdvance(str(max(last, 99999))),
                                         metrics.horizontalAdvance(self.model.headers[1])) + 16)
-        counts = dict.fromkeys(SEVERITY_ORDER, 0)
-        for issue in self.model.issues:
-            if issue.severity in counts:
-                counts[issue.severity] += 1
+        counts = Counter(map(attrgetter("severity"), self.model.issues))  # in C: a season has ~75,000
         self.summary.setText(self.tr("%1 errors, %2 warnings, %3 notes")
                              .replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
                              .replace("%3", str(counts["info"])))

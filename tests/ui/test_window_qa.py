@@ -125,3 +125,53 @@ def test_checked_fields_changed_names_what_the_rules_read():
     for change in ({"target": "Hi"}, {"source": "您好"}, {"start_ms": 10}, {"end_ms": 900}):
         assert qa.checked_fields_changed(cue, cue.with_(**change)), change
     assert qa.checked_fields_changed(None, cue) and qa.checked_fields_changed(cue, None)
+
+
+def test_a_blank_line_gaining_text_changes_the_gaps_of_its_neighbours(qtbot, tmp_path):
+    """Blank lines take no part in the gap rules: when one gets text, the gap issue between the lines around
+    it is gone and two new ones name it, which a check of that line alone would not see."""
+    from editor.core.document import Cue
+
+    cues = [Cue(1, 0, 1000, "第一句", "First line."), Cue(2, 1010, 1020, "", ""),
+            Cue(3, 1030, 2500, "第三句", "Third line.")]
+    session = make_session(tmp_path / "gaps.subrev", cues)
+    w = MainWindow(session, Settings(), NullPlayer("no video in this test"), None)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.qa_checked, timeout=30_000):
+        w.show()
+    before = {(i.rule, i.cue_id, i.params.get("next_id")) for i in w.qa_panel.model.issues}
+    assert ("min_gap", 1, 3) in before
+    generation = w.qa_runner.generation
+    with qtbot.waitSignal(w.qa_checked, timeout=10_000):
+        session.apply(edits.SetTarget(2, "Hm."))
+    assert w.qa_runner.generation == generation + 1  # a full check, not a recheck of line 2
+    after = {(i.rule, i.cue_id, i.params.get("next_id")) for i in w.qa_panel.model.issues}
+    assert ("min_gap", 1, 3) not in after and ("min_gap", 1, 2) in after
+    assert _shown(w) == _as_full_check(w)
+    w.close()
+    session.close()
+
+
+def test_needs_full_check_for_times_rows_and_lines_gaining_or_losing_text():
+    from editor.core.document import Cue
+
+    cue = Cue(1, 0, 1000, "你好", "")
+    assert qa.needs_full_check(None, cue) and qa.needs_full_check(cue, None)
+    assert qa.needs_full_check(cue, cue.with_(end_ms=900))
+    assert not qa.needs_full_check(cue, cue.with_(target="Hello"))  # it had text (the source) already
+    blank = Cue(2, 0, 1000, "", "")
+    assert qa.needs_full_check(blank, blank.with_(target="Hello"))
+    assert qa.needs_full_check(cue, cue.with_(source="<i></i>"))  # only a tag left: shows nothing
+
+
+def test_a_change_to_many_lines_is_checked_in_steps_not_in_one_go(qtbot, window):
+    ids = [c.id for c in window.session.doc]
+    assert len(ids) > 3
+    generation = window.qa_runner.generation
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("editor.ui.main_window.RECHECK_LIMIT", 3)
+        window.session.apply(edits.Batch(tuple(edits.SetTarget(i, f"Line {i} again.") for i in ids)))
+        with qtbot.waitSignal(window.qa_checked, timeout=10_000):
+            pass
+    assert window.qa_runner.generation == generation + 1  # a full run in steps, not a recheck
+    assert _shown(window) == _as_full_check(window)

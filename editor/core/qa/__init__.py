@@ -10,6 +10,7 @@ from editor.core.qa.catalog import (
     QAIssue,
     checked_fields_changed,
     format_issue,
+    partition_touching,
     touches,
 )
 from editor.core.qa.profile import (
@@ -21,7 +22,7 @@ from editor.core.qa.profile import (
     language_key,
     load_profile,
 )
-from editor.core.qa.rules import QAContext, check_cues, run_qa
+from editor.core.qa.rules import QAContext, check_cues, needs_full_check, run_qa
 
 __all__ = [
     "DEFAULT_SEVERITIES",
@@ -44,6 +45,8 @@ __all__ = [
     "language_key",
     "load_glossary_csv",
     "load_profile",
+    "needs_full_check",
+    "partition_touching",
     "run_qa",
     "terms_in",
     "touches",

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress
+from operator import not_
 from typing import Any
 
 from editor.core.review import QT_TRANSLATE_NOOP
@@ -91,6 +93,15 @@ def touches(issue: QAIssue, cue_ids: set[int] | frozenset[int]) -> bool:
     `check_cues` for these cues reports again)."""
     return (issue.cue_id in cue_ids or issue.params.get("next_id") in cue_ids
             or issue.params.get("previous_id") in cue_ids)
+
+
+def partition_touching(issues: list[QAIssue], cue_ids: set[int] | frozenset[int]) -> tuple[list[QAIssue],
+                                                                                           list[QAIssue]]:
+    """(the issues that do not `touch` these cues, those that do), both in the given order. One pass without a
+    call per issue: after each edit the window splits a season's ~75,000 issues this way."""
+    hit = [i.cue_id in cue_ids or (bool(p := i.params) and (p.get("next_id") in cue_ids
+                                                           or p.get("previous_id") in cue_ids)) for i in issues]
+    return list(compress(issues, map(not_, hit))), list(compress(issues, hit))
 
 
 # What the rules read of a cue; a change to anything else (a draft, a note, the review state) cannot change

@@ -60,6 +60,16 @@ def _has_text(cue: Cue) -> bool:
     return not (is_blank(cue.source) and is_blank(cue.target))
 
 
+def needs_full_check(before: Cue | None, after: Cue | None) -> bool:
+    """True when a change can alter issues between other cues, which `check_cues` for the changed cue does not
+    report again: a cue added or removed, new times, or a line gaining or losing all its text (blank lines take
+    no part in the gap rules, so the pairs around them change)."""
+    if before is None or after is None:
+        return True
+    return ((before.start_ms, before.end_ms) != (after.start_ms, after.end_ms)
+            or _has_text(before) != _has_text(after))
+
+
 def _issues(
     cues: Sequence[Cue], indexes: Iterable[int], neighbours: Iterable[NeighbourFinding], rules: CueRules
 ) -> list[QAIssue]:
@@ -163,8 +173,7 @@ def _local_findings(
             continue
         low = min(cue.start_ms, cue.end_ms) - margin
         high = max(cue.start_ms, cue.end_ms) + margin
-        window = [(i, c) for i, c in enumerate(cues) if c.end_ms >= low and c.start_ms <= high]
-        window = [(i, c) for i, c in window if _has_text(c)]
+        window = [(i, c) for i, c in enumerate(cues) if c.end_ms >= low and c.start_ms <= high and _has_text(c)]
         out += neighbour_findings(window, profile, time_rules, fps)
         if "unsorted" in enabled:
             before = next(((i, cues[i]) for i in range(index - 1, -1, -1) if _has_text(cues[i])), None)
