@@ -153,10 +153,10 @@ def cmd_qa(args: argparse.Namespace) -> int:
     if args.json:
         _print_json({"profile": profile.name, "issues": [
             {"rule": i.rule, "cue": i.cue_id, "number": numbers.get(i.cue_id), "severity": i.severity,
-             "params": i.params, "message": qa.format_issue(i)} for i in issues]})
+             "params": i.params, "message": qa.format_issue(i, numbers.get)} for i in issues]})
     else:
         for i in issues:
-            print(f"#{numbers.get(i.cue_id)} [{i.severity}] {i.rule}: {qa.format_issue(i)}")
+            print(f"#{numbers.get(i.cue_id)} [{i.severity}] {i.rule}: {qa.format_issue(i, numbers.get)}")
         print(f"{len(issues)} issues (profile {profile.name})")
     return EXIT_OK
 

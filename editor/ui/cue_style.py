@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from editor.core.document import Cue
-from editor.core.qa import MESSAGES, RULES, SEVERITIES, SEVERITY_ORDER, QAIssue
+from editor.core.qa import MESSAGES, RULES, SEVERITIES, SEVERITY_ORDER, QAIssue, message_params
 from editor.core.review import CATEGORY_LABELS, QT_TRANSLATE_NOOP, STATE_LABELS, RejectCategory, State
 from editor.core.text import display_width, lines
 
@@ -81,12 +81,7 @@ def rule_title(rule: str) -> str:
 def qa_message(issue: QAIssue, number_of: Callable[[int], int | None] | None = None) -> str:
     """The issue's message in the UI language. `number_of` turns the cue ids a message names (overlap,
     order) into the cue numbers the table shows."""
-    params = dict(issue.params)
-    if number_of is not None:
-        for key in ("next_id", "previous_id"):
-            if key in params:
-                number = number_of(params[key])
-                params[key] = params[key] if number is None else number
+    params = message_params(issue, number_of)
     template = MESSAGES.get(issue.rule, issue.rule)
     try:
         return QCoreApplication.translate("QA", template).format(**params)

@@ -260,3 +260,19 @@ def test_reading_commands_work_while_a_window_has_the_project_and_writing_ones_a
     finally:
         holder.close()
     assert main(["import-target", str(proj), str(tgt)]) == 0
+
+
+def test_qa_names_other_lines_by_the_numbers_people_see(files, capsys):
+    """Ids and line numbers part ways once a line is deleted: an overlap message names the line number."""
+    src, _tgt, proj = files
+    main(["new", str(proj), "--source", str(src)])
+    with Project.open(proj) as project:
+        project.apply(edits.Delete((1,)), actor="t")
+        project.apply(edits.SetTiming(2, 3500, 6500), actor="t")  # now overlaps cue 3 (line 2)
+    capsys.readouterr()
+    assert main(["qa", str(proj)]) == 0
+    overlap = [line for line in capsys.readouterr().out.splitlines() if "] overlap:" in line]
+    assert overlap == ["#1 [error] overlap: Overlaps subtitle #2 by 500 ms"], overlap
+    assert main(["qa", str(proj), "--json"]) == 0
+    issue = next(i for i in json.loads(capsys.readouterr().out)["issues"] if i["rule"] == "overlap")
+    assert issue["params"]["next_id"] == 3 and issue["message"].endswith("#2 by 500 ms")

@@ -10,6 +10,7 @@ from editor.core.qa.catalog import (
     QAIssue,
     checked_fields_changed,
     format_issue,
+    message_params,
     partition_touching,
     touches,
 )
@@ -45,6 +46,7 @@ __all__ = [
     "language_key",
     "load_glossary_csv",
     "load_profile",
+    "message_params",
     "needs_full_check",
     "partition_touching",
     "run_qa",

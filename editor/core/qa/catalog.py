@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
 from operator import not_
@@ -116,7 +117,19 @@ def checked_fields_changed(before: Any, after: Any) -> bool:
     return any(getattr(before, name) != getattr(after, name) for name in CHECKED_FIELDS)
 
 
-def format_issue(issue: QAIssue) -> str:
+def message_params(issue: QAIssue, number_of: Callable[[int], int | None] | None = None) -> dict[str, Any]:
+    """The values a message is filled with; `number_of` turns the cue ids it names (overlap, order) into the
+    numbers people see (ids and numbers part ways once lines are inserted or deleted)."""
+    params = dict(issue.params)
+    if number_of is not None:
+        for key in ("next_id", "previous_id"):
+            if key in params:
+                number = number_of(params[key])
+                params[key] = params[key] if number is None else number
+    return params
+
+
+def format_issue(issue: QAIssue, number_of: Callable[[int], int | None] | None = None) -> str:
     """English one-line message for the CLI, e.g. "Line 1 has 48 characters (max 42)"; the caller adds
     the cue number, severity and rule as it needs."""
-    return MESSAGES[issue.rule].format(**issue.params)
+    return MESSAGES[issue.rule].format(**message_params(issue, number_of))
