@@ -7,6 +7,8 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,3 +48,16 @@ def stop(proc: subprocess.Popen, timeout: float = 20) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+def screenshot_pixels(display: str, path: Path) -> Any:
+    """Save the whole screen of `display` to `path` (PNG) and return its pixels as a (height, width, 3) uint8
+    numpy array."""
+    import numpy as np
+
+    subprocess.run([require_tool("import"), "-display", display, "-window", "root", str(path)], check=True, timeout=30)
+    ppm = subprocess.run([require_tool("convert"), str(path), "-depth", "8", "ppm:-"], check=True, capture_output=True,
+                         timeout=30).stdout
+    header, width, height, maxval, rest = ppm.split(maxsplit=4)
+    assert header == b"P6" and int(maxval) == 255
+    return np.frombuffer(rest[: int(width) * int(height) * 3], dtype=np.uint8).reshape(int(height), int(width), 3)

@@ -14,7 +14,7 @@ import pytest
 
 from editor.core.review import State
 from editor.core.store import Project
-from tests.xvfb import require_tool, stop, xvfb_display
+from tests.xvfb import require_tool, screenshot_pixels, stop, xvfb_display
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREEN = (1366, 768)
@@ -40,15 +40,6 @@ def _wait_window(display: str, timeout: float = 60) -> str:
             return found.splitlines()[-1]
         time.sleep(0.3)
     pytest.fail("the SubReview window did not appear")
-
-
-def _screenshot(display: str, path: Path) -> np.ndarray:
-    subprocess.run([require_tool("import"), "-display", display, "-window", "root", str(path)], check=True, timeout=30)
-    ppm = subprocess.run([require_tool("convert"), str(path), "-depth", "8", "ppm:-"], check=True, capture_output=True,
-                         timeout=30).stdout
-    header, width, height, maxval, rest = ppm.split(maxsplit=4)
-    assert header == b"P6" and int(maxval) == 255
-    return np.frombuffer(rest[: int(width) * int(height) * 3], dtype=np.uint8).reshape(int(height), int(width), 3)
 
 
 def _colourful_share(pixels: np.ndarray) -> float:
@@ -94,7 +85,7 @@ def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
             cue = project.doc.get(1)
             assert cue.state is State.TRANSLATED
             assert project.events(cue_id=1)[-1].actor == "e2e-reviewer"
-        shot = _screenshot(display, ROOT / "docs" / "screenshot-e2e.png" if os.environ.get("SUBREVIEW_KEEP_SHOT")
+        shot = screenshot_pixels(display, ROOT / "docs" / "screenshot-e2e.png" if os.environ.get("SUBREVIEW_KEEP_SHOT")
                            else tmp_path / "screen.png")
         left, top = int(SCREEN[0] * 0.02), int(SCREEN[1] * 0.08)
         video_area = shot[top:int(SCREEN[1] * 0.45), left:int(SCREEN[0] * 0.30)]

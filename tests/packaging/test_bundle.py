@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.xvfb import require_tool, stop, xvfb_display
+from tests.xvfb import require_tool, screenshot_pixels, stop, xvfb_display
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build.py"
@@ -186,17 +186,6 @@ def _xdotool(display: str, *args: str) -> str:
     return out.stdout.strip()
 
 
-def _screenshot(display: str, path: Path):
-    import numpy as np
-
-    subprocess.run([require_tool("import"), "-display", display, "-window", "root", str(path)], check=True, timeout=30)
-    ppm = subprocess.run([require_tool("convert"), str(path), "-depth", "8", "ppm:-"], check=True, capture_output=True,
-                         timeout=30).stdout
-    header, width, height, maxval, rest = ppm.split(maxsplit=4)
-    assert header == b"P6" and int(maxval) == 255
-    return np.frombuffer(rest[: int(width) * int(height) * 3], dtype=np.uint8).reshape(int(height), int(width), 3)
-
-
 def _mapped_files(pid: int) -> set[str]:
     files = set()
     for line in Path(f"/proc/{pid}/maps").read_text().splitlines():
@@ -236,7 +225,7 @@ def test_demo_window_under_xvfb(built, display, tmp_path):
         _xdotool(display, "windowfocus", "--sync", window)
         _xdotool(display, "key", "--window", window, "ctrl+space")  # play the demo video
         time.sleep(3.0)
-        shot = _screenshot(display, tmp_path / "screen.png")
+        shot = screenshot_pixels(display, tmp_path / "screen.png")
         assert shot.std() > 20, "the screenshot is (nearly) one colour"
         left, top = int(SCREEN[0] * 0.02), int(SCREEN[1] * 0.08)
         video = shot[top:int(SCREEN[1] * 0.45), left:int(SCREEN[0] * 0.15)]
