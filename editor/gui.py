@@ -139,7 +139,7 @@ class App:
         try:
             with gc_paused():
                 project = target if isinstance(target, Project) else Project.open(target)
-                if self.session is None and not self._frozen:  # start-up: no garbage cycles alive yet
+                if not self._frozen:  # the first project, at start-up: no garbage cycles alive yet
                     freeze_alive()
                     self._frozen = True
         except ProjectError as exc:

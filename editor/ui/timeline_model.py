@@ -38,12 +38,11 @@ class CueIndex:
         self.starts = array("q", starts)
         self.ends = array("q", [c.end_ms for c in cues])
         self.ids = array("q", [c.id for c in cues])
-        cues_count = len(cues)
         del cues, starts
         self.position = {cue_id: i for i, cue_id in enumerate(self.ids)}
         self.max_duration = max(map(sub, self.ends, self.starts), default=0)
         # the latest end among the cues before each position (-1 before the first), in one C loop
-        self._max_end_before = array("q", accumulate(self.ends[:-1], max, initial=-1)) if cues_count else array("q")
+        self._max_end_before = array("q", accumulate(self.ends, max, initial=-1))[:-1]
 
     def __len__(self) -> int:
         return len(self.ids)

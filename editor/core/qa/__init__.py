@@ -8,7 +8,6 @@ from editor.core.qa.catalog import (
     SEVERITIES,
     SEVERITY_ORDER,
     QAIssue,
-    checked_fields_changed,
     format_issue,
     message_params,
     partition_touching,
@@ -23,7 +22,7 @@ from editor.core.qa.profile import (
     language_key,
     load_profile,
 )
-from editor.core.qa.rules import QAContext, check_cues, needs_full_check, run_qa
+from editor.core.qa.rules import QAContext, check_cues, checked_fields_changed, needs_full_check, run_qa
 
 __all__ = [
     "DEFAULT_SEVERITIES",

@@ -60,6 +60,18 @@ def _has_text(cue: Cue) -> bool:
     return not (is_blank(cue.source) and is_blank(cue.target))
 
 
+# What the rules read of a cue; a change to anything else (a draft, a note, the review state) cannot change
+# an issue, so the window does not check such a line again.
+CHECKED_FIELDS = ("start_ms", "end_ms", "source", "target")
+
+
+def checked_fields_changed(before: Cue | None, after: Cue | None) -> bool:
+    """True unless both versions are cues that agree on every field the rules read."""
+    if before is None or after is None:
+        return True
+    return any(getattr(before, name) != getattr(after, name) for name in CHECKED_FIELDS)
+
+
 def needs_full_check(before: Cue | None, after: Cue | None) -> bool:
     """True when a change can alter issues between other cues, which `check_cues` for the changed cue does not
     report again: a cue added or removed, new times, or a line gaining or losing all its text (blank lines take
