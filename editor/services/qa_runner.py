@@ -47,7 +47,7 @@ def arrange_steps(issues: list[qa.QAIssue]) -> Generator[None, None, QAResult]:
     for start in range(0, len(groups), GROUP_STEP):
         for group in groups[start:start + GROUP_STEP]:
             if len(group) > 1:
-                group.sort(key=lambda i: qa.SEVERITY_ORDER.get(i.severity, 3))
+                group.sort(key=qa.severity_rank)
             ordered += group
         yield
     return QAResult(ordered, by_cue)

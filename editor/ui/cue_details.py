@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QTabWidget, 
 from editor.core.diff import word_diff
 from editor.core.document import Cue
 from editor.core.glossary import GlossaryIndex, GlossaryTerm, fold, spans, terms_in
-from editor.core.qa import QAIssue
+from editor.core.qa import QAIssue, severity_rank
 from editor.ui.cue_style import (
-    SEVERITY_RANK,
     one_line,
     origin_label,
     plain_html,
@@ -176,7 +175,7 @@ class CueDetails(QTabWidget):
 
     def _show_issues(self, issues: Sequence[QAIssue], number_of: Callable[[int], int | None]) -> None:
         self.issues.clear()
-        for issue in sorted(issues, key=lambda i: -SEVERITY_RANK.get(i.severity, 0)):
+        for issue in sorted(issues, key=severity_rank):
             item = QListWidgetItem(severity_icon(issue.severity), qa_message(issue, number_of))
             item.setToolTip(self.tr("%1 (%2)", "QA check (severity)").replace("%1", rule_title(issue.rule))
                             .replace("%2", severity_label(issue.severity)))

@@ -455,7 +455,7 @@ class MainWindow(QMainWindow):
         for issue in fresh:
             groups[issue.cue_id].append(issue)
         for group in groups.values():
-            group.sort(key=lambda i: qa.SEVERITY_ORDER.get(i.severity, 3))
+            group.sort(key=qa.severity_rank)
         self.qa_panel.set_issues(kept, model.number_of)
         model.update_qa_groups(groups)
         self._qa_shown()

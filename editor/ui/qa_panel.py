@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistent
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from editor.core.qa import SEVERITY_ORDER, QAIssue
+from editor.core.qa import QAIssue, severity_rank
 from editor.ui.cue_style import plain_html, qa_message, rule_title, severity_label
 
 SEVERITY_MARK = {"error": "●", "warning": "▲", "info": "○"}
@@ -22,7 +22,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def line_order(number_of: Callable[[int], int | None]) -> Callable[[QAIssue], int]:
     """The panel's order as one int per issue: line, then worst first (a season has ~100,000 issues)."""
-    return lambda i: (number_of(i.cue_id) or 0) * 4 + SEVERITY_ORDER.get(i.severity, 3)
+    return lambda i: (number_of(i.cue_id) or 0) * 4 + severity_rank(i)
 
 
 class IssueModel(QAbstractTableModel):

@@ -11,6 +11,7 @@ from editor.core.qa.catalog import (
     format_issue,
     message_params,
     partition_touching,
+    severity_rank,
     touches,
 )
 from editor.core.qa.profile import (
@@ -49,6 +50,7 @@ __all__ = [
     "needs_full_check",
     "partition_touching",
     "run_qa",
+    "severity_rank",
     "terms_in",
     "touches",
 ]

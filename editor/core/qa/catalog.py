@@ -89,6 +89,11 @@ class QAIssue:
     params: dict[str, Any]
 
 
+def severity_rank(issue: QAIssue) -> int:
+    """Sort key putting the worst first: 0 for an error, 1 a warning, 2 a note, 3 anything else."""
+    return SEVERITY_ORDER.get(issue.severity, 3)
+
+
 def touches(issue: QAIssue, cue_ids: set[int] | frozenset[int]) -> bool:
     """True for an issue on one of these cues, or naming one of them as its next or previous cue (what
     `check_cues` for these cues reports again)."""
