@@ -19,6 +19,7 @@ from editor.core import qa
 from editor.core.document import Cue
 from editor.core.gc_pause import gc_paused
 from editor.core.qa.rules import run_qa_steps
+from editor.core.stepwise import drain
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,11 @@ def arrange_steps(issues: list[qa.QAIssue]) -> Generator[None, None, QAResult]:
             ordered += group
         yield
     return QAResult(ordered, by_cue)
+
+
+def arrange(issues: list[qa.QAIssue]) -> QAResult:
+    """`arrange_steps` in one go (issues kept from an earlier check, already in line order)."""
+    return drain(arrange_steps(issues))
 
 
 def _check(cues: Sequence[Cue], profile: qa.QAProfile,

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 from editor.core import qa
 from editor.core.cli import project_profile, project_qa_context
 from editor.core.document import Change
+from editor.core.qa import cache as qa_cache
 from editor.core.review import State
 from editor.core.text import strip_tags
 from editor.core.workflows import needs_decision, state_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
-from editor.services.qa_runner import QAResult, QARunner
+from editor.services.qa_runner import QAResult, QARunner, arrange
 from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
 from editor.ui import file_actions
@@ -79,6 +80,10 @@ class MainWindow(QMainWindow):
         self._qa_full_needed = True  # timing or structure changed since the last full request
         self._qa_dirty: set[int] = set()  # cues edited (text, state, ...) since the last full request
         self._qa_in_flight = False  # a full check is running: edits wait for its result, then merge
+        # The profile and context of the whole check on screen (None: no whole check shown), and the key of the
+        # check kept in the cache for this project, if known: see _keep_qa.
+        self._qa_checked_with: tuple[qa.QAProfile, qa.QAContext] | None = None
+        self._qa_kept_key = ""
         self.qa_runner = QARunner(self)
         self.qa_runner.finished.connect(self._on_qa_finished)
         self.qa_runner.failed.connect(self._on_qa_failed)
@@ -90,7 +95,7 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.table.select_cue(first)
         self.update_enabled()
-        QTimer.singleShot(0, self.run_qa)  # after the first paint: the window shows before the checks finish
+        QTimer.singleShot(0, self._first_check)  # after the first paint: the window shows before the checks finish
 
     # --- construction --------------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -409,25 +414,67 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.redo()
 
     # --- QA -------------------------------------------------------------------------------------------------
-    def _qa_setup(self) -> tuple[qa.QAProfile, qa.QAContext]:
+    def _qa_inputs(self) -> tuple[qa.QAProfile, qa.QAContext, str]:
+        """The profile and context a check uses now, and why the chosen profile could not be used ("" if it
+        could: the language's built-in profile stands in)."""
         project = self.session.project
         try:
-            profile = project_profile(project, self.settings.get("qa/profile") or None)
+            profile, error = project_profile(project, self.settings.get("qa/profile") or None), ""
         except qa.QAProfileError as exc:
-            self._show_message(str(exc))
-            profile = qa.builtin_profile(project.meta.target_lang)
-        context = project_qa_context(project)
+            profile, error = qa.builtin_profile(project.meta.target_lang), str(exc)
+        return profile, project_qa_context(project), error
+
+    def _qa_setup(self) -> tuple[qa.QAProfile, qa.QAContext]:
+        profile, context, error = self._qa_inputs()
+        if error:
+            self._show_message(error)
         self.editor.set_glossary(context.glossary)
         return profile, context
+
+    def _first_check(self) -> None:
+        """The issues kept from the last session when nothing they depend on changed since; else a full check."""
+        if self._closed:
+            return
+        profile, context = self._qa_setup()
+        doc = self.session.doc
+        kept = qa_cache.load(self.session.project.path, lambda: qa_cache.check_key(doc, profile, context))
+        if kept is None:
+            self._request_check(profile, context)
+            return
+        self._qa_full_needed = False
+        self._qa_dirty.clear()
+        self._qa_checked_with, self._qa_kept_key = (profile, context), kept.key
+        self._on_qa_finished(self.qa_runner.generation, arrange(kept.issues))
 
     def run_qa(self) -> None:
         """Check the whole document in steps between events; `_on_qa_finished` shows the result."""
         if self._closed:
             return
+        self._request_check(*self._qa_setup())
+
+    def _request_check(self, profile: qa.QAProfile, context: qa.QAContext) -> None:
         self._qa_full_needed = False
         self._qa_dirty.clear()
         self._qa_in_flight = True
-        self.qa_runner.request(self.session.doc, *self._qa_setup())
+        self._qa_checked_with = (profile, context)
+        self.qa_runner.request(self.session.doc, profile, context)
+
+    def _keep_qa(self) -> None:
+        """At close: keep the issues on screen for the next open, when they are those of a whole check of the
+        document as it is now (a pending recheck of a few lines runs first), made with today's profile and
+        context. A check still running, or failed, is not kept; the next open then checks again."""
+        if self._qa_in_flight or self._qa_full_needed or self._qa_checked_with is None:
+            return
+        if self._qa_dirty:
+            if len(self._qa_dirty) > RECHECK_LIMIT:
+                return
+            self._recheck(self._qa_dirty)
+        profile, context, error = self._qa_inputs()
+        if error or (profile, context) != self._qa_checked_with:
+            return  # the profile or glossary changed since the issues on screen were found
+        key = qa_cache.check_key(self.session.doc, profile, context)
+        if key != self._qa_kept_key and qa_cache.store(self.session.project.path, key, self.qa_panel.model.issues):
+            self._qa_kept_key = key
 
     def _on_qa_timer_timeout(self) -> None:
         """After edits: a full check when times or rows changed; else only the edited lines (cheap, here)."""
@@ -473,6 +520,7 @@ class MainWindow(QMainWindow):
 
     def _on_qa_failed(self, error: str) -> None:
         self._qa_in_flight = False
+        self._qa_checked_with = None
         self._show_message(self.tr("The checks failed: %1").replace("%1", error))
 
     def _qa_shown(self) -> None:
@@ -547,6 +595,7 @@ class MainWindow(QMainWindow):
         self._closed = True  # the project closes after the window: nothing may run on it later
         self._qa_timer.stop()
         self.qa_runner.close()
+        self._keep_qa()
         self.save_layout()
         self.waveform.cancel()
         if self.translator is not None:

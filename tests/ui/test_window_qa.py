@@ -175,3 +175,88 @@ def test_a_change_to_many_lines_is_checked_in_steps_not_in_one_go(qtbot, window)
             pass
     assert window.qa_runner.generation == generation + 1  # a full run in steps, not a recheck
     assert _shown(window) == _as_full_check(window)
+
+
+# --- the check kept between sessions -------------------------------------------------------------------------
+def _open_window(qtbot, path, settings=None) -> MainWindow:
+    from editor.core.store import Project
+    from editor.ui.session import ReviewSession
+
+    w = MainWindow(ReviewSession(Project.open(path), "ann"), settings or Settings(), NullPlayer("no video"), None)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.qa_checked, timeout=30_000):
+        w.show()
+    return w
+
+
+def _close(w: MainWindow) -> None:
+    w.close()
+    w.session.close()
+
+
+def test_reopening_an_unchanged_project_shows_the_kept_check_without_checking_again(qtbot, tmp_path):
+    path = tmp_path / "kept.subrev"
+    make_session(path).close()
+    first = _open_window(qtbot, path)
+    assert first.qa_runner.generation == 1  # nothing kept yet: a whole check
+    shown = _shown(first)
+    assert shown
+    _close(first)
+    again = _open_window(qtbot, path)
+    assert again.qa_runner.generation == 0  # no check ran
+    assert _shown(again) == shown == _as_full_check(again)
+    _assert_in_line_order(again)
+    model = again.table.model  # the lines' marks too, not only the dock
+    assert sum(len(model.issues_for(c.id)) for c in again.session.doc) == len(shown)
+    _close(again)
+
+
+def test_lines_edited_in_the_last_session_are_in_the_kept_check(qtbot, tmp_path):
+    path = tmp_path / "edited.subrev"
+    make_session(path).close()
+    w = _open_window(qtbot, path)
+    w.session.apply(edits.SetTarget(4, ""))  # closed before the recheck runs: the close does it
+    _close(w)
+    again = _open_window(qtbot, path)
+    assert again.qa_runner.generation == 0
+    assert any(i.rule == "empty_target" for i in again.table.model.issues_for(4))
+    assert _shown(again) == _as_full_check(again)
+    _close(again)
+
+
+def test_a_project_changed_elsewhere_is_checked_again(qtbot, tmp_path):
+    from editor.core.store import Project
+
+    path = tmp_path / "changed.subrev"
+    make_session(path).close()
+    _close(_open_window(qtbot, path))
+    with Project.open(path) as project:  # e.g. the command line, between two sessions
+        project.apply(edits.SetTarget(4, ""), actor="cli")
+    again = _open_window(qtbot, path)
+    assert again.qa_runner.generation == 1
+    assert any(i.rule == "empty_target" for i in again.table.model.issues_for(4))
+    assert _shown(again) == _as_full_check(again)
+    _close(again)
+
+
+def test_a_check_made_with_another_profile_is_not_reused(qtbot, tmp_path):
+    path = tmp_path / "profile.subrev"
+    make_session(path).close()
+    _close(_open_window(qtbot, path))
+    settings = Settings()
+    settings.set("qa/profile", "zh-Hans")  # the reviewer chose another client's numbers
+    again = _open_window(qtbot, path, settings)
+    assert again.qa_runner.generation == 1
+    _close(again)
+
+
+def test_a_check_still_running_at_close_is_not_kept(qtbot, tmp_path):
+    from editor.core.qa import cache as qa_cache
+
+    path = tmp_path / "busy.subrev"
+    make_session(path).close()
+    w = _open_window(qtbot, path)
+    assert not qa_cache.file_for(path).exists()  # kept at close only
+    w.session.apply(edits.SetTiming(10, 0, 100))  # a full check is due, not yet run
+    _close(w)
+    assert not qa_cache.file_for(path).exists()

@@ -5,23 +5,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from editor.core.cache_dir import user_cache_dir
 from editor.core.mt.engine import DecodingOptions, Hypothesis
 
 
 def default_cache_path() -> Path:
-    """`$SUBREVIEW_CACHE_DIR/mt-cache.sqlite`, else the user's cache folder."""
-    folder = os.environ.get("SUBREVIEW_CACHE_DIR")
-    if folder:
-        return Path(folder) / "mt-cache.sqlite"
-    import platformdirs
-
-    return platformdirs.user_cache_path("SubReview") / "mt-cache.sqlite"
+    return user_cache_dir() / "mt-cache.sqlite"
 
 
 def cache_key(model_hash: str, options: DecodingOptions, source_lang: str, target_lang: str, text: str) -> str:

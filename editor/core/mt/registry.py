@@ -19,10 +19,10 @@ from typing import Any
 
 import platformdirs
 
+from editor.core.cache_dir import APP_NAME, user_cache_dir
 from editor.core.mt.modeldir import SIDECAR, ModelDirError, ModelFiles, inspect_model_dir, read_json
 from editor.core.mt.safezip import ArchiveError, safe_extract, top_folder
 
-APP_NAME = "SubReview"
 DATA_ENV = "SUBREVIEW_DATA_DIR"
 INDEX = "registry.json"
 INDEX_VERSION = 1
@@ -98,9 +98,7 @@ def dir_size(path: Path) -> int:
 
 
 def hash_cache_path() -> Path:
-    """`$SUBREVIEW_CACHE_DIR/model-hashes.json`, else in the user's cache folder."""
-    folder = os.environ.get("SUBREVIEW_CACHE_DIR")
-    return (Path(folder) if folder else platformdirs.user_cache_path(APP_NAME, appauthor=False)) / "model-hashes.json"
+    return user_cache_dir() / "model-hashes.json"
 
 
 def _read_hash_cache() -> dict[str, dict[str, Any]]:
