@@ -22,6 +22,7 @@ from editor.core.workflows import create_project
 from editor.services import i18n
 from editor.services.player import EMBEDDING_PLATFORMS, NullPlayer, Player, create_player
 from editor.services.project_translator import ProjectTranslator
+from editor.services.quit_signals import QuitOnSignals
 from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
 from editor.ui.main_window import MainWindow
@@ -218,4 +219,8 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
         if not app.open(path):
             return 2
     qapp.aboutToQuit.connect(app.shutdown)
-    return qapp.exec()
+    ending = QuitOnSignals(lambda _signum: qapp.quit())  # logout or `kill`: close as if the user had
+    try:
+        return qapp.exec()
+    finally:
+        ending.uninstall()

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         first = next((c.id for c in session.doc if needs_decision(c)), session.doc[0].id if len(session.doc) else None)
         if first is not None:
             self.table.select_cue(first)
+        self.editor.target_edit.setFocus()  # typing goes into the translation as soon as the window is active
         self.update_enabled()
         QTimer.singleShot(0, self._first_check)  # after the first paint: the window shows before the checks finish
 

@@ -4,6 +4,7 @@ and take a screenshot whose video area shows the video."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -94,3 +95,45 @@ def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
         stop(app)
         log.close()
     assert app.returncode in (0, -15), (tmp_path / "app.log").read_text()[-3000:]
+
+
+@pytest.mark.slow
+def test_a_termination_signal_closes_the_window_like_the_user_did(display, tmp_path):
+    """Logout or `kill`: the words typed in the last moment (not yet committed: TYPING_DELAY_MS) are saved, the
+    layout and the QA check kept, the project unlocked, and the exit is a clean one."""
+    import shutil
+
+    from editor.core.qa import cache as qa_cache
+
+    srt = tmp_path / "episode.srt"
+    shutil.copy(ROOT / "resources" / "samples" / "demo.zh-Hans.srt", srt)
+    project_path = srt.with_suffix(".subrev")
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
+           "SUBREVIEW_DATA_DIR": str(tmp_path / "data"), "SUBREVIEW_CACHE_DIR": str(tmp_path / "cache"),
+           "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini"), "SUBREVIEW_REVIEWER": "e2e-reviewer"}
+    log = (tmp_path / "app.log").open("w")
+    app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "open", str(srt)], env=env, stdout=log,
+                           stderr=subprocess.STDOUT)
+    try:
+        window = _wait_window(display)
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline:  # the machine draft of line 1 is in: nothing arrives while typing
+            with Project.open(project_path, read_only=True) as project:
+                if project.doc.get(1).state is State.MT_DRAFT:
+                    break
+            time.sleep(0.3)
+        _xdotool(display, "windowfocus", "--sync", window)
+        _xdotool(display, "key", "--window", window, "ctrl+a")
+        _xdotool(display, "type", "--delay", "10", "Typed just before logout")
+        app.send_signal(signal.SIGTERM)
+        app.wait(timeout=30)
+    finally:
+        if app.poll() is None:
+            stop(app)
+        log.close()
+    assert app.returncode == 0, (tmp_path / "app.log").read_text()[-3000:]
+    with Project.open(project_path) as project:  # for writing: the lock was released
+        assert project.doc.get(1).target == "Typed just before logout"
+        assert project.doc.get(1).state is State.TRANSLATED
+    assert "geometry" in (tmp_path / "settings.ini").read_text()
+    assert qa_cache.file_for(project_path, tmp_path / "cache" / "qa").exists()
