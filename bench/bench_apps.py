@@ -12,8 +12,12 @@ sum of VmHWM over the process tree. Medians of BENCH_RUNS runs (default 5); ever
 
 Programs and what each needed:
 - SubReview: `main.py open FILE.srt` imports the file into FILE.subrev beside it, so those files are deleted
-  before each run. A second row reopens the project that import left (`main.py open FILE.subrev`). There is no
-  variable to keep machine translation from starting, so it starts as it would for a user.
+  before each run. Two rows reopen the project that import left (`main.py open FILE.subrev`): "reopen project"
+  as on a reviewer's machine, where SubReview opened and closed that project before (one untimed launch first;
+  its cache folder, with the project's last QA check, is shared by that row's runs), and "reopen, no kept QA
+  check" with an empty cache every run, so every line is checked again. Every run ends with SIGTERM, which
+  SubReview handles as a normal close. There is no variable to keep machine translation from starting, so it
+  starts as it would for a user.
 - Bare PySide6 window (`bench/bare_qt_window.py FILE`): a window with one table of the file's blocks, the floor
   under any editor written with Python and PySide6 (their start-up alone).
 - Gaupol (`gaupol FILE`): no first-run dialog, but for any file over 1 MB (here the 50,000-cue one) it asks
@@ -80,6 +84,8 @@ class Target:
     prepare: Callable[[Path], str] = lambda srt: ""  # returns a reason the run cannot happen, or ""
     answer: tuple[str, str] | None = None  # (dialog title pattern, keys): see app_launch.measure
     answer_note: str = ""
+    warm_up: bool = False  # one untimed launch before the first run, so what a program keeps between sessions
+    #                        (in `env`'s folders, which outlive the fresh homes) is in place
 
 
 def project_of(srt: Path) -> Path:
@@ -129,7 +135,12 @@ def targets(apps: list[str], out_dir: Path) -> tuple[list[Target], dict[str, str
         if key == "subreview":
             result.append(Target("subreview", "SubReview (import .srt)", None,
                                  lambda f: [sys.executable, main_py, "open", str(f)], prepare=remove_project))
+            kept = out_dir / "subreview-kept"  # SubReview's cache folder, shared by the runs of this row only
+            shutil.rmtree(kept, ignore_errors=True)
             result.append(Target("subreview-reopen", "SubReview (reopen project)", None,
+                                 lambda f: [sys.executable, main_py, "open", str(project_of(f))],
+                                 env={"SUBREVIEW_CACHE_DIR": str(kept)}, prepare=require_project, warm_up=True))
+            result.append(Target("subreview-reopen-cold", "SubReview (reopen, no kept QA check)", None,
                                  lambda f: [sys.executable, main_py, "open", str(project_of(f))],
                                  prepare=require_project))
             continue
@@ -203,6 +214,8 @@ def _one_run(target: Target, srt: Path, n: int, i: int, display: str, out_dir: P
         for stale in (failure_shot, failure_shot.with_suffix(".log")):  # from an earlier bench or attempt
             stale.unlink(missing_ok=True)
         with app_launch.fresh_home(display, target.env) as (home, env):
+            if target.warm_up and i == 0 and not attempt:
+                app_launch.measure(target.command(srt), env, display, expect=srt.stem + ".", cwd=home)
             launch = app_launch.measure(
                 target.command(srt), env, display, expect=srt.stem + ".", cwd=home,
                 shot=out_dir / f"apps-{target.key}-{n}.png" if last_size and i == 0 else None,
@@ -282,7 +295,7 @@ def report(rows: list[Row]) -> str:
     sizes = sorted({n for r in rows for n in r.runs})
     runs = max((len(v) for r in rows for v in r.runs.values()), default=0)
     versions = ", ".join(f"{r.label.split(' (')[0]} {r.version}" for r in rows
-                         if r.version and not r.key.endswith("-reopen"))
+                         if r.version and "-reopen" not in r.key)
     lines = [
         f"Machine: {_cpu_name()}, {os.cpu_count()} cores, {_os_name()}, Python {platform.python_version()}; "
         f"Xvfb {SCREEN[0]}x{SCREEN[1]}x24, no window manager; {dt.date.today().isoformat()}; "

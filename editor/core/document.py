@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from editor.core.review import Draft, Rejection, State
 
+NO_META: Mapping[str, str] = MappingProxyType({})  # the shared, read-only `meta` of cues without any
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """One subtitle: immutable; edits build a new Cue with `dataclasses.replace`."""
+
+class Cue(NamedTuple):
+    """One subtitle: immutable; edits build a new Cue with `with_`. A named tuple rather than a frozen
+    dataclass: as immutable, and built ~3 times faster (a season opens 50,000 of them)."""
 
     id: int
     start_ms: int
@@ -22,14 +25,14 @@ class Cue:
     note: str = ""
     rejection: Rejection | None = None
     draft: Draft | None = None
-    meta: dict[str, str] = field(default_factory=dict)  # format-specific attributes kept for export
+    meta: Mapping[str, str] = NO_META  # format-specific attributes kept for export
 
     @property
     def duration_ms(self) -> int:
         return self.end_ms - self.start_ms
 
     def with_(self, **changes: Any) -> Cue:
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from editor.core.document import Change
 from editor.core.qa import cache as qa_cache
 from editor.core.review import State
 from editor.core.text import strip_tags
-from editor.core.workflows import needs_decision, state_counts
+from editor.core.workflows import needs_decision, review_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
 from editor.services.qa_runner import QAResult, QARunner, arrange
@@ -283,8 +283,7 @@ class MainWindow(QMainWindow):
             a[name].setEnabled(media)
 
     def _recount(self) -> None:
-        self._counts = state_counts(self.session.doc)
-        self._open_lines = sum(1 for c in self.session.doc if needs_decision(c))
+        self._counts, self._open_lines = review_counts(self.session.doc)
 
     def _update_counts(self, change: Change) -> None:
         """Counts per state and of lines needing a decision: kept up to date from small changes (a season

@@ -59,7 +59,7 @@ def cue_to_row(cue: Cue) -> tuple[Any, ...]:
         cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, cue.state.value, cue.note,
         None if rejection is None else _dumps(rejection),
         None if draft is None else _dumps(draft),
-        _dumps(cue.meta) if cue.meta else None,
+        _dumps(dict(cue.meta)) if cue.meta else None,
     )
 
 
@@ -107,7 +107,7 @@ def cue_fields(cue: Cue) -> dict[str, Any]:
     return {
         "start_ms": cue.start_ms, "end_ms": cue.end_ms, "source": cue.source, "target": cue.target,
         "state": cue.state.value, "note": cue.note, "rejection": rejection_to_json(cue.rejection),
-        "draft": draft_to_json(cue.draft), "meta": cue.meta,
+        "draft": draft_to_json(cue.draft), "meta": dict(cue.meta),
     }
 
 

@@ -48,22 +48,22 @@ def test_a_kept_check_comes_back_whole_for_the_same_inputs(kept):
 
 
 def _retimed(cues):
-    cues[2] = dataclasses.replace(cues[2], start_ms=2100)
+    cues[2] = cues[2].with_(start_ms=2100)
     return cues
 
 
 def _retexted(cues):
-    cues[1] = dataclasses.replace(cues[1], target="Hello")
+    cues[1] = cues[1].with_(target="Hello")
     return cues
 
 
 def _new_source(cues):
-    cues[3] = dataclasses.replace(cues[3], source="跑")
+    cues[3] = cues[3].with_(source="跑")
     return cues
 
 
 def _renumbered(cues):
-    cues[0] = dataclasses.replace(cues[0], id=9)
+    cues[0] = cues[0].with_(id=9)
     return cues
 
 
@@ -85,7 +85,7 @@ def test_a_change_the_rules_do_not_read_still_hits(kept):
     from editor.core.review import State
 
     project, folder, issues = kept
-    cues = [dataclasses.replace(c, state=State.APPROVED, note="checked") for c in _cues()]
+    cues = [c.with_(state=State.APPROVED, note="checked") for c in _cues()]
     got = cache.load(project, lambda: _key(cues), folder)
     assert got is not None and got.issues == issues
 

@@ -150,7 +150,7 @@ def test_the_stepwise_check_finds_exactly_what_run_qa_finds_in_small_steps() -> 
     for k in range(60):  # 300 cues: every rule, shuffled times, some overlaps
         for c in base:
             shift = k * 12_000 + rng.choice((0, 0, 40, -300))
-            cues.append(dataclasses.replace(c, id=len(cues) + 1, start_ms=max(0, c.start_ms + shift),
+            cues.append(c.with_(id=len(cues) + 1, start_ms=max(0, c.start_ms + shift),
                                             end_ms=max(0, c.end_ms + shift)))
     profile, context = builtin_profile("en"), QAContext(target_lang="en", glossary=GLOSSARY)
     steps = run_qa_steps(cues, profile, context, step=7)
