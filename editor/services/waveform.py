@@ -11,7 +11,7 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     import numpy as np  # imported where used: numpy costs ~0.1 s at start and most projects need it later
 
 # A windowless Windows build must not flash a console for each ffmpeg run (0 elsewhere).
-NO_CONSOLE = getattr(subprocess, "CREATE_NO_WINDOW", 0)
+NO_CONSOLE = 0x08000000 if sys.platform == "win32" else 0  # subprocess.CREATE_NO_WINDOW: no console flashes
 DECODE_RATE = 8000  # Hz; plenty for a picture of loudness, cheap to decode
 CACHE_VERSION = 1
 _CHUNK_BUCKETS = 4096  # buckets reduced per pipe read (80 samples each at 100 peaks/s: 640 KiB)
@@ -77,6 +77,8 @@ def _summarize_stderr(stderr: str, media: Path) -> str:
 
 def _probe_duration_ms(ffmpeg: str, media: Path) -> int | None:
     """The container's duration from ffprobe (next to ffmpeg), or None when it cannot tell."""
+    import subprocess  # here, not at start-up: only a project with a video gets a waveform
+
     probe = shutil.which(str(Path(ffmpeg).with_name("ffprobe"))) or shutil.which("ffprobe")
     if probe is None:
         return None
@@ -92,6 +94,8 @@ def _probe_duration_ms(ffmpeg: str, media: Path) -> int | None:
 def extract_peaks(media_path: str | os.PathLike[str], *, rate: int = 100, cancel: threading.Event | None = None,
                   on_progress: Callable[[float], None] | None = None, ffmpeg: str = "ffmpeg") -> Peaks:
     """Decode the audio with ffmpeg (mono, 8 kHz) and return min/max peaks, `rate` buckets per second."""
+    import subprocess
+
     import numpy as np
 
     media = Path(media_path)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 from collections.abc import Iterable, Mapping
 
 from editor.core.formats.encoding import decode_subtitle_bytes
@@ -133,7 +132,7 @@ def write_subtitles(
 def atomic_write(name: str, data: bytes) -> None:
     """Write a temp file beside `name`, then rename it over `name`; on failure remove the temp file."""
     directory, base = os.path.split(os.path.abspath(name))
-    temp = os.path.join(directory, f".{base}.{secrets.token_hex(4)}.tmp")
+    temp = os.path.join(directory, f".{base}.{os.urandom(4).hex()}.tmp")
     try:
         # os.open with 0o666 lets the umask decide permissions, as for any new file.
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)

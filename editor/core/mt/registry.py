@@ -17,8 +17,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
 from editor.core.cache_dir import APP_NAME, user_cache_dir
 from editor.core.mt.modeldir import SIDECAR, ModelDirError, ModelFiles, inspect_model_dir, read_json
 from editor.core.mt.safezip import ArchiveError, safe_extract, top_folder
@@ -71,7 +69,11 @@ class ModelEntry:
 def default_models_root() -> Path:
     """`$SUBREVIEW_DATA_DIR/models` when set, else the platform's user data folder for SubReview."""
     env = os.environ.get(DATA_ENV)
-    base = Path(env).expanduser() if env else platformdirs.user_data_path(APP_NAME, appauthor=False)
+    if env:
+        return Path(env).expanduser() / "models"
+    import platformdirs  # ~4 ms; the models are looked up on the translation thread, after the window shows
+
+    base = platformdirs.user_data_path(APP_NAME, appauthor=False)
     return base / "models"
 
 
