@@ -11,10 +11,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
-from itertools import accumulate, pairwise
-from operator import sub
+from itertools import accumulate, islice
+from operator import attrgetter, lt, sub
 
 from editor.core.document import Cue
+
+_START, _END, _ID = attrgetter("start_ms"), attrgetter("end_ms"), attrgetter("id")
 
 
 class DragMode(Enum):
@@ -31,18 +33,25 @@ class CueIndex:
 
     def __init__(self, cues: Iterable[Cue]) -> None:
         cues = list(cues)
-        starts = [c.start_ms for c in cues]
-        if not all(a < b for a, b in pairwise(starts)):  # not in time order already (rare): sort
+        starts = list(map(_START, cues))
+        if not all(map(lt, starts, islice(starts, 1, None))):  # not in time order already (rare): sort
             cues.sort(key=lambda c: (c.start_ms, c.end_ms, c.id))
-            starts = [c.start_ms for c in cues]
+            starts = list(map(_START, cues))
         self.starts = array("q", starts)
-        self.ends = array("q", [c.end_ms for c in cues])
-        self.ids = array("q", [c.id for c in cues])
+        self.ends = array("q", map(_END, cues))
+        self.ids = array("q", map(_ID, cues))
         del cues, starts
-        self.position = {cue_id: i for i, cue_id in enumerate(self.ids)}
+        self._position: dict[int, int] | None = None  # cue id -> position, made at first use
         self.max_duration = max(map(sub, self.ends, self.starts), default=0)
         # the latest end among the cues before each position (-1 before the first), in one C loop
         self._max_end_before = array("q", accumulate(self.ends, max, initial=-1))[:-1]
+
+    @property
+    def position(self) -> dict[int, int]:
+        """Cue id -> position in time order."""
+        if self._position is None:
+            self._position = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        return self._position
 
     def __len__(self) -> int:
         return len(self.ids)
