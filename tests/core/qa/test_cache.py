@@ -182,3 +182,8 @@ def test_storing_replaces_the_project_s_file_and_keeps_only_the_newest(tmp_path,
     assert cache.store(tmp_path / "p4.subrev", _key(_retexted(_cues())), issues[:1], folder)
     assert cache.load(tmp_path / "p4.subrev", lambda: _key(_retexted(_cues())), folder).issues == issues[:1]
     assert len(list(folder.iterdir())) == 3
+
+
+def test_a_time_beyond_64_bits_still_gets_a_key_of_its_own():
+    huge = [Cue(1, 0, 2**70, "好", "")]
+    assert _key(huge) != _key([Cue(1, 0, 2**70 + 1, "好", "")])
