@@ -12,6 +12,8 @@ import logging
 import time
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -55,8 +57,16 @@ def arrange_steps(issues: list[qa.QAIssue]) -> Generator[None, None, QAResult]:
 
 
 def arrange(issues: list[qa.QAIssue]) -> QAResult:
-    """`arrange_steps` in one go (issues kept from an earlier check, already in line order)."""
+    """`arrange_steps` in one go."""
     return drain(arrange_steps(issues))
+
+
+def arranged(issues: list[qa.QAIssue]) -> QAResult:
+    """A result from issues arranged already (a kept check): grouped by cue, in C loops, not sorted again."""
+    by_cue: dict[int, list[qa.QAIssue]] = {}
+    for cue_id, group in groupby(issues, key=attrgetter("cue_id")):
+        by_cue.setdefault(cue_id, []).extend(group)
+    return QAResult(issues, by_cue)
 
 
 def _check(cues: Sequence[Cue], profile: qa.QAProfile,

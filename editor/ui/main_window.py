@@ -26,7 +26,7 @@ from editor.core.text import strip_tags
 from editor.core.workflows import needs_decision, review_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
-from editor.services.qa_runner import QAResult, QARunner, arrange
+from editor.services.qa_runner import QAResult, QARunner, arrange, arranged
 from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
 from editor.ui import file_actions
@@ -444,7 +444,7 @@ class MainWindow(QMainWindow):
         self._qa_full_needed = False
         self._qa_dirty.clear()
         self._qa_checked_with, self._qa_kept_key = (profile, context), kept.key
-        self._on_qa_finished(self.qa_runner.generation, arrange(kept.issues))
+        self._on_qa_finished(self.qa_runner.generation, arranged(kept.issues))
 
     def run_qa(self) -> None:
         """Check the whole document in steps between events; `_on_qa_finished` shows the result."""
@@ -473,7 +473,11 @@ class MainWindow(QMainWindow):
         if error or (profile, context) != self._qa_checked_with:
             return  # the profile or glossary changed since the issues on screen were found
         key = qa_cache.check_key(self.session.doc, profile, context)
-        if key != self._qa_kept_key and qa_cache.store(self.session.project.path, key, self.qa_panel.model.issues):
+        if key == self._qa_kept_key:
+            return
+        # Worst first within each line, as a fresh check shows them (rechecks insert by line only).
+        issues = arrange(self.qa_panel.model.issues).issues
+        if qa_cache.store(self.session.project.path, key, issues):
             self._qa_kept_key = key
 
     def _on_qa_timer_timeout(self) -> None:

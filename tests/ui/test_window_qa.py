@@ -221,6 +221,7 @@ def test_lines_edited_in_the_last_session_are_in_the_kept_check(qtbot, tmp_path)
     assert again.qa_runner.generation == 0
     assert any(i.rule == "empty_target" for i in again.table.model.issues_for(4))
     assert _shown(again) == _as_full_check(again)
+    _assert_in_line_order(again)  # worst first within each line, as a fresh check shows them
     _close(again)
 
 

@@ -23,6 +23,7 @@ import os
 import sys
 from array import array
 from collections.abc import Callable, Sequence
+from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -109,7 +110,9 @@ def load(project_path: str | os.PathLike[str], key_of: Callable[[], str],
     if not _plausible(rules, cue_ids, severities, params):
         log.info("QA cache %s holds values no check makes; checking again", path)
         return None
-    return KeptCheck(key, list(map(QAIssue, rules, cue_ids, severities, params)))
+    # tuple.__new__ in one C loop: what QAIssue(...) does, without a Python call per issue (~75,000)
+    rows = zip(rules, cue_ids, severities, params, strict=True)  # equal lengths: checked by _plausible
+    return KeptCheck(key, list(map(tuple.__new__, repeat(QAIssue), rows)))
 
 
 def _plausible(rules: object, cue_ids: object, severities: object, params: object) -> bool:
