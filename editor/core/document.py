@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from editor.core.positions import Positions
 from editor.core.review import Draft, Rejection, State
 
+_ID = attrgetter("id")
 NO_META: Mapping[str, str] = MappingProxyType({})  # the shared, read-only `meta` of cues without any
 
 
@@ -81,7 +84,7 @@ class Document:
         self._by_id: dict[int, Cue] = {c.id: c for c in self._cues}
         if len(self._by_id) != len(self._cues):
             raise DocumentError("duplicate cue ids")
-        self._index: dict[int, int] | None = None
+        self._index: Positions | None = None
         self._next_id = max(self._by_id, default=0) + 1
         self.revision = 0
 
@@ -109,12 +112,14 @@ class Document:
             raise DocumentError(f"no cue with id {cue_id}") from None
 
     def index_of(self, cue_id: int) -> int:
+        cue = self._by_id.get(cue_id)
+        if cue is None:
+            raise DocumentError(f"no cue with id {cue_id}")
         if self._index is None:
-            self._index = {c.id: i for i, c in enumerate(self._cues)}
-        try:
-            return self._index[cue_id]
-        except KeyError:
-            raise DocumentError(f"no cue with id {cue_id}") from None
+            self._index = Positions(self._cues, key=_ID)
+        at = self._index.get(cue_id, probe=cue)
+        assert at is not None  # every cue of _by_id is in _cues
+        return at
 
     def new_id(self) -> int:
         """Reserve a fresh cue id (never reused, even after deletes)."""

@@ -23,6 +23,7 @@ from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QObject, Qt, Signal
 
 from editor.core.document import Cue
 from editor.core.glossary import fold
+from editor.core.positions import Positions
 from editor.core.review import State
 from editor.core.workflows import needs_decision
 from editor.ui.cue_model import Column, CueTableModel, ModelIndex
@@ -68,7 +69,7 @@ class CueFilterProxy(QAbstractProxyModel):
         self._column = -1
         self._order = _ASC
         self._ids: list[int] = []
-        self._pos: dict[int, int] | None = None
+        self._pos: Positions | None = None
         self.setSourceModel(model)
         self._ids = self._compute()
         model.dataChanged.connect(self._on_source_data_changed)
@@ -243,7 +244,7 @@ class CueFilterProxy(QAbstractProxyModel):
     def _compute(self, keep_pinned: bool = True) -> list[int]:
         model = self._model
         if self.filters_active():
-            pinned = model.pinned if keep_pinned and model.pinned in self._shown() else None
+            pinned = model.pinned if keep_pinned and self.proxy_row_of(model.pinned) is not None else None
             ids = [c.id for c in model.cues() if c.id == pinned or self.accepts(c)]
         else:
             ids = model.cue_ids()
@@ -253,14 +254,14 @@ class CueFilterProxy(QAbstractProxyModel):
         order = sorted(range(len(ids)), key=keys.__getitem__, reverse=self._order != _ASC)
         return [ids[i] for i in order]
 
-    def _shown(self) -> dict[int, int]:
+    def _shown(self) -> Positions:
         if self._pos is None:
-            self._pos = {cue_id: row for row, cue_id in enumerate(self._ids)}
+            self._pos = Positions(self._ids)
         return self._pos
 
     def _wanted(self, cue: Cue) -> bool:
         """Whether a changed row belongs: it passes the filters, or it is the pinned row, already shown."""
-        return (cue.id == self._model.pinned and cue.id in self._shown()) or self.accepts(cue)
+        return (cue.id == self._model.pinned and self.proxy_row_of(cue.id) is not None) or self.accepts(cue)
 
     def _precedes(self, a: int, b: int) -> bool:
         """True when cue `a` comes before cue `b` in this proxy's order."""

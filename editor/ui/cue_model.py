@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from editor.core.document import Change, Cue, DocumentError
+from editor.core.positions import Positions
 from editor.core.qa import QAIssue
 from editor.core.review import QT_TRANSLATE_NOOP, State
 from editor.core.timecode import format_clock
@@ -89,7 +90,7 @@ class CueTableModel(QAbstractTableModel):
         self._session = session
         self._doc = session.doc
         self._ids: list[int] = [c.id for c in self._doc]
-        self._row_index: dict[int, int] | None = None
+        self._row_index: Positions | None = None
         self._gone: dict[int, Cue] = {}  # cues being removed, readable until endRemoveRows
         self._issues: dict[int, list[QAIssue]] = {}
         self._pinned: tuple[int, dict[int, Any]] | None = None
@@ -163,7 +164,7 @@ class CueTableModel(QAbstractTableModel):
 
     def row_of(self, cue_id: int) -> int | None:
         if self._row_index is None:
-            self._row_index = {cue_id: row for row, cue_id in enumerate(self._ids)}
+            self._row_index = Positions(self._ids)
         return self._row_index.get(cue_id)
 
     def cues(self) -> Iterator[Cue]:
