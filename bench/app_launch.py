@@ -305,7 +305,7 @@ class Launch:
 # What a program says when the X server refused its connection. Seen now and then (a few in a hundred
 # connections) while other X servers start on the machine, e.g. the test suite's: not the program's fault.
 DISPLAY_REFUSED = re.compile(r"(could not|cannot|can't|unable to) (connect to|open) (the )?display"
-                             r"|unable to initialize gtk", re.IGNORECASE)
+                             r"|unable to initialize gtk|without a display connection", re.IGNORECASE)
 
 
 def display_refused(launch: Launch) -> bool:

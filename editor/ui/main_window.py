@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from bisect import insort
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -17,16 +16,12 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
-from editor.core import qa
-from editor.core.cli import project_profile, project_qa_context
 from editor.core.document import Change
-from editor.core.qa import cache as qa_cache
 from editor.core.review import State
 from editor.core.text import strip_tags
 from editor.core.workflows import needs_decision, review_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
-from editor.services.qa_runner import QAResult, QARunner, arrange, arranged
 from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
 from editor.ui import file_actions
@@ -35,20 +30,13 @@ from editor.ui.cue_style import plain_html, state_label
 from editor.ui.cue_table import CueTablePanel
 from editor.ui.line_editor import LineEditor
 from editor.ui.messages import show_warning
-from editor.ui.qa_panel import QAPanel, line_order
+from editor.ui.qa_panel import QAPanel
 from editor.ui.review_controller import ReviewController
 from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
 from editor.ui.video_widget import VideoWidget
+from editor.ui.window_checks import WindowChecks
 
-QA_DELAY_MS = 400  # after retiming or row changes: a full check, in steps between events
-# After text edits: the edited lines only, once the events queued now are handled (so an
-# undo of many steps or a burst of machine drafts is checked once). Typing reaches the document already
-# debounced by the line editor, so waiting longer here would only delay the marks.
-RECHECK_DELAY_MS = 0
-# More edited lines than this (a batch, a long undo) get a full check in steps: a recheck runs in one go on
-# this thread and would hold it for ~0.8 s after a change to every line of a season.
-RECHECK_LIMIT = 200
 SEEK_STEP_MS = 2000
 
 
@@ -75,18 +63,12 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect()
-        self._qa_timer = QTimer(self, singleShot=True, interval=QA_DELAY_MS)
-        self._qa_timer.timeout.connect(self._on_qa_timer_timeout)
-        self._qa_full_needed = True  # timing or structure changed since the last full request
-        self._qa_dirty: set[int] = set()  # cues edited (text, state, ...) since the last full request
-        self._qa_in_flight = False  # a full check is running: edits wait for its result, then merge
-        # The profile and context of the whole check on screen (None: no whole check shown), and the key of the
-        # check kept in the cache for this project, if known: see _keep_qa.
-        self._qa_checked_with: tuple[qa.QAProfile, qa.QAContext] | None = None
-        self._qa_kept_key = ""
-        self.qa_runner = QARunner(self)
-        self.qa_runner.finished.connect(self._on_qa_finished)
-        self.qa_runner.failed.connect(self._on_qa_failed)
+        self.checks = WindowChecks(session, settings, self.qa_panel, self.table.model, self.editor,
+                                   lambda: self.review.current, self)
+        self.checks.shown.connect(self.qa_checked)
+        self.checks.message.connect(self._show_message)
+        self.checks.failed.connect(
+            lambda error: self._show_message(self.tr("The checks failed: %1").replace("%1", error)))
         self._recount()
         self.retranslate()
         self._restore_layout()
@@ -96,7 +78,7 @@ class MainWindow(QMainWindow):
             self.table.select_cue(first)
         self.editor.target_edit.setFocus()  # typing goes into the translation as soon as the window is active
         self.update_enabled()
-        QTimer.singleShot(0, self._first_check)  # after the first paint: the window shows before the checks finish
+        QTimer.singleShot(0, self.checks.start)  # the window shows before the checks finish
 
     # --- construction --------------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -325,15 +307,8 @@ class MainWindow(QMainWindow):
     def _on_session_changed(self, change: Change) -> None:
         if self._closed:
             return
-        if change.structural or any(qa.needs_full_check(d.before, d.after) for d in change.deltas):
-            self._qa_full_needed = True  # neighbours' gaps and overlaps may change anywhere
-        dirty = [d.cue_id for d in change.deltas if qa.checked_fields_changed(d.before, d.after)]
-        self._qa_dirty.update(dirty)
-        if len(self._qa_dirty) > RECHECK_LIMIT:
-            self._qa_full_needed = True  # in steps between events, instead of one long recheck here
+        self.checks.changed(change)
         self._update_counts(change)
-        if dirty or self._qa_full_needed:  # a draft, a note or a decision alone changes no issue
-            self._qa_timer.start(QA_DELAY_MS if self._qa_full_needed else RECHECK_DELAY_MS)
         if self.review.current is not None and self.review.current not in self.session.doc:
             self.review.current = None
         self.update_enabled()
@@ -414,123 +389,9 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.redo()
 
     # --- QA -------------------------------------------------------------------------------------------------
-    def _qa_inputs(self) -> tuple[qa.QAProfile, qa.QAContext, str]:
-        """The profile and context a check uses now, and why the chosen profile could not be used ("" if it
-        could: the language's built-in profile stands in)."""
-        project = self.session.project
-        try:
-            profile, error = project_profile(project, self.settings.get("qa/profile") or None), ""
-        except qa.QAProfileError as exc:
-            profile, error = qa.builtin_profile(project.meta.target_lang), str(exc)
-        return profile, project_qa_context(project), error
-
-    def _qa_setup(self) -> tuple[qa.QAProfile, qa.QAContext]:
-        profile, context, error = self._qa_inputs()
-        if error:
-            self._show_message(error)
-        self.editor.set_glossary(context.glossary)
-        return profile, context
-
-    def _first_check(self) -> None:
-        """The issues kept from the last session when nothing they depend on changed since; else a full check."""
-        if self._closed:
-            return
-        profile, context = self._qa_setup()
-        doc = self.session.doc
-        kept = qa_cache.load(self.session.project.path, lambda: qa_cache.check_key(doc, profile, context))
-        if kept is None:
-            self._request_check(profile, context)
-            return
-        self._qa_full_needed = False
-        self._qa_dirty.clear()
-        self._qa_checked_with, self._qa_kept_key = (profile, context), kept.key
-        self._on_qa_finished(self.qa_runner.generation, arranged(kept.issues))
-
     def run_qa(self) -> None:
-        """Check the whole document in steps between events; `_on_qa_finished` shows the result."""
-        if self._closed:
-            return
-        self._request_check(*self._qa_setup())
-
-    def _request_check(self, profile: qa.QAProfile, context: qa.QAContext) -> None:
-        self._qa_full_needed = False
-        self._qa_dirty.clear()
-        self._qa_in_flight = True
-        self._qa_checked_with = (profile, context)
-        self.qa_runner.request(self.session.doc, profile, context)
-
-    def _keep_qa(self) -> None:
-        """At close: keep the issues on screen for the next open, when they are those of a whole check of the
-        document as it is now (a pending recheck of a few lines runs first), made with today's profile and
-        context. A check still running, or failed, is not kept; the next open then checks again."""
-        if self._qa_in_flight or self._qa_full_needed or self._qa_checked_with is None:
-            return
-        if self._qa_dirty:
-            if len(self._qa_dirty) > RECHECK_LIMIT:
-                return
-            self._recheck(self._qa_dirty)
-        profile, context, error = self._qa_inputs()
-        if error or (profile, context) != self._qa_checked_with:
-            return  # the profile or glossary changed since the issues on screen were found
-        key = qa_cache.check_key(self.session.doc, profile, context)
-        if key == self._qa_kept_key:
-            return
-        # Worst first within each line, as a fresh check shows them (rechecks insert by line only).
-        issues = arrange(self.qa_panel.model.issues).issues
-        if qa_cache.store(self.session.project.path, key, issues):
-            self._qa_kept_key = key
-
-    def _on_qa_timer_timeout(self) -> None:
-        """After edits: a full check when times or rows changed; else only the edited lines (cheap, here)."""
-        if self._closed:
-            return
-        if self._qa_full_needed:
-            self.run_qa()
-        elif self._qa_dirty and not self._qa_in_flight:
-            self._recheck(self._qa_dirty)
-
-    def _recheck(self, cue_ids: set[int]) -> None:
-        """Replace the issues touching `cue_ids` (theirs, and gap/overlap issues naming them) by a fresh check
-        of these cues; the other issues stay, in order, so a season costs one scan, not a sort."""
-        ids = set(cue_ids)
-        self._qa_dirty.difference_update(ids)
-        fresh = qa.check_cues(self.session.doc, ids, *self._qa_setup())
-        kept, touched = qa.partition_touching(self.qa_panel.model.issues, ids)  # the shown issues, in line order
-        affected = ids | {issue.cue_id for issue in touched}
-        model = self.table.model
-        order = line_order(model.number_of)
-        for issue in fresh:
-            affected.add(issue.cue_id)
-            insort(kept, issue, key=order)
-        groups = {cue_id: [i for i in model.issues_for(cue_id) if not qa.touches(i, ids)] for cue_id in affected}
-        for issue in fresh:
-            groups[issue.cue_id].append(issue)
-        for group in groups.values():
-            group.sort(key=qa.severity_rank)
-        self.qa_panel.set_issues(kept, model.number_of)
-        model.update_qa_groups(groups)
-        self._qa_shown()
-
-    def _on_qa_finished(self, _generation: int, result: QAResult) -> None:
-        if self._closed:
-            return
-        self._qa_in_flight = False
-        self.qa_panel.set_issues(result.issues, self.table.model.number_of)
-        self.table.model.set_qa_groups(result.by_cue)
-        if self._qa_dirty and not self._qa_full_needed:
-            self._recheck(self._qa_dirty)  # lines edited while the check ran: their state is newer
-        else:
-            self._qa_shown()
-
-    def _on_qa_failed(self, error: str) -> None:
-        self._qa_in_flight = False
-        self._qa_checked_with = None
-        self._show_message(self.tr("The checks failed: %1").replace("%1", error))
-
-    def _qa_shown(self) -> None:
-        self.qa_checked.emit()
-        if self.review.current is not None:
-            self.editor.set_qa_issues(self.table.model.issues_for(self.review.current))
+        """Check the whole document in steps between events (F7; also after the profile or glossary changed)."""
+        self.checks.run()
 
     # --- pre-translation ------------------------------------------------------------------------------------
     def pretranslate(self) -> None:
@@ -597,9 +458,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editor.flush()
         self._closed = True  # the project closes after the window: nothing may run on it later
-        self._qa_timer.stop()
-        self.qa_runner.close()
-        self._keep_qa()
+        self.checks.close()
         self.save_layout()
         self.waveform.cancel()
         if self.translator is not None:

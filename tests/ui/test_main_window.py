@@ -151,9 +151,9 @@ def test_the_null_player_keeps_review_work_going(qtbot, window):
 
 def test_closing_the_window_leaves_nothing_running_on_the_project(qtbot, window):
     window.session.apply(__import__("editor.core.edits", fromlist=["SetTarget"]).SetTarget(2, "pending QA refresh"))
-    assert window._qa_timer.isActive()
+    assert window.checks._timer.isActive()
     window.close()
-    assert not window._qa_timer.isActive()
+    assert not window.checks._timer.isActive()
 
 
 def _answer_message_box(button_text: str) -> None:

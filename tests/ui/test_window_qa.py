@@ -36,13 +36,13 @@ def _shown(w: MainWindow) -> list[tuple]:
 
 
 def test_a_text_edit_rechecks_only_that_line_and_agrees_with_a_full_check(qtbot, window):
-    generation = window.qa_runner.generation
+    generation = window.checks.runner.generation
     assert not window.table.model.issues_for(4) or all(i.rule != "empty_target" for i in
                                                        window.table.model.issues_for(4))
     window.session.apply(edits.SetTarget(4, ""))
     with qtbot.waitSignal(window.qa_checked, timeout=5000):
         pass
-    assert window.qa_runner.generation == generation  # no full run for a text edit
+    assert window.checks.runner.generation == generation  # no full run for a text edit
     assert any(i.rule == "empty_target" for i in window.table.model.issues_for(4))
     assert _shown(window) == _as_full_check(window)
     _assert_in_line_order(window)
@@ -56,12 +56,12 @@ def _assert_in_line_order(w: MainWindow) -> None:
 
 
 def test_retiming_runs_a_full_check(qtbot, window):
-    generation = window.qa_runner.generation
+    generation = window.checks.runner.generation
     cue = window.session.doc.get(10)
     window.session.apply(edits.SetTiming(10, cue.start_ms, cue.start_ms + 200))  # too short now
     with qtbot.waitSignal(window.qa_checked, timeout=10_000):
         pass
-    assert window.qa_runner.generation == generation + 1
+    assert window.checks.runner.generation == generation + 1
     assert _shown(window) == _as_full_check(window)
 
 
@@ -105,12 +105,12 @@ def test_a_decision_or_a_note_alone_is_not_checked_again(qtbot, window):
     from editor.core.review import State
 
     before = _shown(window)
-    window._qa_timer.stop()
+    window.checks._timer.stop()
     window.session.apply(edits.SetState(2, State.APPROVED))
     window.session.apply(edits.SetNote(3, "ask the client"))
-    assert not window._qa_dirty and not window._qa_timer.isActive()
+    assert not window.checks._dirty and not window.checks._timer.isActive()
     window.session.apply(edits.SetTarget(3, "A line with   three spaces"))  # a text edit is checked again
-    assert window._qa_dirty == {3} and window._qa_timer.isActive()
+    assert window.checks._dirty == {3} and window.checks._timer.isActive()
     with qtbot.waitSignal(window.qa_checked, timeout=5000):
         pass
     assert _shown(window) == _as_full_check(window) != before
@@ -141,10 +141,10 @@ def test_a_blank_line_gaining_text_changes_the_gaps_of_its_neighbours(qtbot, tmp
         w.show()
     before = {(i.rule, i.cue_id, i.params.get("next_id")) for i in w.qa_panel.model.issues}
     assert ("min_gap", 1, 3) in before
-    generation = w.qa_runner.generation
+    generation = w.checks.runner.generation
     with qtbot.waitSignal(w.qa_checked, timeout=10_000):
         session.apply(edits.SetTarget(2, "Hm."))
-    assert w.qa_runner.generation == generation + 1  # a full check, not a recheck of line 2
+    assert w.checks.runner.generation == generation + 1  # a full check, not a recheck of line 2
     after = {(i.rule, i.cue_id, i.params.get("next_id")) for i in w.qa_panel.model.issues}
     assert ("min_gap", 1, 3) not in after and ("min_gap", 1, 2) in after
     assert _shown(w) == _as_full_check(w)
@@ -167,13 +167,13 @@ def test_needs_full_check_for_times_rows_and_lines_gaining_or_losing_text():
 def test_a_change_to_many_lines_is_checked_in_steps_not_in_one_go(qtbot, window):
     ids = [c.id for c in window.session.doc]
     assert len(ids) > 3
-    generation = window.qa_runner.generation
+    generation = window.checks.runner.generation
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("editor.ui.main_window.RECHECK_LIMIT", 3)
+        patch.setattr("editor.ui.window_checks.RECHECK_LIMIT", 3)
         window.session.apply(edits.Batch(tuple(edits.SetTarget(i, f"Line {i} again.") for i in ids)))
         with qtbot.waitSignal(window.qa_checked, timeout=10_000):
             pass
-    assert window.qa_runner.generation == generation + 1  # a full run in steps, not a recheck
+    assert window.checks.runner.generation == generation + 1  # a full run in steps, not a recheck
     assert _shown(window) == _as_full_check(window)
 
 
@@ -198,12 +198,12 @@ def test_reopening_an_unchanged_project_shows_the_kept_check_without_checking_ag
     path = tmp_path / "kept.subrev"
     make_session(path).close()
     first = _open_window(qtbot, path)
-    assert first.qa_runner.generation == 1  # nothing kept yet: a whole check
+    assert first.checks.runner.generation == 1  # nothing kept yet: a whole check
     shown = _shown(first)
     assert shown
     _close(first)
     again = _open_window(qtbot, path)
-    assert again.qa_runner.generation == 0  # no check ran
+    assert again.checks.runner.generation == 0  # no check ran
     assert _shown(again) == shown == _as_full_check(again)
     _assert_in_line_order(again)
     model = again.table.model  # the lines' marks too, not only the dock
@@ -218,7 +218,7 @@ def test_lines_edited_in_the_last_session_are_in_the_kept_check(qtbot, tmp_path)
     w.session.apply(edits.SetTarget(4, ""))  # closed before the recheck runs: the close does it
     _close(w)
     again = _open_window(qtbot, path)
-    assert again.qa_runner.generation == 0
+    assert again.checks.runner.generation == 0
     assert any(i.rule == "empty_target" for i in again.table.model.issues_for(4))
     assert _shown(again) == _as_full_check(again)
     _assert_in_line_order(again)  # worst first within each line, as a fresh check shows them
@@ -234,7 +234,7 @@ def test_a_project_changed_elsewhere_is_checked_again(qtbot, tmp_path):
     with Project.open(path) as project:  # e.g. the command line, between two sessions
         project.apply(edits.SetTarget(4, ""), actor="cli")
     again = _open_window(qtbot, path)
-    assert again.qa_runner.generation == 1
+    assert again.checks.runner.generation == 1
     assert any(i.rule == "empty_target" for i in again.table.model.issues_for(4))
     assert _shown(again) == _as_full_check(again)
     _close(again)
@@ -247,7 +247,7 @@ def test_a_check_made_with_another_profile_is_not_reused(qtbot, tmp_path):
     settings = Settings()
     settings.set("qa/profile", "zh-Hans")  # the reviewer chose another client's numbers
     again = _open_window(qtbot, path, settings)
-    assert again.qa_runner.generation == 1
+    assert again.checks.runner.generation == 1
     _close(again)
 
 

@@ -1,0 +1,211 @@
+"""The window's QA checks: which check runs when, and where its issues are shown.
+
+At open, the check kept from the last session when nothing it depends on changed (decision 015), else a whole
+check in steps between events. After an edit, the edited lines alone when only texts changed (cheap, here),
+a whole check when times or rows changed. At close, the issues on screen are kept for the next open. The
+issues are shown in the QA panel, as the table's marks, and in the line editor's QA tab.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import insort
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from editor.core import qa
+from editor.core.cli import project_profile, project_qa_context
+from editor.core.document import Change
+from editor.core.qa import cache as qa_cache
+from editor.services.qa_runner import QAResult, QARunner, arrange, arranged
+from editor.services.settings import Settings
+from editor.ui.cue_model import CueTableModel
+from editor.ui.line_editor import LineEditor
+from editor.ui.qa_panel import QAPanel, line_order
+from editor.ui.session import ReviewSession
+
+log = logging.getLogger(__name__)
+
+QA_DELAY_MS = 400  # after retiming or row changes: a full check, in steps between events
+# After text edits: the edited lines only, once the events queued now are handled (so an
+# undo of many steps or a burst of machine drafts is checked once). Typing reaches the document already
+# debounced by the line editor, so waiting longer here would only delay the marks.
+RECHECK_DELAY_MS = 0
+# More edited lines than this (a batch, a long undo) get a full check in steps: a recheck runs in one go on
+# this thread and would hold it for ~0.8 s after a change to every line of a season.
+RECHECK_LIMIT = 200
+
+
+class WindowChecks(QObject):
+    """`start()` after the window is built, `changed(change)` after each edit, `run()` for a whole check,
+    `close()` when the window closes. `shown` says a result is on screen; `message` and `failed` carry what
+    the window tells the user."""
+
+    shown = Signal()
+    message = Signal(str)  # the chosen QA profile cannot be used (the language's built-in one stands in)
+    failed = Signal(str)  # a rule raised; the reviewer is told
+
+    def __init__(self, session: ReviewSession, settings: Settings, panel: QAPanel, table: CueTableModel,
+                 editor: LineEditor, current: Callable[[], int | None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session, self._settings = session, settings
+        self._panel, self._table, self._editor, self._current = panel, table, editor, current
+        self._closed = False
+        self._timer = QTimer(self, singleShot=True, interval=QA_DELAY_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self._full_needed = True  # timing or structure changed since the last full request
+        self._dirty: set[int] = set()  # cues edited (text, state, ...) since the last full request
+        self._in_flight = False  # a full check is running: edits wait for its result, then merge
+        # The profile and context of the whole check on screen (None: no whole check shown), and the key of the
+        # check kept in the cache for this project, if known: see _keep.
+        self._checked_with: tuple[qa.QAProfile, qa.QAContext] | None = None
+        self._kept_key = ""
+        self.runner = QARunner(self)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+
+    # --- inputs ----------------------------------------------------------------------------------------------
+    def _inputs(self) -> tuple[qa.QAProfile, qa.QAContext, str]:
+        """The profile and context a check uses now, and why the chosen profile could not be used ("" if it
+        could: the language's built-in profile stands in)."""
+        project = self._session.project
+        try:
+            profile, error = project_profile(project, self._settings.get("qa/profile") or None), ""
+        except qa.QAProfileError as exc:
+            profile, error = qa.builtin_profile(project.meta.target_lang), str(exc)
+        return profile, project_qa_context(project), error
+
+    def _setup(self) -> tuple[qa.QAProfile, qa.QAContext]:
+        profile, context, error = self._inputs()
+        if error:
+            self.message.emit(error)
+        self._editor.set_glossary(context.glossary)
+        return profile, context
+
+    # --- when checks run ---------------------------------------------------------------------------------
+    def start(self) -> None:
+        """The issues kept from the last session when nothing they depend on changed since; else a full check."""
+        if self._closed:
+            return
+        profile, context = self._setup()
+        doc = self._session.doc
+        kept = qa_cache.load(self._session.project.path, lambda: qa_cache.check_key(doc, profile, context))
+        if kept is None:
+            self._request(profile, context)
+            return
+        self._full_needed = False
+        self._dirty.clear()
+        self._checked_with, self._kept_key = (profile, context), kept.key
+        self._on_finished(self.runner.generation, arranged(kept.issues))
+
+    def run(self) -> None:
+        """Check the whole document in steps between events; `_on_finished` shows the result."""
+        if not self._closed:
+            self._request(*self._setup())
+
+    def _request(self, profile: qa.QAProfile, context: qa.QAContext) -> None:
+        self._full_needed = False
+        self._dirty.clear()
+        self._in_flight = True
+        self._checked_with = (profile, context)
+        self.runner.request(self._session.doc, profile, context)
+
+    def changed(self, change: Change) -> None:
+        """Schedule what this edit needs: nothing for a draft, a note or a decision alone."""
+        if self._closed:
+            return
+        if change.structural or any(qa.needs_full_check(d.before, d.after) for d in change.deltas):
+            self._full_needed = True  # neighbours' gaps and overlaps may change anywhere
+        dirty = [d.cue_id for d in change.deltas if qa.checked_fields_changed(d.before, d.after)]
+        self._dirty.update(dirty)
+        if len(self._dirty) > RECHECK_LIMIT:
+            self._full_needed = True  # in steps between events, instead of one long recheck here
+        if dirty or self._full_needed:
+            self._timer.start(QA_DELAY_MS if self._full_needed else RECHECK_DELAY_MS)
+
+    def _on_timer_timeout(self) -> None:
+        """After edits: a full check when times or rows changed; else only the edited lines (cheap, here)."""
+        if self._closed:
+            return
+        if self._full_needed:
+            self.run()
+        elif self._dirty and not self._in_flight:
+            self._recheck(self._dirty)
+
+    # --- showing results ---------------------------------------------------------------------------------
+    def _recheck(self, cue_ids: set[int]) -> None:
+        """Replace the issues touching `cue_ids` (theirs, and gap/overlap issues naming them) by a fresh check
+        of these cues; the other issues stay, in order, so a season costs one scan, not a sort."""
+        ids = set(cue_ids)
+        self._dirty.difference_update(ids)
+        fresh = qa.check_cues(self._session.doc, ids, *self._setup())
+        kept, touched = qa.partition_touching(self._panel.model.issues, ids)  # the shown issues, in line order
+        affected = ids | {issue.cue_id for issue in touched}
+        model = self._table
+        order = line_order(model.number_of)
+        for issue in fresh:
+            affected.add(issue.cue_id)
+            insort(kept, issue, key=order)
+        groups = {cue_id: [i for i in model.issues_for(cue_id) if not qa.touches(i, ids)] for cue_id in affected}
+        for issue in fresh:
+            groups[issue.cue_id].append(issue)
+        for group in groups.values():
+            group.sort(key=qa.severity_rank)
+        self._panel.set_issues(kept, model.number_of)
+        model.update_qa_groups(groups)
+        self._shown()
+
+    def _on_finished(self, _generation: int, result: QAResult) -> None:
+        if self._closed:
+            return
+        self._in_flight = False
+        self._panel.set_issues(result.issues, self._table.number_of)
+        self._table.set_qa_groups(result.by_cue)
+        if self._dirty and not self._full_needed:
+            self._recheck(self._dirty)  # lines edited while the check ran: their state is newer
+        else:
+            self._shown()
+
+    def _on_failed(self, error: str) -> None:
+        self._in_flight = False
+        self._checked_with = None
+        self.failed.emit(error)
+
+    def _shown(self) -> None:
+        self.shown.emit()
+        current = self._current()
+        if current is not None:
+            self._editor.set_qa_issues(self._table.issues_for(current))
+
+    # --- closing -----------------------------------------------------------------------------------------
+    def close(self) -> None:
+        """No more checks; the issues on screen are kept for the next open when they are current."""
+        self._closed = True
+        self._timer.stop()
+        self.runner.close()
+        try:
+            self._keep()
+        except Exception:  # a cache must never stop a window from closing
+            log.exception("the QA check was not kept")
+
+    def _keep(self) -> None:
+        """Keep the issues on screen when they are those of a whole check of the document as it is now (a
+        pending recheck of a few lines runs first), made with today's profile and context. A check still
+        running, or failed, is not kept; the next open then checks again."""
+        if self._in_flight or self._full_needed or self._checked_with is None:
+            return
+        if self._dirty:
+            if len(self._dirty) > RECHECK_LIMIT:
+                return
+            self._recheck(self._dirty)
+        profile, context, error = self._inputs()
+        if error or (profile, context) != self._checked_with:
+            return  # the profile or glossary changed since the issues on screen were found
+        key = qa_cache.check_key(self._session.doc, profile, context)
+        if key == self._kept_key:
+            return
+        # Worst first within each line, as a fresh check shows them (rechecks insert by line only).
+        issues = arrange(self._panel.model.issues).issues
+        if qa_cache.store(self._session.project.path, key, issues):
+            self._kept_key = key
