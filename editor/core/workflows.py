@@ -10,7 +10,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from editor.core import edits
-from editor.core.document import Cue
+from editor.core.document import NO_META, Cue
 from editor.core.formats import (
     ParsedCue,
     SubtitleError,
@@ -29,7 +29,8 @@ EXPORT_FORMATS = ("srt", "vtt", "ass", "ssa")
 
 def cues_from_file(sub: SubtitleFile) -> list[Cue]:
     """Cues for a new project: ids 1..n in file order, all untranslated."""
-    return [Cue(i, c.start_ms, c.end_ms, c.text, meta=dict(c.meta)) for i, c in enumerate(sub.cues, start=1)]
+    return [Cue(i, c.start_ms, c.end_ms, c.text, meta=dict(c.meta) if c.meta else NO_META)
+            for i, c in enumerate(sub.cues, start=1)]
 
 
 def create_project(path: str | os.PathLike[str], source: str | os.PathLike[str], *, actor: str,

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from editor.core.document import NO_META
 
 FORMATS = ("srt", "vtt", "ass", "ssa")
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedCue:
-    """One cue as found in a file; `text` keeps the file's markup, lines joined with "\\n"."""
+class ParsedCue(NamedTuple):
+    """One cue as found in a file; `text` keeps the file's markup, lines joined with "\\n". A named tuple,
+    like `Cue`: a season's file makes 50,000 of them."""
 
     start_ms: int
     end_ms: int
     text: str
     line: int
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: Mapping[str, str] = NO_META
 
 
 @dataclass(frozen=True, slots=True)
