@@ -51,19 +51,25 @@ def draft_from_json(data: dict[str, Any] | None) -> Draft | None:
     )
 
 
+_STATES = {s.value: s for s in State}
+_STATE_VALUES = {s: s.value for s in State}  # Enum.value is a property: ~0.3 us a read
+
+
 def cue_to_row(cue: Cue) -> tuple[Any, ...]:
     """Values for CUE_COLUMNS."""
+    if cue.rejection is None and cue.draft is None and not cue.meta:  # most cues: no JSON to write
+        return (cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, _STATE_VALUES[cue.state], cue.note,
+                None, None, None)
     rejection = rejection_to_json(cue.rejection)
     draft = draft_to_json(cue.draft)
     return (
-        cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, cue.state.value, cue.note,
+        cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, _STATE_VALUES[cue.state], cue.note,
         None if rejection is None else _dumps(rejection),
         None if draft is None else _dumps(draft),
         _dumps(dict(cue.meta)) if cue.meta else None,
     )
 
 
-_STATES = {s.value: s for s in State}
 
 
 def _bad(cue_id: Any, what: str, value: Any) -> ValueError:
