@@ -9,7 +9,7 @@ checks the whole document as it always did. A file that cannot be read, is cut s
 another version is a miss too: this cache can lose time, never show an issue that is not there.
 
 One file per project (named by a hash of its path), replaced when the project closes with new issues; the
-oldest files beyond KEEP are removed.
+oldest files beyond KEEP files or MAX_BYTES are removed.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 FORMAT = 1  # bump when the file layout changes
 MAGIC = "SubReview QA check"
 KEEP = 64  # projects whose last check is kept
+MAX_BYTES = 64 * 1024 * 1024  # and their size in all (a season's check: ~3 MB; an episode's: a few kB)
 SUFFIX = ".qa"
 _CORE = Path(__file__).resolve().parents[1]  # editor/core: the rules and everything they call
 _ID, _START, _END = attrgetter("id"), attrgetter("start_ms"), attrgetter("end_ms")
@@ -146,9 +147,14 @@ def store(project_path: str | os.PathLike[str], key: str, issues: Sequence[QAIss
     return True
 
 
-def prune(folder: Path, keep: int = KEEP) -> None:
-    """Remove all but the `keep` most recently written checks."""
+def prune(folder: Path, keep: int = KEEP, max_bytes: int = MAX_BYTES) -> None:
+    """Keep the most recently written checks, at most `keep` of them and `max_bytes` in all (the newest is
+    always kept); remove the others."""
     with contextlib.suppress(OSError):
-        files = sorted(folder.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-        for old in files[keep:]:
-            old.unlink()
+        files = sorted(((p.stat(), p) for p in folder.glob(f"*{SUFFIX}")), key=lambda sp: sp[0].st_mtime_ns,
+                       reverse=True)
+        total = 0
+        for n, (stat, path) in enumerate(files):
+            total += stat.st_size
+            if n and (n >= keep or total > max_bytes):
+                path.unlink()

@@ -187,3 +187,17 @@ def test_storing_replaces_the_project_s_file_and_keeps_only_the_newest(tmp_path,
 def test_a_time_beyond_64_bits_still_gets_a_key_of_its_own():
     huge = [Cue(1, 0, 2**70, "好", "")]
     assert _key(huge) != _key([Cue(1, 0, 2**70 + 1, "好", "")])
+
+
+def test_the_oldest_checks_go_when_the_folder_outgrows_its_byte_budget(tmp_path):
+    folder = tmp_path / "qa"
+    issues = qa.run_qa(_cues(), PROFILE, CONTEXT)
+    for n in range(4):
+        assert cache.store(tmp_path / f"p{n}.subrev", _key(_cues()), issues, folder)
+        os.utime(cache.file_for(tmp_path / f"p{n}.subrev", folder), ns=(n * 10**9, n * 10**9))
+    size = cache.file_for(tmp_path / "p0.subrev", folder).stat().st_size
+    cache.prune(folder, keep=10, max_bytes=2 * size + size // 2)  # room for two and a half
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        cache.file_for(tmp_path / f"p{n}.subrev", folder).name for n in (2, 3))
+    cache.prune(folder, keep=10, max_bytes=1)  # the newest is kept whatever its size
+    assert [p.name for p in folder.iterdir()] == [cache.file_for(tmp_path / "p3.subrev", folder).name]
