@@ -90,7 +90,11 @@ class WindowChecks(QObject):
             return
         profile, context = self._setup()
         doc = self._session.doc
-        kept = qa_cache.load(self._session.project.path, lambda: qa_cache.check_key(doc, profile, context))
+        try:
+            kept = qa_cache.load(self._session.project.path, lambda: qa_cache.check_key(doc, profile, context))
+        except Exception:  # a cache must never keep the checks from running
+            log.exception("the kept QA check could not be read")
+            kept = None
         if kept is None:
             self._request(profile, context)
             return

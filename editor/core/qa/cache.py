@@ -98,21 +98,26 @@ def load(project_path: str | os.PathLike[str], key_of: Callable[[], str],
     the current key; it is called only when there is a kept check to compare with."""
     path = file_for(project_path, folder)
     try:
+        if path.stat().st_size > MAX_BYTES:
+            return None  # not something `store` wrote: no reason to read it into memory
         data = path.read_bytes()
     except OSError:
         return None
     try:
-        magic, version, key, rules, cue_ids, severities, params = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
+        magic, version, key, *columns = marshal.loads(data)
+        if magic != MAGIC or version != FORMAT or type(key) is not str:
+            return None
+        plausible = _plausible(*columns)
+    except Exception:  # bytes from disk: whatever fails to decode is a miss, never an error
         log.info("QA cache %s is unreadable; checking again", path)
         return None
-    if magic != MAGIC or version != FORMAT or type(key) is not str or key != key_of():
-        return None
-    if not _plausible(rules, cue_ids, severities, params):
+    if not plausible:
         log.info("QA cache %s holds values no check makes; checking again", path)
         return None
+    if key != key_of():
+        return None
     # tuple.__new__ in one C loop: what QAIssue(...) does, without a Python call per issue (~75,000)
-    rows = zip(rules, cue_ids, severities, params, strict=True)  # equal lengths: checked by _plausible
+    rows = zip(*columns, strict=True)  # four columns of equal length: checked by _plausible
     return KeptCheck(key, list(map(tuple.__new__, repeat(QAIssue), rows)))
 
 

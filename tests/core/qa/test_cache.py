@@ -154,10 +154,19 @@ def _rewrite(path, mutate) -> None:
     lambda p: _rewrite(p, lambda f: f[4].__setitem__(0, "1")),
     lambda p: _rewrite(p, lambda f: f[5].__setitem__(0, "fatal")),
     lambda p: _rewrite(p, lambda f: f[6].pop()),
+    lambda p: _rewrite(p, lambda f: f[3].__setitem__(0, ["unhashable"])),
+    lambda p: _rewrite(p, lambda f: f.pop()),  # a column missing
+    lambda p: _rewrite(p, lambda f: f.append([])),  # a column too many
 ])
 def test_a_damaged_file_is_a_miss_not_an_error(kept, damage):
     project, folder, _ = kept
     damage(cache.file_for(project, folder))
+    assert cache.load(project, lambda: _key(_cues()), folder) is None
+
+
+def test_a_file_larger_than_the_whole_cache_is_not_even_read(kept, monkeypatch):
+    project, folder, _ = kept
+    monkeypatch.setattr(cache, "MAX_BYTES", cache.file_for(project, folder).stat().st_size - 1)
     assert cache.load(project, lambda: _key(_cues()), folder) is None
 
 
