@@ -37,8 +37,10 @@ from editor.core.qa.rules import QAContext
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when the file layout changes
+FORMAT = 2  # bump when the file layout changes
 MAGIC = "SubReview QA check"
+_HEADER = f"{MAGIC} {FORMAT}\n".encode()  # then the payload's BLAKE2b digest, then the payload (marshal)
+_DIGEST_SIZE = 32
 KEEP = 64  # projects whose last check is kept
 MAX_BYTES = 64 * 1024 * 1024  # and their size in all (a season's check: ~3 MB; an episode's: a few kB)
 SUFFIX = ".qa"
@@ -104,10 +106,8 @@ def load(project_path: str | os.PathLike[str], key_of: Callable[[], str],
     except OSError:
         return None
     try:
-        magic, version, key, *columns = marshal.loads(data)
-        if magic != MAGIC or version != FORMAT or type(key) is not str:
-            return None
-        plausible = _plausible(*columns)
+        key, *columns = _unpack(data)
+        plausible = type(key) is str and _plausible(*columns)
     except Exception:  # bytes from disk: whatever fails to decode is a miss, never an error
         log.info("QA cache %s is unreadable; checking again", path)
         return None
@@ -119,6 +119,23 @@ def load(project_path: str | os.PathLike[str], key_of: Callable[[], str],
     # tuple.__new__ in one C loop: what QAIssue(...) does, without a Python call per issue (~75,000)
     rows = zip(*columns, strict=True)  # four columns of equal length: checked by _plausible
     return KeptCheck(key, list(map(tuple.__new__, repeat(QAIssue), rows)))
+
+
+def _pack(payload: tuple) -> bytes:
+    body = marshal.dumps(payload)
+    return _HEADER + hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() + body
+
+
+def _unpack(data: bytes) -> tuple:
+    """The payload of a file `_pack` wrote; ValueError for anything else. The digest is checked before
+    unmarshalling: a flipped length in a damaged file could otherwise ask for gigabytes."""
+    start = len(_HEADER) + _DIGEST_SIZE
+    if not data.startswith(_HEADER) or len(data) < start:
+        raise ValueError("not a kept QA check of this format")
+    body = data[start:]
+    if hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() != data[len(_HEADER):start]:
+        raise ValueError("damaged: the digest does not match")
+    return marshal.loads(body)
 
 
 def _plausible(rules: object, cue_ids: object, severities: object, params: object) -> bool:
@@ -136,8 +153,8 @@ def store(project_path: str | os.PathLike[str], key: str, issues: Sequence[QAIss
     cannot be written, which only means the next open checks again."""
     path = file_for(project_path, folder)
     folder = path.parent
-    data = marshal.dumps((MAGIC, FORMAT, key, [i.rule for i in issues], [i.cue_id for i in issues],
-                          [i.severity for i in issues], [i.params for i in issues]))
+    data = _pack((key, [i.rule for i in issues], [i.cue_id for i in issues], [i.severity for i in issues],
+                  [i.params for i in issues]))
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ import marshal
 import os
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from editor.core import qa
 from editor.core.document import Cue
@@ -138,9 +140,21 @@ def test_the_key_follows_the_rules_code(tmp_path, monkeypatch):
 
 
 def _rewrite(path, mutate) -> None:
-    fields = list(marshal.loads(path.read_bytes()))
+    """Change the payload and write it back with a matching digest: what `_plausible` alone must catch."""
+    fields = list(cache._unpack(path.read_bytes()))
     mutate(fields)
-    path.write_bytes(marshal.dumps(tuple(fields)))
+    path.write_bytes(cache._pack(tuple(fields)))
+
+
+def _header_of(path, header: bytes) -> None:
+    data = path.read_bytes()
+    path.write_bytes(header + data[len(cache._HEADER):])
+
+
+def _flip_a_payload_byte(path) -> None:
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0x40
+    path.write_bytes(bytes(data))
 
 
 @pytest.mark.parametrize("damage", [
@@ -148,13 +162,16 @@ def _rewrite(path, mutate) -> None:
     lambda p: p.write_bytes(b"\x00not marshal at all"),
     lambda p: p.write_bytes(b""),
     lambda p: p.write_bytes(marshal.dumps(["a list", "not the layout"])),
-    lambda p: _rewrite(p, lambda f: f.__setitem__(0, "another program")),
-    lambda p: _rewrite(p, lambda f: f.__setitem__(1, cache.FORMAT + 1)),
-    lambda p: _rewrite(p, lambda f: f[3].__setitem__(0, "no_such_rule")),
-    lambda p: _rewrite(p, lambda f: f[4].__setitem__(0, "1")),
-    lambda p: _rewrite(p, lambda f: f[5].__setitem__(0, "fatal")),
-    lambda p: _rewrite(p, lambda f: f[6].pop()),
-    lambda p: _rewrite(p, lambda f: f[3].__setitem__(0, ["unhashable"])),
+    lambda p: p.write_bytes(cache._pack(("a key and nothing else",))),
+    lambda p: _header_of(p, b"another program\n"),
+    lambda p: _header_of(p, f"{cache.MAGIC} {cache.FORMAT + 1}\n".encode()),
+    _flip_a_payload_byte,  # the digest no longer matches: not even unmarshalled
+    lambda p: _rewrite(p, lambda f: f.__setitem__(0, 42)),  # a key that is not text
+    lambda p: _rewrite(p, lambda f: f[1].__setitem__(0, "no_such_rule")),
+    lambda p: _rewrite(p, lambda f: f[2].__setitem__(0, "1")),
+    lambda p: _rewrite(p, lambda f: f[3].__setitem__(0, "fatal")),
+    lambda p: _rewrite(p, lambda f: f[4].pop()),
+    lambda p: _rewrite(p, lambda f: f[1].__setitem__(0, ["unhashable"])),
     lambda p: _rewrite(p, lambda f: f.pop()),  # a column missing
     lambda p: _rewrite(p, lambda f: f.append([])),  # a column too many
 ])
@@ -210,3 +227,30 @@ def test_the_oldest_checks_go_when_the_folder_outgrows_its_byte_budget(tmp_path)
         cache.file_for(tmp_path / f"p{n}.subrev", folder).name for n in (2, 3))
     cache.prune(folder, keep=10, max_bytes=1)  # the newest is kept whatever its size
     assert [p.name for p in folder.iterdir()] == [cache.file_for(tmp_path / "p3.subrev", folder).name]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_bytes_in_the_file_are_a_miss_or_the_check_never_an_error(kept, data):
+    """Fuzz: random bytes, and the real file with bytes flipped, cut or inserted."""
+    project, folder, issues = kept
+    assert cache.store(project, _key(_cues()), issues, folder)  # the pristine file again, every example
+    path = cache.file_for(project, folder)
+    original = path.read_bytes()
+    if data.draw(st.booleans()):
+        blob = data.draw(st.binary(max_size=400))
+    else:
+        blob = bytearray(original)
+        for _ in range(data.draw(st.integers(1, 4))):
+            at = data.draw(st.integers(0, len(blob) - 1))
+            action = data.draw(st.sampled_from(["flip", "cut", "insert"]))
+            if action == "flip":
+                blob[at] ^= data.draw(st.integers(1, 255))
+            elif action == "cut":
+                del blob[at:at + data.draw(st.integers(1, 40))]
+            else:
+                blob[at:at] = data.draw(st.binary(min_size=1, max_size=8))
+        blob = bytes(blob)
+    path.write_bytes(blob)
+    got = cache.load(project, lambda: _key(_cues()), folder)
+    assert got is None or all(type(i) is qa.QAIssue for i in got.issues)
