@@ -21,6 +21,7 @@ import logging
 import marshal
 import os
 import sys
+import time
 from array import array
 from collections.abc import Callable, Sequence
 from itertools import repeat
@@ -44,6 +45,7 @@ _DIGEST_SIZE = 32
 KEEP = 64  # projects whose last check is kept
 MAX_BYTES = 64 * 1024 * 1024  # and their size in all (a season's check: ~3 MB; an episode's: a few kB)
 SUFFIX = ".qa"
+STALE_TMP_S = 3600  # a temporary file this old is no write in progress
 _CORE = Path(__file__).resolve().parents[1]  # editor/core: the rules and everything they call
 _ID, _START, _END = attrgetter("id"), attrgetter("start_ms"), attrgetter("end_ms")
 _SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
@@ -171,8 +173,13 @@ def store(project_path: str | os.PathLike[str], key: str, issues: Sequence[QAIss
 
 def prune(folder: Path, keep: int = KEEP, max_bytes: int = MAX_BYTES) -> None:
     """Keep the most recently written checks, at most `keep` of them and `max_bytes` in all (the newest is
-    always kept); remove the others."""
+    always kept); remove the others, and what a write cut short by a crash left (an hour old or more)."""
     with contextlib.suppress(OSError):
+        stale = time.time() - STALE_TMP_S
+        for tmp in folder.glob(f".*{SUFFIX}.*.tmp"):
+            with contextlib.suppress(OSError):
+                if tmp.stat().st_mtime < stale:
+                    tmp.unlink()
         files = sorted(((p.stat(), p) for p in folder.glob(f"*{SUFFIX}")), key=lambda sp: sp[0].st_mtime_ns,
                        reverse=True)
         total = 0

@@ -254,3 +254,18 @@ def test_any_bytes_in_the_file_are_a_miss_or_the_check_never_an_error(kept, data
     path.write_bytes(blob)
     got = cache.load(project, lambda: _key(_cues()), folder)
     assert got is None or all(type(i) is qa.QAIssue for i in got.issues)
+
+
+def test_a_write_cut_short_by_a_crash_leaves_nothing_for_long(tmp_path):
+    folder = tmp_path / "qa"
+    folder.mkdir()
+    project = tmp_path / "p.subrev"
+    name = cache.file_for(project, folder).name
+    old_tmp, fresh_tmp = folder / f".{name}.111.tmp", folder / f".{name}.222.tmp"
+    for tmp in (old_tmp, fresh_tmp):
+        tmp.write_bytes(b"half a check")
+    os.utime(old_tmp, (1_000_000, 1_000_000))
+    issues = qa.run_qa(_cues(), PROFILE, CONTEXT)
+    assert cache.store(project, _key(_cues()), issues, folder)
+    assert not old_tmp.exists() and fresh_tmp.exists()  # another SubReview may be writing that one now
+    assert cache.load(project, lambda: _key(_cues()), folder).issues == issues
