@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from editor.services.player import NullPlayer, Player, VlcPlayer, create_player, overlay_font_px, vlc_options
+from editor.services.player import NullPlayer, Player, create_player
+from editor.services.vlc_player import VlcPlayer, overlay_font_px, vlc_options
 from tests.media_files import make_garbage_file, make_test_video, make_undecodable_video
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -266,7 +267,7 @@ def test_shutdown_twice_is_safe_and_later_calls_do_nothing(qtbot, loaded):
 
 def test_vlc_never_loads_subtitle_files_on_its_own():
     """A subtitle file next to the video (the demo has one) must not be drawn by VLC behind our back."""
-    from editor.services.player import vlc_options
+    from editor.services.vlc_player import vlc_options
 
     assert "--no-sub-autodetect-file" in vlc_options(headless=True)
     assert "--no-sub-autodetect-file" in vlc_options(headless=False)

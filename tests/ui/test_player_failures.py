@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt
 from editor.core.document import Cue
 from editor.core.review import State
 from editor.core.store import Project, ProjectMeta
-from editor.services.player import NullPlayer, VlcPlayer, create_player
+from editor.services.player import NullPlayer, create_player
 from editor.services.settings import Settings
+from editor.services.vlc_player import VlcPlayer
 from editor.ui.main_window import MainWindow
 from editor.ui.session import ReviewSession
 from tests.media_files import make_garbage_file, make_test_video, make_undecodable_video
