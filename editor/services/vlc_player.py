@@ -162,14 +162,15 @@ class VlcPlayer(Player):
             return False
         return True
 
+    def _stop_timers(self) -> None:
+        for timer in (self._poll, self._track_timer, self._picture_timer, self._range_timer):
+            timer.stop()
+
     def unload(self) -> None:
         if self._mp is None:
             return
-        self._poll.stop()
-        self._track_timer.stop()
-        self._picture_timer.stop()
+        self._stop_timers()
         self._range = None
-        self._range_timer.stop()
         self._first_frame_pending = False
         self._opening = False
         if self._media is not None:
@@ -285,10 +286,7 @@ class VlcPlayer(Player):
     def shutdown(self) -> None:
         if self._mp is None:
             return
-        self._poll.stop()
-        self._track_timer.stop()
-        self._picture_timer.stop()
-        self._range_timer.stop()
+        self._stop_timers()
         for name in self._EVENTS:
             self._events.event_detach(getattr(self._vlc.EventType, name))
         mp, self._mp = self._mp, None
