@@ -94,6 +94,7 @@ class QAPanel(QWidget):
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.counts: Counter[str] = Counter()  # shown issues per severity
         self.model = IssueModel(self)
         # A table, not a tree: a tree view lays out every row on each reset (100,000 calls into Python for a
         # season); a table asks only for the rows it shows.
@@ -131,9 +132,10 @@ class QAPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def set_issues(self, issues: list[QAIssue], number_of: Callable[[int], int | None]) -> None:
+    def set_issues(self, issues: list[QAIssue], number_of: Callable[[int], int | None],
+                   counts: Counter[str] | None = None) -> None:
         """Show issues, in `line_order`; `number_of(cue_id)` is the line number shown to people. The list
-        keeps its scroll position."""
+        keeps its scroll position. `counts` (issues per severity) when the caller knows them already."""
         scroll = self.view.verticalScrollBar().value()
         self.model.set_issues(issues, number_of)
         self.view.verticalScrollBar().setValue(scroll)
@@ -143,7 +145,9 @@ class QAPanel(QWidget):
         self.view.setColumnWidth(0, metrics.horizontalAdvance("●") + 2 * metrics.averageCharWidth() + 8)
         self.view.setColumnWidth(1, max(metrics.horizontalAdvance(str(max(last, 99999))),
                                         metrics.horizontalAdvance(self.model.headers[1])) + 16)
-        counts = Counter(map(attrgetter("severity"), self.model.issues))  # in C: a season has ~75,000
+        if counts is None:
+            counts = Counter(map(attrgetter("severity"), self.model.issues))  # in C: a season has ~75,000
+        self.counts = counts
         self.summary.setText(self.tr("%1 errors, %2 warnings, %3 notes")
                              .replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
                              .replace("%3", str(counts["info"])))

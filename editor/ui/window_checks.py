@@ -9,8 +9,10 @@ issues are shown in the QA panel, as the table's marks, and in the line editor's
 from __future__ import annotations
 
 import logging
-from bisect import insort
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable
+from operator import attrgetter
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -26,6 +28,7 @@ from editor.ui.qa_panel import QAPanel, line_order
 from editor.ui.session import ReviewSession
 
 log = logging.getLogger(__name__)
+_SEVERITY = attrgetter("severity")
 
 QA_DELAY_MS = 400  # after retiming or row changes: a full check, in steps between events
 # After text edits: the edited lines only, once the events queued now are handled (so an
@@ -139,24 +142,32 @@ class WindowChecks(QObject):
 
     # --- showing results ---------------------------------------------------------------------------------
     def _recheck(self, cue_ids: set[int]) -> None:
-        """Replace the issues touching `cue_ids` (theirs, and gap/overlap issues naming them) by a fresh check
-        of these cues; the other issues stay, in order, so a season costs one scan, not a sort."""
+        """After texts changed (and no line gained or lost all its text: that asks for a whole check), only
+        these lines' own issues can differ (`qa.check_own`): each line's block of the shown issues, found by
+        binary search in their line order, is replaced. A season costs as much as an episode."""
         ids = set(cue_ids)
         self._dirty.difference_update(ids)
-        fresh = qa.check_cues(self._session.doc, ids, *self._setup())
-        kept, touched = qa.partition_touching(self._panel.model.issues, ids)  # the shown issues, in line order
-        affected = ids | {issue.cue_id for issue in touched}
+        fresh: dict[int, list[qa.QAIssue]] = {}
+        for issue in qa.check_own(self._session.doc, ids, *self._setup()):
+            fresh.setdefault(issue.cue_id, []).append(issue)
+        shown = self._panel.model.issues  # in line order, worst first within a line
         model = self._table
         order = line_order(model.number_of)
-        for issue in fresh:
-            affected.add(issue.cue_id)
-            insort(kept, issue, key=order)
-        groups = {cue_id: [i for i in model.issues_for(cue_id) if not qa.touches(i, ids)] for cue_id in affected}
-        for issue in fresh:
-            groups[issue.cue_id].append(issue)
-        for group in groups.values():
+        groups: dict[int, list[qa.QAIssue]] = {}
+        counts = Counter(self._panel.counts)
+        for cue_id in ids:
+            number = model.number_of(cue_id)
+            if number is None:
+                continue
+            lo = bisect_left(shown, number * 4, key=order)
+            hi = bisect_left(shown, number * 4 + 4, lo, key=order)
+            group = [i for i in shown[lo:hi] if i.rule in qa.NEIGHBOUR_RULES] + fresh.get(cue_id, [])
             group.sort(key=qa.severity_rank)
-        self._panel.set_issues(kept, model.number_of)
+            counts.subtract(map(_SEVERITY, shown[lo:hi]))
+            counts.update(map(_SEVERITY, group))
+            shown[lo:hi] = group
+            groups[cue_id] = group
+        self._panel.set_issues(shown, model.number_of, counts)
         model.update_qa_groups(groups)
         self._shown()
 

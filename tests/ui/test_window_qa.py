@@ -3,6 +3,8 @@ text and state edits, always ending equal to a full check of the document."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from editor.core import edits, qa
@@ -46,6 +48,24 @@ def test_a_text_edit_rechecks_only_that_line_and_agrees_with_a_full_check(qtbot,
     assert any(i.rule == "empty_target" for i in window.table.model.issues_for(4))
     assert _shown(window) == _as_full_check(window)
     _assert_in_line_order(window)
+
+
+def test_editing_a_line_with_gap_or_overlap_issues_keeps_them_and_agrees_with_a_full_check(qtbot, window):
+    """The recheck replaces only the line's own issues; those between it and its time neighbours stay."""
+    generation = window.checks.runner.generation
+    neighbour = next(i for i in window.qa_panel.model.issues if i.rule in qa.NEIGHBOUR_RULES)
+    named = neighbour.params.get("next_id", neighbour.params.get("previous_id"))
+    for cue_id in (neighbour.cue_id, named):
+        cue = window.session.doc.get(cue_id)
+        window.session.apply(edits.SetTarget(cue_id, (cue.target or "Now translated") + " 2024"))
+        with qtbot.waitSignal(window.checks.shown, timeout=5000):
+            pass
+        assert neighbour in window.table.model.issues_for(neighbour.cue_id)
+        assert _shown(window) == _as_full_check(window)
+        _assert_in_line_order(window)
+        recount = Counter(i.severity for i in window.qa_panel.model.issues)
+        assert window.qa_panel.counts == recount and str(recount["error"]) in window.qa_panel.summary.text()
+    assert window.checks.runner.generation == generation  # no whole check for text edits
 
 
 def _assert_in_line_order(w: MainWindow) -> None:

@@ -10,9 +10,7 @@ from editor.core.qa.catalog import (
     QAIssue,
     format_issue,
     message_params,
-    partition_touching,
     severity_rank,
-    touches,
 )
 from editor.core.qa.profile import (
     QAProfile,
@@ -23,11 +21,19 @@ from editor.core.qa.profile import (
     language_key,
     load_profile,
 )
-from editor.core.qa.rules import QAContext, check_cues, checked_fields_changed, needs_full_check, run_qa
+from editor.core.qa.rules import (
+    NEIGHBOUR_RULES,
+    QAContext,
+    check_own,
+    checked_fields_changed,
+    needs_full_check,
+    run_qa,
+)
 
 __all__ = [
     "DEFAULT_SEVERITIES",
     "MESSAGES",
+    "NEIGHBOUR_RULES",
     "RULES",
     "SEVERITIES",
     "SEVERITY_ORDER",
@@ -39,7 +45,7 @@ __all__ = [
     "QAProfileError",
     "builtin_profile",
     "builtin_profile_dir",
-    "check_cues",
+    "check_own",
     "checked_fields_changed",
     "find_profile",
     "format_issue",
@@ -48,9 +54,7 @@ __all__ = [
     "load_profile",
     "message_params",
     "needs_full_check",
-    "partition_touching",
     "run_qa",
     "severity_rank",
     "terms_in",
-    "touches",
 ]

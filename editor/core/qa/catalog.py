@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress, repeat
-from operator import not_
 from typing import Any, NamedTuple
 
 from editor.core.review import QT_TRANSLATE_NOOP
@@ -91,21 +89,6 @@ class QAIssue(NamedTuple):
 def severity_rank(issue: QAIssue) -> int:
     """Sort key putting the worst first: 0 for an error, 1 a warning, 2 a note, 3 anything else."""
     return SEVERITY_ORDER.get(issue.severity, 3)
-
-
-def touches(issue: QAIssue, cue_ids: set[int] | frozenset[int]) -> bool:
-    """True for an issue on one of these cues, or naming one of them as its next or previous cue (what
-    `check_cues` for these cues reports again)."""
-    return (issue.cue_id in cue_ids or issue.params.get("next_id") in cue_ids
-            or issue.params.get("previous_id") in cue_ids)
-
-
-def partition_touching(issues: list[QAIssue], cue_ids: set[int] | frozenset[int]) -> tuple[list[QAIssue],
-                                                                                           list[QAIssue]]:
-    """(the issues that do not `touch` these cues, those that do), both in the given order: one pass, split in
-    C (after each edit the window splits a season's ~75,000 issues, ~12 ms)."""
-    hit = list(map(touches, issues, repeat(cue_ids)))
-    return list(compress(issues, map(not_, hit))), list(compress(issues, hit))
 
 
 def message_params(issue: QAIssue, number_of: Callable[[int], int | None] | None = None) -> dict[str, Any]:

@@ -13,16 +13,11 @@ from editor.core.qa.catalog import RULE_ORDER, RULES, QAIssue
 from editor.core.qa.profile import HAN_LANGUAGES, QAProfile, primary_language
 from editor.core.qa.textrules import CueRules, check_cue, is_blank
 from editor.core.qa.timing import (
-    FRAME_TOLERANCE_MS,
     NeighbourFinding,
-    frames_to_ms,
-    neighbour_findings,
     neighbour_findings_steps,
 )
 from editor.core.stepwise import drain
 
-# check_cues looks at a time window around each cue up to this many cues; beyond, one pass over all.
-_LOCAL_LIMIT = 16
 STEP = 2000  # cues (or findings) per step of run_qa_steps: a few milliseconds of work
 
 Steps = Generator[None, None, list[QAIssue]]
@@ -73,9 +68,9 @@ def checked_fields_changed(before: Cue | None, after: Cue | None) -> bool:
 
 
 def needs_full_check(before: Cue | None, after: Cue | None) -> bool:
-    """True when a change can alter issues between other cues, which `check_cues` for the changed cue does not
-    report again: a cue added or removed, new times, or a line gaining or losing all its text (blank lines take
-    no part in the gap rules, so the pairs around them change)."""
+    """True when a change can alter issues between other cues (NEIGHBOUR_RULES), which `check_own` for the
+    changed cue does not report again: a cue added or removed, new times, or a line gaining or losing all its
+    text (blank lines take no part in the gap rules, so the pairs around them change)."""
     if before is None or after is None:
         return True
     return ((before.start_ms, before.end_ms) != (after.start_ms, after.end_ms)
@@ -132,64 +127,13 @@ def run_qa_steps(cues: Iterable[Cue], profile: QAProfile, context: QAContext, st
     return (yield from _issues_steps(cues, [i for i, _ in with_text], neighbours, rules, step))
 
 
-def check_cues(
-    doc: Document, cue_ids: Iterable[int], profile: QAProfile, context: QAContext
-) -> list[QAIssue]:
-    """Issues touching these cues: their own, and gap/overlap/order issues shared with a neighbour
-    (the issue's cue, `next_id` or `previous_id` is one of them). Unknown ids are ignored.
-
-    The caller replaces the issues it holds that touch these cues. A change of times can also alter
-    issues between two other cues (a cue moved in between them): after one, re-run `run_qa`.
-    """
-    wanted = {cue_id for cue_id in cue_ids if cue_id in doc}
-    if not wanted:
-        return []
-    cues = doc.cues
-    rules = _cue_rules(profile, context)
-    indexes = sorted(doc.index_of(cue_id) for cue_id in wanted)
-    if len(indexes) > _LOCAL_LIMIT:
-        with_text = [(i, c) for i, c in enumerate(cues) if _has_text(c)]
-        findings = neighbour_findings(with_text, profile, rules.enabled, context.fps)
-    else:
-        findings = _local_findings(cues, indexes, profile, rules.enabled, context.fps)
-    touching = {
-        (index, rule, params.get("next_id"), params.get("previous_id")): (index, rule, params)
-        for index, rule, params in findings
-        if cues[index].id in wanted or params.get("next_id") in wanted or params.get("previous_id") in wanted
-    }
-
-    def in_time(finding: NeighbourFinding) -> tuple[int, int, int]:
-        """Several findings of one rule on one cue come in the time order of the other cue, as in run_qa."""
-        other = doc.get(finding[2].get("next_id", finding[2].get("previous_id")))
-        return other.start_ms, other.end_ms, doc.index_of(other.id)
-
-    return _issues(cues, indexes, sorted(touching.values(), key=in_time), rules)
+# Rules about a cue and its time neighbours. They read times, and which lines have any text: nothing else.
+NEIGHBOUR_RULES = frozenset({"min_gap", "chaining", "overlap", "unsorted"})
 
 
-def _local_findings(
-    cues: Sequence[Cue], indexes: Sequence[int], profile: QAProfile, enabled: frozenset[str], fps: float
-) -> list[NeighbourFinding]:
-    """Neighbour findings around a few cues without sorting the whole document.
-
-    A gap finding pairs a cue with the cue before it (in time) that ends last; any cue ending more than
-    the chaining distance before a cue, or starting that far after it, can neither be that cue nor
-    change which cue it is, so cues within that time window give the same findings for the cue.
-    """
-    out: list[NeighbourFinding] = []
-    frames = max(profile.chain_gap_frames, profile.min_gap_frames)
-    margin = frames_to_ms(frames, fps) + 2 * FRAME_TOLERANCE_MS + 1
-    time_rules = enabled - {"unsorted"}
-    for index in indexes:
-        cue = cues[index]
-        if not _has_text(cue):
-            continue
-        low = min(cue.start_ms, cue.end_ms) - margin
-        high = max(cue.start_ms, cue.end_ms) + margin
-        window = [(i, c) for i, c in enumerate(cues) if c.end_ms >= low and c.start_ms <= high and _has_text(c)]
-        out += neighbour_findings(window, profile, time_rules, fps)
-        if "unsorted" in enabled:
-            before = next(((i, cues[i]) for i in range(index - 1, -1, -1) if _has_text(cues[i])), None)
-            after = next(((i, cues[i]) for i in range(index + 1, len(cues)) if _has_text(cues[i])), None)
-            around = [item for item in (before, (index, cue), after) if item is not None]
-            out += neighbour_findings(around, profile, frozenset({"unsorted"}), fps)
-    return out
+def check_own(doc: Document, cue_ids: Iterable[int], profile: QAProfile, context: QAContext) -> list[QAIssue]:
+    """The issues of these cues from every rule but NEIGHBOUR_RULES, in file order then rule order. After a
+    change of texts alone that left every line with text or without as it was (no `needs_full_check`), these
+    are the only issues that can differ: a window replaces just them, without looking at other lines."""
+    indexes = sorted(doc.index_of(cue_id) for cue_id in set(cue_ids) if cue_id in doc)
+    return _issues(doc, indexes, (), _cue_rules(profile, context))

@@ -1,4 +1,4 @@
-"""run_qa and check_cues as the CLI and the editor use them: order, severities, messages, refresh."""
+"""run_qa and check_own as the CLI and the editor use them: order, severities, messages, refresh."""
 
 from __future__ import annotations
 
@@ -15,12 +15,14 @@ from editor.core.glossary import GlossaryTerm
 from editor.core.qa import (
     DEFAULT_SEVERITIES,
     MESSAGES,
+    NEIGHBOUR_RULES,
     RULES,
     QAContext,
     QAIssue,
     builtin_profile,
-    check_cues,
+    check_own,
     format_issue,
+    needs_full_check,
     run_qa,
 )
 from tests.core.qa.helpers import cue, qa
@@ -91,22 +93,14 @@ def test_context_rejects_a_bad_frame_rate() -> None:
         QAContext(fps=0)
 
 
-# --- check_cues -------------------------------------------------------------------------------------
-def touching(issues: list[QAIssue], ids: set[int]) -> list[QAIssue]:
-    return [
-        i for i in issues
-        if i.cue_id in ids or i.params.get("next_id") in ids or i.params.get("previous_id") in ids
-    ]
-
-
-def test_check_cues_returns_own_and_shared_issues() -> None:
+# --- check_own --------------------------------------------------------------------------------------
+def test_check_own_returns_a_lines_own_issues_and_none_shared_with_a_neighbour() -> None:
     doc = Document(every_rule_cues())
     profile, context = builtin_profile("en"), QAContext(glossary=GLOSSARY)
-    result = check_cues(doc, [3], profile, context)
-    assert [(i.cue_id, i.rule) for i in result] == [
-        (2, "overlap"), (3, "max_duration"), (3, "chaining"), (3, "empty_target"),
+    assert [(i.cue_id, i.rule) for i in check_own(doc, [3], profile, context)] == [
+        (3, "max_duration"), (3, "empty_target"),
     ]
-    assert check_cues(doc, [99], profile, context) == []
+    assert check_own(doc, [99], profile, context) == []
 
 
 def random_doc(rng: random.Random, size: int) -> Document:
@@ -120,15 +114,31 @@ def random_doc(rng: random.Random, size: int) -> Document:
     return Document(cues)
 
 
+def _key(issue: QAIssue) -> tuple:
+    return issue.rule, issue.cue_id, issue.severity, sorted(issue.params.items())
+
+
 @pytest.mark.parametrize("seed", range(40))
-def test_check_cues_matches_the_whole_document_run(seed: int) -> None:
+def test_after_text_edits_only_the_edited_lines_own_issues_change(seed: int) -> None:
+    """What the window's recheck relies on: change texts (no line gaining or losing all its text), and the
+    whole check equals the old one with the edited lines' own issues replaced by `check_own`."""
     rng = random.Random(seed)
     doc = random_doc(rng, rng.randint(1, 40))
     profile, context = builtin_profile("en"), QAContext(fps=rng.choice([24.0, 25.0]), glossary=GLOSSARY)
-    everything = run_qa(doc, profile, context)
-    ids = [c.id for c in doc]
-    for wanted in ([rng.choice(ids)], rng.sample(ids, min(3, len(ids))), ids):
-        assert check_cues(doc, wanted, profile, context) == touching(everything, set(wanted))
+    before = run_qa(doc, profile, context)
+    edited = rng.sample([c.id for c in doc], rng.randint(1, min(5, len(doc))))
+    replacements = ["Boss, wait.", "你好 " + "y" * 60, "OK.\nFine.\nReally.", "President Li said 3.", "Hmm"]
+    changes = []
+    for cue_id in edited:
+        old = doc.get(cue_id)
+        new = old.with_(target=rng.choice(replacements) if old.target.strip() or old.source.strip() else "")
+        assert not needs_full_check(old, new)  # the recheck's precondition
+        changes.append(new)
+    after_doc = Document([next((n for n in changes if n.id == c.id), c) for c in doc])
+    expected = [i for i in before if i.cue_id not in edited or i.rule in NEIGHBOUR_RULES]
+    expected += check_own(after_doc, edited, profile, context)
+    assert sorted(map(_key, run_qa(after_doc, profile, context))) == sorted(map(_key, expected))
+    assert not [i for i in check_own(after_doc, edited, profile, context) if i.rule in NEIGHBOUR_RULES]
 
 
 def test_core_qa_imports_no_gui_or_engine() -> None:
