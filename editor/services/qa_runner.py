@@ -21,7 +21,6 @@ from editor.core import qa
 from editor.core.document import Cue
 from editor.core.gc_pause import gc_paused
 from editor.core.qa.rules import run_qa_steps
-from editor.core.stepwise import drain
 
 log = logging.getLogger(__name__)
 
@@ -54,11 +53,6 @@ def arrange_steps(issues: list[qa.QAIssue]) -> Generator[None, None, QAResult]:
             ordered += group
         yield
     return QAResult(ordered, by_cue)
-
-
-def arrange(issues: list[qa.QAIssue]) -> QAResult:
-    """`arrange_steps` in one go."""
-    return drain(arrange_steps(issues))
 
 
 def arranged(issues: list[qa.QAIssue]) -> QAResult:

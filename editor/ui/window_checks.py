@@ -20,7 +20,7 @@ from editor.core import qa
 from editor.core.cli import project_profile, project_qa_context
 from editor.core.document import Change
 from editor.core.qa import cache as qa_cache
-from editor.services.qa_runner import QAResult, QARunner, arrange, arranged
+from editor.services.qa_runner import QAResult, QARunner, arranged
 from editor.services.settings import Settings
 from editor.ui.cue_model import CueTableModel
 from editor.ui.line_editor import LineEditor
@@ -220,7 +220,6 @@ class WindowChecks(QObject):
         key = qa_cache.check_key(self._session.doc, profile, context)
         if key == self._kept_key:
             return
-        # Worst first within each line, as a fresh check shows them (rechecks insert by line only).
-        issues = arrange(self._panel.model.issues).issues
-        if qa_cache.store(self._session.project.path, key, issues):
+        # In line order and worst first within a line, as a whole check and every recheck leave them.
+        if qa_cache.store(self._session.project.path, key, self._panel.model.issues):
             self._kept_key = key
