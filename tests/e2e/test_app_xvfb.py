@@ -137,3 +137,37 @@ def test_a_termination_signal_closes_the_window_like_the_user_did(display, tmp_p
         assert project.doc.get(1).state is State.TRANSLATED
     assert "geometry" in (tmp_path / "settings.ini").read_text()
     assert qa_cache.file_for(project_path, tmp_path / "cache" / "qa").exists()
+
+
+@pytest.mark.slow
+def test_a_termination_signal_while_a_dialog_is_open_still_ends_cleanly(display, tmp_path):
+    """A modal dialog runs its own event loop: the signal must end that one too, not leave a window waiting."""
+    import shutil
+
+    srt = tmp_path / "episode.srt"
+    shutil.copy(ROOT / "resources" / "samples" / "demo.zh-Hans.srt", srt)
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
+           "SUBREVIEW_DATA_DIR": str(tmp_path / "data"), "SUBREVIEW_CACHE_DIR": str(tmp_path / "cache"),
+           "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini")}
+    log = (tmp_path / "app.log").open("w")
+    app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "open", str(srt)], env=env, stdout=log,
+                           stderr=subprocess.STDOUT)
+    try:
+        window = _wait_window(display)
+        _xdotool(display, "windowfocus", "--sync", window)
+        _xdotool(display, "key", "--window", window, "ctrl+e")  # export: "lines still need a decision"
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not _xdotool(display, "search", "--onlyvisible", "--name",
+                                                           "need a decision"):
+            time.sleep(0.2)
+        assert _xdotool(display, "search", "--onlyvisible", "--name", "need a decision"), "no dialog"
+        app.send_signal(signal.SIGTERM)
+        app.wait(timeout=30)
+    finally:
+        if app.poll() is None:
+            stop(app)
+        log.close()
+    assert app.returncode == 0, (tmp_path / "app.log").read_text()[-3000:]
+    assert "Traceback" not in (tmp_path / "app.log").read_text()
+    exported = [p for p in tmp_path.iterdir() if p.suffix in (".srt", ".vtt", ".ass") and p != srt]
+    assert not exported  # the export did not go ahead
