@@ -219,7 +219,7 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
         if not app.open(path):
             return 2
     qapp.aboutToQuit.connect(app.shutdown)
-    ending = QuitOnSignals(lambda _signum: qapp.quit())  # logout or `kill`: close as if the user had
+    ending = QuitOnSignals(lambda _signum: qapp.quit())  # logout or `kill`: closes as Quit does
     try:
         return qapp.exec()
     finally:
