@@ -4,11 +4,13 @@ and take a screenshot whose video area shows the video."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -43,6 +45,24 @@ def _wait_window(display: str, timeout: float = 60) -> str:
     pytest.fail("the SubReview window did not appear")
 
 
+def _start_app(display: str, tmp_path: Path, *args: str, **extra_env: str) -> tuple[subprocess.Popen, Any]:
+    """`main.py ARGS` on this display, with settings, data and caches in the test's folder, output to
+    tmp_path/app.log; returns the process and the open log (close it when the process has ended)."""
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
+           "SUBREVIEW_DATA_DIR": str(tmp_path / "data"), "SUBREVIEW_CACHE_DIR": str(tmp_path / "cache"),
+           "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini"), **extra_env}
+    log = (tmp_path / "app.log").open("w")
+    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], env=env, stdout=log,
+                            stderr=subprocess.STDOUT), log
+
+
+def _episode(tmp_path: Path) -> Path:
+    """The demo's Chinese subtitles, copied where the test may write the project beside them."""
+    srt = tmp_path / "episode.srt"
+    shutil.copy(ROOT / "resources" / "samples" / "demo.zh-Hans.srt", srt)
+    return srt
+
+
 def _colourful_share(pixels: np.ndarray) -> float:
     """Share of pixels with real colour (the demo video is a navy-purple gradient with yellow marks)."""
     spread = pixels.max(axis=2).astype(int) - pixels.min(axis=2).astype(int)
@@ -51,13 +71,7 @@ def _colourful_share(pixels: np.ndarray) -> float:
 
 @pytest.mark.slow
 def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
-           "SUBREVIEW_DATA_DIR": str(tmp_path / "data"), "SUBREVIEW_CACHE_DIR": str(tmp_path / "cache"),
-           "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini"), "SUBREVIEW_REVIEWER": "e2e-reviewer",
-           "SUBREVIEW_VLC_AOUT": "dummy"}
-    log = (tmp_path / "app.log").open("w")
-    app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "demo"], env=env, stdout=log,
-                           stderr=subprocess.STDOUT)
+    app, log = _start_app(display, tmp_path, "demo", SUBREVIEW_REVIEWER="e2e-reviewer", SUBREVIEW_VLC_AOUT="dummy")
     try:
         window = _wait_window(display)
         _xdotool(display, "windowsize", window, str(SCREEN[0]), str(SCREEN[1]))
@@ -101,19 +115,11 @@ def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
 def test_a_termination_signal_closes_the_window_like_the_user_did(display, tmp_path):
     """Logout or `kill`: the words typed in the last moment (not yet committed: TYPING_DELAY_MS) are saved, the
     layout and the QA check kept, the project unlocked, and the exit is a clean one."""
-    import shutil
-
     from editor.core.qa import cache as qa_cache
 
-    srt = tmp_path / "episode.srt"
-    shutil.copy(ROOT / "resources" / "samples" / "demo.zh-Hans.srt", srt)
+    srt = _episode(tmp_path)
     project_path = srt.with_suffix(".subrev")
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
-           "SUBREVIEW_DATA_DIR": str(tmp_path / "data"), "SUBREVIEW_CACHE_DIR": str(tmp_path / "cache"),
-           "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini"), "SUBREVIEW_REVIEWER": "e2e-reviewer"}
-    log = (tmp_path / "app.log").open("w")
-    app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "open", str(srt)], env=env, stdout=log,
-                           stderr=subprocess.STDOUT)
+    app, log = _start_app(display, tmp_path, "open", str(srt), SUBREVIEW_REVIEWER="e2e-reviewer")
     try:
         window = _wait_window(display)
         deadline = time.monotonic() + 40
@@ -142,16 +148,8 @@ def test_a_termination_signal_closes_the_window_like_the_user_did(display, tmp_p
 @pytest.mark.slow
 def test_a_termination_signal_while_a_dialog_is_open_still_ends_cleanly(display, tmp_path):
     """A modal dialog runs its own event loop: the signal must end that one too, not leave a window waiting."""
-    import shutil
-
-    srt = tmp_path / "episode.srt"
-    shutil.copy(ROOT / "resources" / "samples" / "demo.zh-Hans.srt", srt)
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
-           "SUBREVIEW_DATA_DIR": str(tmp_path / "data"), "SUBREVIEW_CACHE_DIR": str(tmp_path / "cache"),
-           "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini")}
-    log = (tmp_path / "app.log").open("w")
-    app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "open", str(srt)], env=env, stdout=log,
-                           stderr=subprocess.STDOUT)
+    srt = _episode(tmp_path)
+    app, log = _start_app(display, tmp_path, "open", str(srt))
     try:
         window = _wait_window(display)
         _xdotool(display, "windowfocus", "--sync", window)
