@@ -57,19 +57,13 @@ _STATE_VALUES = {s: s.value for s in State}  # Enum.value is a property: ~0.3 us
 
 def cue_to_row(cue: Cue) -> tuple[Any, ...]:
     """Values for CUE_COLUMNS."""
-    if cue.rejection is None and cue.draft is None and not cue.meta:  # most cues: no JSON to write
-        return (cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, _STATE_VALUES[cue.state], cue.note,
-                None, None, None)
-    rejection = rejection_to_json(cue.rejection)
-    draft = draft_to_json(cue.draft)
+    # Most cues have no rejection, draft or format attributes: no JSON helper is called for them.
     return (
         cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, _STATE_VALUES[cue.state], cue.note,
-        None if rejection is None else _dumps(rejection),
-        None if draft is None else _dumps(draft),
+        None if cue.rejection is None else _dumps(rejection_to_json(cue.rejection)),
+        None if cue.draft is None else _dumps(draft_to_json(cue.draft)),
         _dumps(dict(cue.meta)) if cue.meta else None,
     )
-
-
 
 
 def _bad(cue_id: Any, what: str, value: Any) -> ValueError:
