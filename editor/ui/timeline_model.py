@@ -15,6 +15,7 @@ from itertools import accumulate, islice
 from operator import attrgetter, lt, sub
 
 from editor.core.document import Cue
+from editor.core.positions import Positions
 
 _START, _END, _ID = attrgetter("start_ms"), attrgetter("end_ms"), attrgetter("id")
 
@@ -41,17 +42,10 @@ class CueIndex:
         self.ends = array("q", map(_END, cues))
         self.ids = array("q", map(_ID, cues))
         del cues, starts
-        self._position: dict[int, int] | None = None  # cue id -> position, made at first use
+        self._positions = Positions(self.ids)  # cue id -> position in time order
         self.max_duration = max(map(sub, self.ends, self.starts), default=0)
         # the latest end among the cues before each position (-1 before the first), in one C loop
         self._max_end_before = array("q", accumulate(self.ends, max, initial=-1))[:-1]
-
-    @property
-    def position(self) -> dict[int, int]:
-        """Cue id -> position in time order."""
-        if self._position is None:
-            self._position = dict(zip(self.ids, range(len(self.ids)), strict=True))
-        return self._position
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -67,7 +61,7 @@ class CueIndex:
         return [i for i in range(lo, hi) if self.ends[i] > t0]
 
     def intersects(self, cue_id: int, t0: float, t1: float) -> bool:
-        i = self.position.get(cue_id)
+        i = self._positions.get(cue_id)
         return i is not None and self.starts[i] < t1 and self.ends[i] > t0
 
     def hit(self, ms: float, edge_ms: float) -> tuple[int, DragMode] | None:
@@ -96,7 +90,9 @@ class CueIndex:
 
     def neighbours(self, cue_id: int) -> tuple[int | None, int | None]:
         """(latest end of the cues before it in time, start of the next one); None where there is none."""
-        i = self.position[cue_id]
+        i = self._positions.get(cue_id)
+        if i is None:
+            raise KeyError(cue_id)
         prev_end = self._max_end_before[i] if i > 0 else None
         next_start = self.starts[i + 1] if i + 1 < len(self.starts) else None
         return prev_end, next_start
