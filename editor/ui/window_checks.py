@@ -161,9 +161,10 @@ class WindowChecks(QObject):
                 continue
             lo = bisect_left(shown, number * 4, key=order)
             hi = bisect_left(shown, number * 4 + 4, lo, key=order)
-            group = [i for i in shown[lo:hi] if i.rule in qa.NEIGHBOUR_RULES] + fresh.get(cue_id, [])
+            old = shown[lo:hi]
+            group = [i for i in old if i.rule in qa.NEIGHBOUR_RULES] + fresh.get(cue_id, [])
             group.sort(key=qa.severity_rank)
-            counts.subtract(map(_SEVERITY, shown[lo:hi]))
+            counts.subtract(map(_SEVERITY, old))
             counts.update(map(_SEVERITY, group))
             shown[lo:hi] = group
             groups[cue_id] = group
