@@ -27,29 +27,57 @@ def split_lines(text: str) -> list[str]:
 
 
 def is_timing(line: str) -> bool:
-    """A line that is meant as a timing line (valid or not): an arrow, and a digit first."""
-    if "-->" not in line:
+    """A line that is meant as a timing line (valid or not): a digit (or a minus and a digit) first, then a
+    colon before an arrow. Text such as "3 --> 4 goals" is not one."""
+    head, arrow, _ = line.partition("-->")
+    if not arrow:
         return False
-    stripped = line.lstrip()
-    return stripped[:1].isdigit()
+    head = head.lstrip()
+    return ":" in head and (head[:1].isdigit() or (head[:1] == "-" and head[1:2].isdigit()))
 
 
 def parse_timing(line: str) -> tuple[int, int, str]:
-    """(start, end, rest after the end time) of a timing line; TimecodeError when it is not valid."""
+    """(start, end, rest after the end time) of a timing line; TimecodeError when it is not valid. A time
+    written with a minus (what shifting a file too far early leaves) comes back negative."""
     match = _FAST_TIMING.fullmatch(line)
     if match is not None:
-        h1, m1, s1, f1, h2, m2, s2, f2, rest = match.groups()
-        start = ((int(h1) * 60 + int(m1)) * 60 + int(s1)) * 1000 + int(f1.ljust(3, "0"))
-        end = ((int(h2) * 60 + int(m2)) * 60 + int(s2)) * 1000 + int(f2.ljust(3, "0"))
-        return start, end, rest or ""
+        return _matched_timing(match)
     left, _, right = line.partition("-->")
-    start = parse_clock(left)
+    start = _signed_clock(left)
     right = right.strip()
     try:
-        return start, parse_clock(right), ""
+        return start, _signed_clock(right), ""
     except TimecodeError:
         parts = right.split(None, 1) or [""]
-        return start, parse_clock(parts[0]), parts[1] if len(parts) > 1 else ""
+        return start, _signed_clock(parts[0]), parts[1] if len(parts) > 1 else ""
+
+
+_INVALID = (0, 0, "")  # a line meant as a timing line that is not a valid one
+
+
+def _matched_timing(match: re.Match[str]) -> tuple[int, int, str]:
+    h1, m1, s1, f1, h2, m2, s2, f2, rest = match.groups()
+    start = ((int(h1) * 60 + int(m1)) * 60 + int(s1)) * 1000 + int(f1.ljust(3, "0"))
+    end = ((int(h2) * 60 + int(m2)) * 60 + int(s2)) * 1000 + int(f2.ljust(3, "0"))
+    return start, end, rest or ""
+
+
+def _timing_line(line: str) -> tuple[int, int, str] | None:
+    """parse_timing's result for a timing line, _INVALID for one that is not valid, None for any other line."""
+    match = _FAST_TIMING.fullmatch(line)
+    if match is not None:
+        return _matched_timing(match)
+    if not is_timing(line):
+        return None
+    try:
+        return parse_timing(line)
+    except TimecodeError:
+        return _INVALID
+
+
+def _signed_clock(text: str) -> int:
+    text = text.strip()
+    return -parse_clock(text[1:]) if text.startswith("-") else parse_clock(text)
 
 
 def shown(line: str) -> str:
@@ -79,18 +107,21 @@ def read_cue_lines(
             elif mode == "skip":
                 mode = "none"
             continue
-        if "-->" in stripped and stripped[0].isdigit():  # a timing line, valid or not
+        if "-->" in stripped and (timing := _timing_line(stripped)) is not None:  # valid or not
             if cur is not None:
                 cues.append(ParsedCue(cur[0], cur[1], "\n".join(text), cur[2], cur[3]))
             cur, text = None, []
             number = i + 1
-            try:
-                start, end, rest = parse_timing(stripped)
-            except TimecodeError:
+            if timing is _INVALID:
                 problems.append(Problem(number, "bad_timestamp",
                                         f"line {number}: {shown(stripped)} is not a valid time; cue skipped"))
                 mode, ident = "skip", None
                 continue
+            start, end, rest = timing
+            if start < 0 or end < 0:
+                problems.append(Problem(i + 1, "negative_time", f"line {i + 1}: a time before 0:00:00 "
+                                        "was set to 0:00:00"))
+                start, end = max(0, start), max(0, end)
             meta: dict[str, str] = {meta_key: rest} if rest else {}
             if ident is not None:
                 number = ident[0]

@@ -117,3 +117,22 @@ def test_sample_file_path_and_format_are_recorded() -> None:
     loaded = read_subtitles(DATA / "missing_index.srt")
     assert loaded.path == str(DATA / "missing_index.srt")
     assert (loaded.format, loaded.encoding, loaded.header) == ("srt", "utf-8", "")
+
+
+def test_negative_times_are_set_to_zero_and_reported() -> None:
+    # What shifting a file earlier than its first cue leaves; the cue and its text are kept.
+    data = (b"1\n-00:00:01,500 --> 00:00:02,000\nkept\n\n2\n-00:00:04,000 --> -00:00:03,000\nboth\n\n"
+            b"3\n00:00:05,000 --> 00:00:06,000\nnormal\n")
+    loaded = parse_subtitles(data, format="srt")
+    assert [(c.start_ms, c.end_ms, c.text, c.line) for c in loaded.cues] == [
+        (0, 2000, "kept", 1), (0, 0, "both", 5), (5000, 6000, "normal", 9),
+    ]
+    assert [(p.line, p.code) for p in loaded.problems] == [(2, "negative_time"), (6, "negative_time"),
+                                                           (5, "overlap")]
+
+
+def test_a_text_line_with_an_arrow_but_no_clock_is_text() -> None:
+    data = b"1\n00:00:01,000 --> 00:00:02,000\n3 --> 4 goals\n\n2\n00:00:03,000 --> 00:00:04,000\n5 -->\n"
+    loaded = parse_subtitles(data, format="srt")
+    assert [c.text for c in loaded.cues] == ["3 --> 4 goals", "5 -->"]
+    assert loaded.problems == []
