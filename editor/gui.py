@@ -18,6 +18,7 @@ from editor.core.gc_pause import freeze_alive, gc_paused, tune_for_a_window
 from editor.core.mt import registry
 from editor.core.mt.engine import DecodingOptions, EngineError
 from editor.core.store import Project, ProjectError
+from editor.core.store.project import has_sqlite_header
 from editor.core.workflows import create_project
 from editor.services import i18n
 from editor.services.player import EMBEDDING_PLATFORMS, NullPlayer, Player, create_player
@@ -32,6 +33,7 @@ from editor.ui.session import ReviewSession
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEMO_SRT = RESOURCES / "samples" / "demo.zh-Hans.srt"
 DEMO_VIDEO = RESOURCES / "samples" / "demo.mp4"
+PROJECT_SUFFIX = ".subrev"
 
 
 def data_dir() -> Path:
@@ -64,7 +66,7 @@ def demo_project(reset: bool = False) -> Path:
 def project_for_media(video: Path | None, subtitles: Path, reviewer: str) -> Path | Project:
     """`open [VIDEO] SUBS`: the project next to the subtitles. Made on first use and returned open (its cues
     are in memory already); afterwards its path, and the subtitles are never parsed again."""
-    path = subtitles.with_suffix(".subrev")
+    path = subtitles.with_suffix(PROJECT_SUFFIX)
     if path.exists():
         return path
     return create_project(path, subtitles, actor=reviewer, video=str(video) if video else "")[0]
@@ -75,8 +77,9 @@ def project_for(target: Path | tuple[Path, Path], reviewer: str) -> Path | Proje
     file's path, or the project just made from the subtitles, already open."""
     if isinstance(target, tuple):
         return project_for_media(target[0], target[1], reviewer)
-    if format_from_name(target) is not None:
-        return project_for_media(None, target, reviewer)
+    if format_from_name(target) is not None or (target.suffix.lower() != PROJECT_SUFFIX
+                                                 and target.is_file() and not has_sqlite_header(target)):
+        return project_for_media(None, target, reviewer)  # subtitles under another name (.txt, .sub...)
     return target
 
 
@@ -197,7 +200,20 @@ class App:
             self._vlc_player.shutdown()
 
 
+def missing_display() -> str | None:
+    """Why no window can open here (a Linux session with neither X11 nor Wayland, e.g. over ssh), or None."""
+    if sys.platform in ("win32", "darwin") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no graphical display: the window needs a desktop session, and neither DISPLAY nor WAYLAND_DISPLAY "
+            "is set. The commands info, new, qa, stats, export and pretranslate work without one.")
+
+
 def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_demo: bool = False) -> int:
+    if QApplication.instance() is None and (why := missing_display()):
+        print(f"error: {why}", file=sys.stderr)  # instead of Qt's abort and core dump
+        return 2
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("SubReview")

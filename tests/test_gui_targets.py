@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-from editor.core.store import Project
+import pytest
+
+from editor.core.formats import SubtitleError
+from editor.core.store import Project, ProjectError
 from editor.gui import project_for
+
+REPO = Path(__file__).resolve().parent.parent
 
 SRT = "1\n00:00:01,000 --> 00:00:02,500\n你好\n\n2\n00:00:03,000 --> 00:00:04,000\n再见\n"
 
@@ -44,3 +52,33 @@ def test_video_and_subtitles_and_a_project_path(tmp_path: Path):
         path = project.path
     assert project_for(path, "ann") == path
 
+
+
+def test_subtitles_under_another_extension_are_imported_and_a_foreign_format_is_named(tmp_path: Path):
+    renamed = tmp_path / "ep3.txt"
+    renamed.write_text(SRT, encoding="utf-8")
+    with project_for(renamed, "ann") as project:
+        assert project.path == tmp_path / "ep3.subrev"
+        assert [c.source for c in project.doc] == ["你好", "再见"]
+    micro = tmp_path / "ep4.sub"
+    micro.write_text("{1}{25}你好\n", encoding="utf-8")
+    with pytest.raises(SubtitleError, match="MicroDVD"):
+        project_for(micro, "ann")
+    assert not (tmp_path / "ep4.subrev").exists()
+
+
+def test_a_damaged_project_file_is_never_read_as_subtitles(tmp_path: Path):
+    damaged = tmp_path / "ep5.subrev"
+    damaged.write_text(SRT, encoding="utf-8")  # not SQLite: opening it must say the project is damaged
+    assert project_for(damaged, "ann") == damaged
+    with pytest.raises(ProjectError, match="not a SubReview project"):
+        Project.open(damaged)
+
+
+def test_without_a_display_the_window_command_says_so_instead_of_aborting(tmp_path: Path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, str(REPO / "main.py"), "demo"], env=env, capture_output=True,
+                          text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "no graphical display" in done.stderr
+    assert "Traceback" not in done.stderr and "Aborted" not in done.stderr

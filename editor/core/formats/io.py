@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Mapping
 
 from editor.core.formats.encoding import decode_subtitle_bytes
+from editor.core.formats.foreign import foreign_kind, foreign_message
 from editor.core.formats.model import FORMATS, ParsedCue, SubtitleError, SubtitleFile, label
 from editor.core.formats.srt import check_order, read_cue_lines, render_srt, split_lines
 from editor.core.formats.subs import read_ass, read_vtt, render_ass, render_vtt
@@ -49,6 +50,9 @@ def parse_subtitles(data: bytes, *, name: str = "", format: str | None = None) -
     else:
         cues, problems, header = read_ass(text, fmt, name)
     if not cues:
+        kind = foreign_kind(text)
+        if kind is not None:
+            raise SubtitleError(foreign_message(label(name), kind), "foreign_format")
         hint = f" ({problems[0].message})" if problems else ""
         raise SubtitleError(f"no subtitles could be read from {label(name)}{hint}.", "no_cues")
     return SubtitleFile(None, fmt, encoding, cues, problems, header)
@@ -70,6 +74,9 @@ def detect_format(text: str, name: str = "") -> str:
         return ext
     if "-->" in text:
         return "srt"
+    kind = foreign_kind(text)
+    if kind is not None:
+        raise SubtitleError(foreign_message(label(name), kind), "foreign_format")
     raise SubtitleError(f"{label(name)} is not in a known subtitle format (SRT, WebVTT, ASS or SSA).",
                         "unknown_format")
 

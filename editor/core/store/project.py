@@ -165,6 +165,15 @@ def _backup(con: sqlite3.Connection, path: Path, version: int) -> Path:
     return dest
 
 
+def has_sqlite_header(path: Path) -> bool:
+    """True for a readable file that starts as an SQLite database does (what every project file is)."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
 def _check_header(path: Path) -> None:
     """Refuse anything that is not an SQLite file before SQLite touches it (and never write to it)."""
     if not path.exists():
