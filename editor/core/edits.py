@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from editor.core.document import Change, Cue, CueDelta, Document, DocumentError
+from editor.core.formats.comments import joined_meta, split_meta
 from editor.core.review import (
     Actor,
     Draft,
@@ -216,8 +217,9 @@ class Split(EditOp):
         def half_state(target: str) -> State:
             return State.UNTRANSLATED if not target else stale_after_change(cue.state)
 
-        first = cue.with_(end_ms=self.at_ms, source=src1, target=tgt1, state=half_state(tgt1))
-        second = Cue(new_id, self.at_ms, cue.end_ms, src2, tgt2, half_state(tgt2), meta=dict(cue.meta))
+        before, after = split_meta(cue.meta)  # a script's comments stay once each, where they stood
+        first = cue.with_(end_ms=self.at_ms, source=src1, target=tgt1, state=half_state(tgt1), meta=before)
+        second = Cue(new_id, self.at_ms, cue.end_ms, src2, tgt2, half_state(tgt2), meta=after)
         return Change(
             (CueDelta(cue.id, cue, first, index, index), CueDelta(new_id, None, second, None, index + 1)),
             self.name,
@@ -251,6 +253,7 @@ class Merge(EditOp):
             state=state,
             note=join(first.note, second.note),
             rejection=None,
+            meta=joined_meta(first.meta, second.meta),  # a script's comments beside the second line stay
         )
         return Change(
             (

@@ -17,6 +17,7 @@ from editor.core.formats import (
     SubtitleFile,
     align_by_time,
     read_subtitles,
+    without_blank_cues,
     write_subtitles,
 )
 from editor.core.gc_pause import gc_paused
@@ -43,7 +44,7 @@ def create_project(path: str | os.PathLike[str], source: str | os.PathLike[str],
             source_lang=source_lang, target_lang=target_lang, fps=fps,
             video_path=str(Path(video).resolve()) if video else "", qa_profile=qa_profile,
             source_path=str(Path(source).resolve()), source_format=sub.format, source_encoding=sub.encoding,
-            header=sub.header,
+            header=sub.header, footer=sub.footer,
         )
         details = {"source": meta.source_path, "format": sub.format, "encoding": sub.encoding,
                    "problems": len(sub.problems)}
@@ -147,9 +148,10 @@ def export_project(project: Project, out: str | os.PathLike[str], *, actor: str,
     if pending and not allow_unreviewed:
         raise ExportRefused(pending)
     # A cue with no target text would show nothing; most players mishandle empty blocks, so leave it out.
-    cues = [(c.start_ms, c.end_ms, c.target, c.meta) for c in project.doc if c.target.strip()]
-    header = project.meta.header if fmt == project.meta.source_format else ""
-    write_subtitles(out, cues, fmt, bom=bom, crlf=crlf, header=header)
+    cues = without_blank_cues([(c.start_ms, c.end_ms, c.target, c.meta) for c in project.doc])
+    same = fmt == project.meta.source_format
+    write_subtitles(out, cues, fmt, bom=bom, crlf=crlf, header=project.meta.header if same else "",
+                    footer=project.meta.footer if same else "")
     project.log_event(
         "export", actor=actor,
         after={"path": str(Path(out).resolve()), "format": fmt, "cues": len(cues),

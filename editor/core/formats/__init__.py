@@ -1,6 +1,7 @@
 """Subtitle file I/O: SRT, WebVTT, ASS/SSA reading and writing, encodings, alignment by time."""
 
 from editor.core.formats.align import Alignment, align_by_time
+from editor.core.formats.comments import without_blank_cues
 from editor.core.formats.encoding import decode_subtitle_bytes
 from editor.core.formats.io import (
     detect_format,
@@ -26,5 +27,6 @@ __all__ = [
     "parse_subtitles",
     "read_subtitles",
     "render_subtitles",
+    "without_blank_cues",
     "write_subtitles",
 ]

@@ -25,6 +25,7 @@ _MIN_KOREAN_SYLLABLES = 10
 _MIN_KANA_SHARE = 0.25
 _MIN_KANA = 10
 _SAMPLE_BYTES = 65536
+NEWLINE = b"\n"
 
 
 def decode_subtitle_bytes(data: bytes, *, name: str = "") -> tuple[str, str]:
@@ -48,8 +49,8 @@ def decode_subtitle_bytes(data: bytes, *, name: str = "") -> tuple[str, str]:
         found = _decode_detected(data)
     if found is None:
         raise SubtitleError(
-            f"{label(name)} cannot be decoded: it is not UTF-8 (first invalid byte at offset {bad_offset}) "
-            "and no other known encoding fits.",
+            f"{label(name)} cannot be decoded: line {data.count(NEWLINE, 0, bad_offset) + 1} (byte offset "
+            f"{bad_offset}) has the first byte that is not UTF-8, and no other known encoding fits.",
             "undecodable",
         )
     return _checked(found[0], found[1], name)

@@ -38,24 +38,26 @@ def parse_subtitles(data: bytes, *, name: str = "", format: str | None = None) -
     if not data.strip():
         raise SubtitleError(f"{label(name)} is empty.", "empty")
     text, encoding = decode_subtitle_bytes(data, name=name)
+    # A byte order mark inside the text is what joining files (`cat a.srt b.srt`) leaves; it is never text.
+    text = text.replace("\ufeff", "")
     if not text.strip():
         raise SubtitleError(f"{label(name)} is empty.", "empty")
     fmt = format or detect_format(text, name)
-    header = ""
+    header = footer = ""
     if fmt == "srt":
         cues, problems = read_cue_lines(split_lines(text))
         check_order(cues, problems)
     elif fmt == "vtt":
         cues, problems, header = read_vtt(text)
     else:
-        cues, problems, header = read_ass(text, fmt, name)
+        cues, problems, header, footer = read_ass(text, fmt, name)
     if not cues:
         kind = foreign_kind(text)
         if kind is not None:
             raise SubtitleError(foreign_message(label(name), kind), "foreign_format")
         hint = f" ({problems[0].message})" if problems else ""
         raise SubtitleError(f"no subtitles could be read from {label(name)}{hint}.", "no_cues")
-    return SubtitleFile(None, fmt, encoding, cues, problems, header)
+    return SubtitleFile(None, fmt, encoding, cues, problems, header, footer)
 
 
 def detect_format(text: str, name: str = "") -> str:
@@ -87,7 +89,8 @@ def format_from_name(name: str | os.PathLike[str]) -> str | None:
     return ext if ext in FORMATS else None
 
 
-def render_subtitles(cues: Iterable[CueLike], format: str, *, crlf: bool = False, header: str = "") -> str:
+def render_subtitles(cues: Iterable[CueLike], format: str, *, crlf: bool = False, header: str = "",
+                     footer: str = "") -> str:
     """The text `write_subtitles` writes; blank text lines are dropped (they would end a cue)."""
     rows = [_row(cue) for cue in cues]
     if format == "srt":
@@ -95,7 +98,7 @@ def render_subtitles(cues: Iterable[CueLike], format: str, *, crlf: bool = False
     elif format == "vtt":
         text = render_vtt(rows, header)
     elif format in ("ass", "ssa"):
-        text = render_ass(rows, format, header)
+        text = render_ass(rows, format, header, footer)
     else:
         raise SubtitleError(f"unknown subtitle format {format!r}; use one of {', '.join(FORMATS)}.",
                             "unknown_format")
@@ -120,6 +123,7 @@ def write_subtitles(
     bom: bool = False,
     crlf: bool = False,
     header: str = "",
+    footer: str = "",
 ) -> None:
     """Write UTF-8 (optionally with BOM / CRLF) atomically: the target ends up complete or untouched."""
     name = os.fspath(path)
@@ -127,7 +131,7 @@ def write_subtitles(
     if fmt is None:
         raise SubtitleError(f"cannot write {name}: unknown extension; use .srt, .vtt, .ass or .ssa.",
                             "unknown_format")
-    text = render_subtitles(cues, fmt, crlf=crlf, header=header)
+    text = render_subtitles(cues, fmt, crlf=crlf, header=header, footer=footer)
     try:
         data = text.encode("utf-8-sig" if bom else "utf-8")
     except UnicodeEncodeError as error:

@@ -41,6 +41,7 @@ class SubtitleFile:
     cues: list[ParsedCue]
     problems: list[Problem]
     header: str = ""
+    footer: str = ""  # ASS/SSA: the sections after [Events] ([Fonts], [Graphics], ...), verbatim
 
 
 class SubtitleError(Exception):

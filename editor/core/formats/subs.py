@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from editor.core.formats.comments import COMMENTS_AFTER, COMMENTS_BEFORE, comment_list
 from editor.core.formats.model import ParsedCue, Problem, SubtitleError, label
 from editor.core.formats.srt import check_order, is_timing, read_cue_lines, shown, split_lines, text_lines
 from editor.core.timecode import format_clock
+
+if TYPE_CHECKING:
+    import pysubs2
 
 Cue = tuple[int, int, str, dict[str, str]]
 _VTT_HEADER_BLOCKS = ("NOTE", "STYLE", "REGION")
@@ -66,8 +72,11 @@ def render_vtt(cues: Sequence[Cue], header: str = "") -> str:
     return "\n".join(out)
 
 
-def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list[Problem], str]:
-    """Dialogue events as cues (Comment events are not cues), problems, and the script before [Events]."""
+def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list[Problem], str, str]:
+    """Dialogue events as cues, problems, the script before [Events] and the sections after it.
+
+    Comment events are not cues: each travels in the meta of the next cue (`COMMENTS_BEFORE`), those after
+    the last one in its `COMMENTS_AFTER`, so an export writes them back where they were."""
     import pysubs2  # imported on use: ASS/SSA is rarer than SRT, and it costs ~15 ms at start
 
     lines = split_lines(text)
@@ -75,9 +84,12 @@ def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list
     if events_at is None:
         raise SubtitleError(f"{label(name)} has no [Events] section, so it holds no subtitles.", "no_cues")
     header = "\n".join(lines[:events_at]).rstrip() + "\n\n"
+    events_end = next((i for i in range(events_at + 1, len(lines)) if _is_section(lines[i])), len(lines))
+    footer = "\n".join(lines[events_end:]).strip()
+    footer = footer + "\n" if footer else ""
     problems: list[Problem] = []
     kept, numbers = ["[Events]"], []
-    for i in range(events_at + 1, len(lines)):
+    for i in range(events_at + 1, events_end):
         stripped = lines[i].strip()
         kind, _, rest = stripped.partition(":")
         if kind not in ("Dialogue", "Comment"):
@@ -98,8 +110,10 @@ def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list
         message = f"{label(name)} is not a readable {fmt.upper()} script ({error})."
         raise SubtitleError(message, "bad_format") from None
     cues: list[ParsedCue] = []
+    comments: list[dict[str, object]] = []
     for event, number in zip(subs.events, numbers, strict=True):
         if event.type != "Dialogue":
+            comments.append(_comment_fields(event))
             continue
         start, end = max(0, event.start), max(0, event.end)
         if end < start:
@@ -108,9 +122,25 @@ def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list
             end = start
         meta = {"style": event.style, "name": event.name, "effect": event.effect}
         meta.update({key: str(getattr(event, key)) for key in _ASS_META_INTS})
+        if comments:
+            meta[COMMENTS_BEFORE], comments = json.dumps(comments, ensure_ascii=False), []
         body = event.text.replace("\\N", "\n").replace("\\n", "\n")
         cues.append(ParsedCue(start, end, body, number, meta))
-    return cues, problems, header
+    if comments and cues:
+        cues[-1].meta[COMMENTS_AFTER] = json.dumps(comments, ensure_ascii=False)
+    return cues, problems, header, footer
+
+
+def _is_section(line: str) -> bool:
+    stripped = line.strip()
+    return stripped.startswith("[") and stripped.endswith("]") and len(stripped) > 2
+
+
+def _comment_fields(event: pysubs2.SSAEvent) -> dict[str, object]:
+    fields: dict[str, object] = {"start": event.start, "end": event.end, "style": event.style,
+                                 "name": event.name, "effect": event.effect, "text": event.text}
+    fields.update({key: getattr(event, key) for key in _ASS_META_INTS})
+    return fields
 
 
 def _ass_time_ok(field: str) -> bool:
@@ -121,8 +151,10 @@ def _ass_time_ok(field: str) -> bool:
     return bool(TIMESTAMP.match(value) or TIMESTAMP_SHORT.match(value))
 
 
-def render_ass(cues: Sequence[Cue], fmt: str, header: str = "") -> str:
-    """ASS/SSA text from pysubs2; a header of the same kind is kept verbatim, another kind is converted."""
+def render_ass(cues: Sequence[Cue], fmt: str, header: str = "", footer: str = "") -> str:
+    """ASS/SSA text from pysubs2; a header of the same kind is kept verbatim, another kind is converted.
+    Comment events kept in the cues' meta are written back around them; `footer` (the sections that came
+    after [Events]) follows the events when the header is of the same kind."""
     import pysubs2
 
     kind = _header_kind(header)
@@ -140,15 +172,42 @@ def render_ass(cues: Sequence[Cue], fmt: str, header: str = "") -> str:
         if end > _ASS_MAX_MS:
             raise SubtitleError(f"{fmt.upper()} times stop at 9:59:59.99; a cue ends at {format_clock(end)}.",
                                 "out_of_range")
+        subs.events.extend(_comment_events(meta.get(COMMENTS_BEFORE)))
         subs.events.append(pysubs2.SSAEvent(
             start=start, end=end, text="\\N".join(split_lines(text)),
             style=_field(meta.get("style")) or "Default", name=_field(meta.get("name")),
             effect=_field(meta.get("effect")), **{key: _int(meta.get(key)) for key in _ASS_META_INTS},
         ))
+        subs.events.extend(_comment_events(meta.get(COMMENTS_AFTER)))
     out = subs.to_string(fmt)
     if kind == fmt:
         out = header.rstrip() + "\n\n" + out[out.index("[Events]"):]
+        if footer.strip():
+            out = out.rstrip("\n") + "\n\n" + footer.strip("\n") + "\n"
     return out
+
+
+def _comment_events(kept: str | None) -> list[pysubs2.SSAEvent]:
+    """Comment events from a cue's meta; a value no reader wrote (edited by hand, damaged) gives none."""
+    import pysubs2
+
+    events = []
+    for item in comment_list(kept):
+        if not isinstance(item, dict):
+            continue
+        start, end = _int(str(item.get("start", 0))), _int(str(item.get("end", 0)))
+        events.append(pysubs2.SSAEvent(
+            type="Comment", start=max(0, start), end=max(0, start, end), text=_field_text(item.get("text")),
+            style=_field(str(item.get("style") or "")) or "Default", name=_field(str(item.get("name") or "")),
+            effect=_field(str(item.get("effect") or "")),
+            **{key: _int(str(item.get(key, 0))) for key in _ASS_META_INTS},
+        ))
+    return events
+
+
+def _field_text(value: object) -> str:
+    """An event's text on one line (as the file had it; "\\N" marks its breaks)."""
+    return " ".join(split_lines(value)) if isinstance(value, str) else ""
 
 
 def _header_kind(header: str) -> str | None:
@@ -170,3 +229,4 @@ def _int(value: str | None) -> int:
         return int(value or 0)
     except ValueError:
         return 0
+

@@ -60,11 +60,12 @@ class ProjectMeta:
     source_format: str = "srt"
     source_encoding: str = "utf-8"
     header: str = ""
+    footer: str = ""  # ASS/SSA: the sections after [Events], written back after the events on export
     created_at: str = ""
     extra: dict[str, str] = field(default_factory=dict)
 
     _TYPED = ("source_lang", "target_lang", "fps", "video_path", "qa_profile", "source_path",
-              "source_format", "source_encoding", "header", "created_at")
+              "source_format", "source_encoding", "header", "footer", "created_at")
 
     def to_items(self) -> list[tuple[str, str]]:
         items = [(key, str(getattr(self, key))) for key in self._TYPED]

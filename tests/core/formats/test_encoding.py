@@ -71,11 +71,11 @@ def test_bomless_utf16_be_is_recognised() -> None:
     assert decode_subtitle_bytes(text.encode("utf-16-be")) == (text, "utf-16-be")
 
 
-def test_undecodable_bytes_name_the_first_bad_utf8_offset() -> None:
+def test_undecodable_bytes_name_the_line_and_offset_of_the_first_bad_utf8_byte() -> None:
     with pytest.raises(SubtitleError) as caught:
         read_subtitles(DATA / "undecodable.srt")
     assert caught.value.code == "undecodable"
-    assert "offset 32" in str(caught.value)
+    assert "line 3 (byte offset 32)" in str(caught.value)
 
 
 @pytest.mark.parametrize("name", ["garbage_png.srt", "garbage_nul.srt"])

@@ -136,3 +136,10 @@ def test_a_text_line_with_an_arrow_but_no_clock_is_text() -> None:
     loaded = parse_subtitles(data, format="srt")
     assert [c.text for c in loaded.cues] == ["3 --> 4 goals", "5 -->"]
     assert loaded.problems == []
+
+
+def test_files_joined_with_their_byte_order_marks_read_as_one() -> None:
+    part = "\ufeff1\r\n00:00:0{0},000 --> 00:00:0{1},000\r\n第{0}句\r\n\r\n"
+    loaded = parse_subtitles((part.format(1, 2) + part.format(3, 4)).encode("utf-8"), name="joined.srt")
+    assert [(c.start_ms, c.text, c.line) for c in loaded.cues] == [(1000, "第1句", 1), (3000, "第3句", 5)]
+    assert loaded.problems == []

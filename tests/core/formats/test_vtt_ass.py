@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pysubs2
 
 from editor.core.formats import ParsedCue, detect_format, parse_subtitles, read_subtitles
@@ -47,8 +49,11 @@ def test_ass_styles_override_tags_line_breaks_and_meta() -> None:
         "style": "Default", "name": "林小姐", "effect": "", "layer": "0",
         "marginl": "0", "marginr": "0", "marginv": "0"})
     assert second.text == "{\\an8}{\\i1}董事长{\\i0}请您去办公室\n马上"
+    comment = {"start": 2000, "end": 3000, "style": "Default", "name": "", "effect": "",
+               "text": "a note for the translator", "layer": 0, "marginl": 0, "marginr": 0, "marginv": 0}
     assert second.meta == {"style": "Top", "name": "", "effect": "Banner;5", "layer": "1",
-                           "marginl": "10", "marginr": "20", "marginv": "30"}
+                           "marginl": "10", "marginr": "20", "marginv": "30",
+                           "ass_comments_before": json.dumps([comment], ensure_ascii=False)}
     assert (third.text, third.line) == ("commas, in the text, stay", 20)
     assert [(p.line, p.code) for p in loaded.problems] == [(19, "bad_timestamp")]
     assert loaded.header.startswith("[Script Info]\n; made for SubReview tests\n")
