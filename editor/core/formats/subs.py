@@ -89,12 +89,21 @@ def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list
     footer = footer + "\n" if footer else ""
     problems: list[Problem] = []
     kept, numbers = ["[Events]"], []
+    standard = _EVENT_FIELDS[fmt]
+    order = standard  # the script's own Format line may name fewer fields, or another order
     for i in range(events_at + 1, events_end):
         stripped = lines[i].strip()
         kind, _, rest = stripped.partition(":")
+        if kind == "Format":
+            order = _format_fields(rest, standard, i + 1, name)
+            continue
         if kind not in ("Dialogue", "Comment"):
             continue
-        fields = rest.split(",", 9)
+        fields = rest.strip().split(",", len(order) - 1)
+        if order is not standard:  # pysubs2 reads events in the standard order only: put them in it
+            named = dict(zip(order, fields, strict=False))
+            fields = [named.get(field, _EVENT_DEFAULTS.get(field, "")) for field in standard]
+            stripped = f"{kind}: " + ",".join(fields)
         bad = next((f for f in fields[1:3] if not _ass_time_ok(f)), None) if len(fields) >= 3 else rest
         if bad is not None:
             problems.append(Problem(i + 1, "bad_timestamp",
@@ -129,6 +138,26 @@ def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list
     if comments and cues:
         cues[-1].meta[COMMENTS_AFTER] = json.dumps(comments, ensure_ascii=False)
     return cues, problems, header, footer
+
+
+_EVENT_FIELDS = {
+    "ass": ("layer", "start", "end", "style", "name", "marginl", "marginr", "marginv", "effect", "text"),
+    "ssa": ("marked", "start", "end", "style", "name", "marginl", "marginr", "marginv", "effect", "text"),
+}
+_EVENT_DEFAULTS = {"layer": "0", "marked": "Marked=0", "style": "Default", "marginl": "0", "marginr": "0",
+                   "marginv": "0"}
+_FIELD_ALIASES = {"actor": "name"}  # what older Aegisub versions call the speaker
+
+
+def _format_fields(rest: str, standard: tuple[str, ...], number: int, name: str) -> tuple[str, ...]:
+    """The event fields a script's `Format:` line names, in its order (the standard tuple when the same)."""
+    order = tuple(_FIELD_ALIASES.get(f, f) for f in (part.strip().lower() for part in rest.split(",")))
+    if order == standard:
+        return standard
+    if order[-1:] != ("text",) or "start" not in order or "end" not in order or len(set(order)) < len(order):
+        raise SubtitleError(f"{label(name)}: the [Events] Format line (line {number}) must name Start and End "
+                            "once each and end with Text.", "bad_format")
+    return order
 
 
 def _is_section(line: str) -> bool:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pysubs2
+import pytest
 
 from editor.core import edits
-from editor.core.formats import parse_subtitles, read_subtitles, write_subtitles
+from editor.core.formats import SubtitleError, parse_subtitles, read_subtitles, write_subtitles
 from editor.core.formats.subs import COMMENTS_BEFORE
 from editor.core.review import Actor
 from editor.core.workflows import create_project, export_project
@@ -155,3 +156,34 @@ def test_splitting_a_line_writes_its_comments_once(tmp_path: Path) -> None:
         ("Comment", "{\\k10}karaoke template"), ("Dialogue", "line 0"), ("Comment", "原文：第一句\\N（注）"),
         ("Dialogue", "line 1"), ("Dialogue", "line 2"), ("Dialogue", "line 3"), ("Dialogue", "line 4"),
         ("Comment", "the end, with commas")]
+
+
+def test_events_in_the_order_of_the_scripts_own_format_line(tmp_path: Path) -> None:
+    # pysubs2 reads events in the standard field order only; libass and Aegisub follow the Format line.
+    script = ("[Script Info]\nScriptType: v4.00+\n\n[Events]\nFormat: Start, End, Style, Text\n"
+              "Dialogue: 0:00:01.00,0:00:02.00,Default,Hello, world\n"
+              "Comment: 0:00:02.00,0:00:03.00,Default,a note\n"
+              "Dialogue: 0:00:03.00,0:00:0x.00,Top,broken end\n"
+              "Dialogue: 0:00:05.00,0:00:06.00,Top,Bye\n")
+    loaded = parse_subtitles(script.encode(), name="made-by-a-script.ass")
+    assert [(c.start_ms, c.end_ms, c.text, c.meta["style"], c.line) for c in loaded.cues] == [
+        (1000, 2000, "Hello, world", "Default", 6), (5000, 6000, "Bye", "Top", 9)]
+    assert [(p.line, p.code) for p in loaded.problems] == [(8, "bad_timestamp")]
+    target = tmp_path / "out.ass"
+    write_subtitles(target, loaded.cues, header=loaded.header)  # written in the standard order
+    assert [(e[0], e[1], e[3], e[6]) for e in events_of(target.read_text(encoding="utf-8"))] == [
+        ("Dialogue", 1000, "Default", "Hello, world"), ("Comment", 2000, "Default", "a note"),
+        ("Dialogue", 5000, "Top", "Bye")]
+
+
+def test_an_older_aegisub_actor_field_is_the_name(tmp_path: Path) -> None:
+    script = SCRIPT.replace("Format: Layer, Start, End, Style, Name,", "Format: Layer, Start, End, Style, Actor,")
+    assert [c.meta["name"] for c in parse_subtitles(script.encode(), name="old.ass").cues] == ["林", "", ""]
+
+
+def test_a_format_line_without_times_or_text_last_is_refused_clearly() -> None:
+    script = "[Script Info]\n\n[Events]\nFormat: Text, Start, End\nDialogue: hi,0:00:01.00,0:00:02.00\n"
+    with pytest.raises(SubtitleError) as caught:
+        parse_subtitles(script.encode(), name="odd.ass")
+    assert caught.value.code == "bad_format"
+    assert "line 4" in str(caught.value) and "end with Text" in str(caught.value)
