@@ -22,7 +22,10 @@ _SHOWN_CHARS = 60
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines of a text with any mix of \\r\\n, \\n and \\r endings."""
+    """Lines of a text with any mix of \\r\\n, \\n and \\r endings. \\r\\r\\n is one ending: what converting
+    Windows line endings twice leaves (an FTP transfer in text mode), not a blank line after every line."""
+    if "\r\r\n" in text:
+        text = text.replace("\r\r\n", "\n")
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 

@@ -143,3 +143,11 @@ def test_files_joined_with_their_byte_order_marks_read_as_one() -> None:
     loaded = parse_subtitles((part.format(1, 2) + part.format(3, 4)).encode("utf-8"), name="joined.srt")
     assert [(c.start_ms, c.text, c.line) for c in loaded.cues] == [(1000, "第1句", 1), (3000, "第3句", 5)]
     assert loaded.problems == []
+
+
+def test_line_endings_converted_twice_are_single_endings() -> None:
+    data = ("1\r\r\n00:00:01,000 --> 00:00:02,000\r\r\n第一行\r\r\n第二行\r\r\n\r\r\n"
+            "2\r\r\n00:00:03,000 --> 00:00:04,000\r\r\nB\r\r\n").encode()
+    loaded = parse_subtitles(data, name="ftp.srt")
+    assert [(c.text, c.line) for c in loaded.cues] == [("第一行\n第二行", 1), ("B", 6)]
+    assert loaded.problems == []
