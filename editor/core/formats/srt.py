@@ -106,6 +106,8 @@ def read_cue_lines(
         stripped = raw.strip()
         if not stripped:
             if mode == "text":
+                if vtt and raw:
+                    continue  # WebVTT: only an empty line ends a cue; one of spaces (YouTube writes them) is dropped
                 mode = "blank"
             elif mode == "skip":
                 mode = "none"

@@ -79,3 +79,13 @@ def test_format_from_content_beats_a_wrong_extension() -> None:
     assert detect_format(ssa, "episode.ass") == "ssa"
     assert detect_format("1\n00:00:01,000 --> 00:00:02,000\nx\n", "no_extension") == "srt"
     assert parse_subtitles((DATA / "sample.ass").read_bytes(), name="renamed.srt").format == "ass"
+
+
+def test_vtt_lines_of_spaces_inside_a_cue_do_not_end_it() -> None:
+    # YouTube's captions start every cue with a line of one space; in WebVTT only an empty line ends a cue.
+    data = ("WEBVTT\nKind: captions\nLanguage: zh\n\n"
+            "00:00:00.000 --> 00:00:02.310 align:start position:0%\n \n你<00:00:00.480><c>好</c>\n\n"
+            "00:00:02.310 --> 00:00:02.320 align:start position:0%\n你好\n \n").encode()
+    loaded = parse_subtitles(data, name="yt.vtt")
+    assert [c.text for c in loaded.cues] == ["你<00:00:00.480><c>好</c>", "你好"]
+    assert loaded.problems == []
