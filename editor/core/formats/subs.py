@@ -240,11 +240,16 @@ def _field_text(value: object) -> str:
 
 
 def _header_kind(header: str) -> str | None:
+    """"ass" or "ssa" by the styles section, else by ScriptType (a script may have no styles); else None."""
     lowered = header.lower()
     if "[v4+ styles]" in lowered:
         return "ass"
     if "[v4 styles]" in lowered:
         return "ssa"
+    for line in split_lines(lowered):
+        key, _, value = line.partition(":")
+        if key.strip() == "scripttype":
+            return {"v4.00+": "ass", "v4.00": "ssa"}.get(value.strip())
     return None
 
 

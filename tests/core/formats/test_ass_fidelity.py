@@ -49,7 +49,7 @@ filename: logo.png
 def events_of(text: str) -> list[tuple[str, int, int, str, str, int, str]]:
     """What pysubs2 (the reference reader) finds: type, times, style, name, layer, text of every event."""
     return [(e.type, e.start, e.end, e.style, e.name, e.layer, e.text)
-            for e in pysubs2.SSAFile.from_string(text)]
+            for e in pysubs2.SSAFile.from_string(text, format_="ass")]
 
 
 def after_events(text: str) -> str:
@@ -187,3 +187,13 @@ def test_a_format_line_without_times_or_text_last_is_refused_clearly() -> None:
         parse_subtitles(script.encode(), name="odd.ass")
     assert caught.value.code == "bad_format"
     assert "line 4" in str(caught.value) and "end with Text" in str(caught.value)
+
+
+def test_a_script_without_styles_keeps_its_script_info_and_footer(tmp_path: Path) -> None:
+    script = ("[Script Info]\nTitle: 第1集\nScriptType: v4.00+\nPlayResY: 1920\n\n[Events]\n"
+              "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
+              "Dialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,你好\n\n[Fonts]\nfontname: a_0.ttf\nM)#@!\n")
+    loaded = parse_subtitles(script.encode(), name="bare.ass")
+    target = tmp_path / "out.ass"
+    write_subtitles(target, loaded.cues, header=loaded.header, footer=loaded.footer)
+    assert target.read_text(encoding="utf-8") == script  # nothing invented, nothing lost

@@ -151,3 +151,10 @@ def test_line_endings_converted_twice_are_single_endings() -> None:
     loaded = parse_subtitles(data, name="ftp.srt")
     assert [(c.text, c.line) for c in loaded.cues] == [("第一行\n第二行", 1), ("B", 6)]
     assert loaded.problems == []
+
+
+def test_joined_files_sample() -> None:
+    loaded = read_subtitles(DATA / "joined_files.srt")
+    assert [(c.start_ms, c.end_ms, c.text, c.line) for c in loaded.cues] == [
+        (1000, 2000, "第一集", 1), (0, 3000, "第二集\n3 --> 4", 5)]
+    assert [(p.line, p.code) for p in loaded.problems] == [(6, "negative_time"), (5, "unsorted")]

@@ -89,3 +89,13 @@ def test_vtt_lines_of_spaces_inside_a_cue_do_not_end_it() -> None:
     loaded = parse_subtitles(data, name="yt.vtt")
     assert [c.text for c in loaded.cues] == ["你<00:00:00.480><c>好</c>", "你好"]
     assert loaded.problems == []
+
+
+def test_real_world_samples_youtube_captions_and_a_generated_script() -> None:
+    youtube = read_subtitles(DATA / "youtube.vtt")
+    assert [c.text for c in youtube.cues] == ["你<00:00:00.480><c>好</c>", "你好"] and youtube.problems == []
+    script = read_subtitles(DATA / "script_order.ass")
+    assert [(c.start_ms, c.text) for c in script.cues] == [(1000, "你好，世界"), (3000, "再见")]
+    assert script.footer.startswith("[Aegisub Extradata]") and "[Fonts]" in script.footer
+    assert "machine draft v2" in script.cues[0].meta["ass_comments_before"]
+    assert "end" in script.cues[1].meta["ass_comments_after"]

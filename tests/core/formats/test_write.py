@@ -29,16 +29,17 @@ def content(cues: list[ParsedCue]) -> list[tuple[int, int, str, dict[str, str]]]
 @pytest.mark.parametrize(
     "name",
     ["tags_multiline.srt", "gbk_simplified.srt", "big5_traditional.srt", "mixed_endings.srt",
-     "missing_index.srt", "unsorted_overlap.srt", "sample.vtt", "sample.ass", "sample.ssa"],
+     "missing_index.srt", "unsorted_overlap.srt", "sample.vtt", "sample.ass", "sample.ssa", "script_order.ass",
+     "youtube.vtt", "joined_files.srt"],
 )
 def test_read_write_read_keeps_cues_and_header(name: str, tmp_path: Path) -> None:
     original = read_subtitles(DATA / name)
     target = tmp_path / f"out.{original.format}"
-    write_subtitles(target, original.cues, header=original.header)
+    write_subtitles(target, original.cues, header=original.header, footer=original.footer)
     again = read_subtitles(target)
     assert again.encoding == "utf-8"
     assert content(again.cues) == content(original.cues)
-    assert again.header == original.header
+    assert (again.header, again.footer) == (original.header, original.footer)
     order_problems = [p.code for p in original.problems if p.code in ("unsorted", "overlap")]
     assert [p.code for p in again.problems] == order_problems
 

@@ -158,6 +158,24 @@ FILES: dict[str, bytes] = {
         b"Dialogue: Marked=0,0:00:01.00,0:00:02.00,Default,,0000,0000,0000,,first\\Nline two\n"
         b"Dialogue: Marked=0,0:00:03.00,0:00:04.00,Default,,0000,0000,0000,,second\n"
     ),
+    "script_order.ass": (  # what a script that generates subtitles writes: its own event Format, comments,
+        # and sections after [Events]
+        "[Script Info]\nScriptType: v4.00+\n\n[Events]\nFormat: Start, End, Style, Text\n"
+        "Comment: 0:00:00.00,0:00:01.00,Default,machine draft v2\n"
+        "Dialogue: 0:00:01.00,0:00:02.00,Default,你好，世界\n"
+        "Dialogue: 0:00:03.00,0:00:04.00,Default,再见\n"
+        "Comment: 0:00:04.00,0:00:05.00,Default,end\n\n"
+        "[Aegisub Extradata]\nData: 1,x,e#3A0\n\n[Fonts]\nfontname: a_0.ttf\nM)#@!\n"
+    ).encode(),
+    "youtube.vtt": (
+        "WEBVTT\nKind: captions\nLanguage: zh-Hans\n\n"
+        "00:00:00.000 --> 00:00:02.310 align:start position:0%\n \n你<00:00:00.480><c>好</c>\n\n"
+        "00:00:02.310 --> 00:00:02.320 align:start position:0%\n你好\n \n"
+    ).encode(),
+    "joined_files.srt": (  # two files joined with `cat`, after line endings were converted twice
+        "\ufeff1\r\r\n00:00:01,000 --> 00:00:02,000\r\r\n第一集\r\r\n\r\r\n"
+        "\ufeff1\r\r\n-00:00:00,500 --> 00:00:03,000\r\r\n第二集\r\r\n3 --> 4\r\r\n"
+    ).encode(),
     "empty.srt": b"",
     "whitespace.srt": b" \r\n\n\t \n",
     "no_cues.srt": b"just some text\nwith no timing lines at all\n",
