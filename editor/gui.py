@@ -27,7 +27,7 @@ from editor.services.quit_signals import QuitOnSignals
 from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
 from editor.ui.main_window import MainWindow
-from editor.ui.messages import show_error
+from editor.ui.messages import error_text, show_error
 from editor.ui.session import ReviewSession
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -147,7 +147,7 @@ class App:
                     freeze_alive()
                     self._frozen = True
         except ProjectError as exc:
-            show_error(self.window, "SubReview", str(exc))
+            show_error(self.window, "SubReview", error_text(exc))
             return False
         self.close_project()
         reviewer = self.settings.reviewer_name()
@@ -174,7 +174,7 @@ class App:
         try:
             chosen = project_for(target, self.settings.reviewer_name())
         except (SubtitleError, ProjectError, OSError) as exc:
-            show_error(self.window, "SubReview", str(exc))
+            show_error(self.window, "SubReview", error_text(exc))
             return
         if not isinstance(chosen, Project) and self.session is not None and \
                 chosen.resolve() == self.session.project.path.resolve():
@@ -230,7 +230,7 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
                 path = project_for(target, settings.reviewer_name())
         except (SubtitleError, ProjectError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
-            show_error(None, "SubReview", str(exc))  # started from a file manager, nobody reads stderr
+            show_error(None, "SubReview", error_text(exc))  # started from a file manager, nobody reads stderr
             return 2
         if not app.open(path):
             return 2

@@ -434,6 +434,97 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} 是空文件。</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not subtitles.</source>
+        <translation>{name} 是二进制文件，不是字幕。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be decoded: line {line} (byte offset {offset}) has the first byte that is not UTF-8, and no other known encoding fits.</source>
+        <translation>无法解码 {name}：第 {line} 行（字节偏移 {offset}）出现第一个不符合 UTF-8 的字节，其他已知编码也都不适用。</translation>
+    </message>
+    <message>
+        <source>no subtitles could be read from {name}.</source>
+        <translation>无法从 {name} 读取任何字幕。</translation>
+    </message>
+    <message>
+        <source>no subtitles could be read from {name} ({problem}).</source>
+        <translation>无法从 {name} 读取任何字幕（{problem}）。</translation>
+    </message>
+    <message>
+        <source>{name} is not in a known subtitle format (SRT, WebVTT, ASS or SSA).</source>
+        <translation>{name} 不是已知的字幕格式（SRT、WebVTT、ASS 或 SSA）。</translation>
+    </message>
+    <message>
+        <source>{name} is in the {kind} format. SubReview reads SRT, WebVTT, ASS and SSA; convert the file to one of them first (Subtitle Edit, for example, reads and writes all of these).</source>
+        <translation>{name} 是 {kind} 格式。SubReview 读取 SRT、WebVTT、ASS 和 SSA，请先把文件转换为其中一种（例如 Subtitle Edit 可以读写所有这些格式）。</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {reason}.</source>
+        <translation>无法读取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: {reason}.</source>
+        <translation>无法写入 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} is already open in {holder}. Close it there first; nothing was changed.</source>
+        <translation>{path} 已在 {holder} 中打开。请先在那里关闭；没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>cannot open {path} for writing: {reason} (the folder must be writable; copy the project to a folder you can write to)</source>
+        <translation>无法以写入方式打开 {path}：{reason}（所在文件夹必须可写；请把项目复制到你有写入权限的文件夹）</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another name or remove it first</source>
+        <translation>{path} 已存在；请换一个名称或先将其删除</translation>
+    </message>
+    <message>
+        <source>{path}: no such project file</source>
+        <translation>{path}：没有这个项目文件</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a project file</source>
+        <translation>{path} 是文件夹，不是项目文件</translation>
+    </message>
+    <message>
+        <source>{path} is not a SubReview project (not an SQLite database)</source>
+        <translation>{path} 不是 SubReview 项目（不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a SubReview project</source>
+        <translation>{path} 是 SQLite 数据库，但不是 SubReview 项目</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a SubReview project: {reason}</source>
+        <translation>{path} 已损坏或不是 SubReview 项目：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {reason}</source>
+        <translation>{path} 已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer SubReview (file version {version}, this one reads up to {supported}); update SubReview to open it</source>
+        <translation>{path} 由更新版本的 SubReview 创建（文件版本 {version}，本版本最高只能读取 {supported}）；请更新 SubReview 后再打开</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: {reason}</source>
+        <translation>无法创建 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only; nothing was changed</source>
+        <translation>{path} 以只读方式打开；没有做任何更改</translation>
+    </message>
+    <message>
+        <source>cannot save to {path}: {reason}</source>
+        <translation>无法保存到 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>

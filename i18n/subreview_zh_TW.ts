@@ -434,6 +434,97 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>{name} is empty.</source>
+        <translation>{name} 是空白檔案。</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not subtitles.</source>
+        <translation>{name} 是二進位檔案，不是字幕。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be decoded: line {line} (byte offset {offset}) has the first byte that is not UTF-8, and no other known encoding fits.</source>
+        <translation>無法解碼 {name}：第 {line} 行（位元組位移 {offset}）出現第一個不符合 UTF-8 的位元組，其他已知編碼也都不適用。</translation>
+    </message>
+    <message>
+        <source>no subtitles could be read from {name}.</source>
+        <translation>無法從 {name} 讀取任何字幕。</translation>
+    </message>
+    <message>
+        <source>no subtitles could be read from {name} ({problem}).</source>
+        <translation>無法從 {name} 讀取任何字幕（{problem}）。</translation>
+    </message>
+    <message>
+        <source>{name} is not in a known subtitle format (SRT, WebVTT, ASS or SSA).</source>
+        <translation>{name} 不是已知的字幕格式（SRT、WebVTT、ASS 或 SSA）。</translation>
+    </message>
+    <message>
+        <source>{name} is in the {kind} format. SubReview reads SRT, WebVTT, ASS and SSA; convert the file to one of them first (Subtitle Edit, for example, reads and writes all of these).</source>
+        <translation>{name} 是 {kind} 格式。SubReview 讀取 SRT、WebVTT、ASS 和 SSA，請先將檔案轉換為其中一種（例如 Subtitle Edit 可以讀寫所有這些格式）。</translation>
+    </message>
+    <message>
+        <source>cannot read {name}: {reason}.</source>
+        <translation>無法讀取 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>cannot write {name}: {reason}.</source>
+        <translation>無法寫入 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} is already open in {holder}. Close it there first; nothing was changed.</source>
+        <translation>{path} 已在 {holder} 中開啟。請先在那裡關閉；沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>cannot open {path} for writing: {reason} (the folder must be writable; copy the project to a folder you can write to)</source>
+        <translation>無法以寫入模式開啟 {path}：{reason}（所在資料夾必須可寫入；請將專案複製到您有寫入權限的資料夾）</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another name or remove it first</source>
+        <translation>{path} 已存在；請換一個名稱或先將其刪除</translation>
+    </message>
+    <message>
+        <source>{path}: no such project file</source>
+        <translation>{path}：沒有這個專案檔案</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a project file</source>
+        <translation>{path} 是資料夾，不是專案檔案</translation>
+    </message>
+    <message>
+        <source>{path} is not a SubReview project (not an SQLite database)</source>
+        <translation>{path} 不是 SubReview 專案（不是 SQLite 資料庫）</translation>
+    </message>
+    <message>
+        <source>{path} is an SQLite database but not a SubReview project</source>
+        <translation>{path} 是 SQLite 資料庫，但不是 SubReview 專案</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a SubReview project: {reason}</source>
+        <translation>{path} 已損毀或不是 SubReview 專案：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: {reason}</source>
+        <translation>{path} 已損毀：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer SubReview (file version {version}, this one reads up to {supported}); update SubReview to open it</source>
+        <translation>{path} 由較新版本的 SubReview 建立（檔案版本 {version}，此版本最高只能讀取 {supported}）；請更新 SubReview 後再開啟</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: {reason}</source>
+        <translation>無法建立 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} is open read-only; nothing was changed</source>
+        <translation>{path} 以唯讀模式開啟；沒有做任何變更</translation>
+    </message>
+    <message>
+        <source>cannot save to {path}: {reason}</source>
+        <translation>無法儲存至 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>

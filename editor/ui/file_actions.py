@@ -17,7 +17,7 @@ from editor.core.review import State
 from editor.core.store import ProjectError
 from editor.services import i18n
 from editor.ui.cue_style import state_label
-from editor.ui.messages import message_box, show_error, show_information
+from editor.ui.messages import error_text, message_box, show_error, show_information
 
 if TYPE_CHECKING:
     from editor.ui.dialogs import ShiftDialog
@@ -108,7 +108,7 @@ def export(w: MainWindow, path: str | None = None) -> None:
     try:
         n = workflows.export_project(project, path, actor=w.session.reviewer, allow_unreviewed=allow)
     except (SubtitleError, ProjectError, OSError) as exc:
-        show_error(w, translate("FileActions", "Export failed"), str(exc))
+        show_error(w, translate("FileActions", "Export failed"), error_text(exc))
         return
     w.statusBar().showMessage(translate("FileActions", "Exported %1 lines to %2").replace("%1", str(n))
                               .replace("%2", path), 8000)
@@ -122,7 +122,7 @@ def import_target(w: MainWindow) -> None:
     try:
         report = workflows.import_target(w.session.project, path, actor=w.session.reviewer)
     except (SubtitleError, ProjectError, OSError) as exc:
-        show_error(w, translate("FileActions", "Import failed"), str(exc))
+        show_error(w, translate("FileActions", "Import failed"), error_text(exc))
         return
     w.session.undo_stack.clear()  # an import is one saved step outside undo; older steps no longer fit
     w.session.changed.emit(_whole_document_change(w))
@@ -149,7 +149,7 @@ def import_glossary(w: MainWindow) -> None:
         rows = [(t.source, t.target, "|".join(t.forbidden), t.note, t.case_sensitive) for t in terms]
         w.session.project.replace_glossary(rows, actor=w.session.reviewer)
     except (GlossaryError, ProjectError, OSError) as exc:
-        show_error(w, translate("FileActions", "Glossary not imported"), str(exc))
+        show_error(w, translate("FileActions", "Glossary not imported"), error_text(exc))
         return
     w.run_qa()
     w.statusBar().showMessage(translate("FileActions", "Glossary: %1 terms").replace("%1", str(len(rows))), 8000)

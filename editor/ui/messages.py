@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from editor.core.user_error import UserError
+
+
+def error_text(exc: BaseException) -> str:
+    """An error's sentence in the UI language when core marked it for translation, else as it was raised."""
+    if isinstance(exc, UserError) and exc.template:
+        try:
+            return QCoreApplication.translate("Errors", exc.template).format(**exc.params)
+        except (KeyError, IndexError, ValueError):  # a translation with broken placeholders
+            return exc.message
+    return str(exc)
 
 
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:

@@ -14,6 +14,7 @@ from editor.core import edits
 from editor.core.document import Change, CueDelta, DocumentError
 from editor.core.review import TransitionError
 from editor.core.store import Project, ProjectError
+from editor.ui.messages import error_text
 
 MERGE_TYPING = 1001  # QUndoCommand.id() for typing into one line's target: merges into one step
 
@@ -62,7 +63,7 @@ class EditCommand(QUndoCommand):
             self.session.project.apply_change(change, actor=self.session.reviewer, action=action)
         except ProjectError as exc:
             self.setObsolete(True)
-            self.session.error.emit(str(exc))
+            self.session.error.emit(error_text(exc))
             return
         self.session.changed.emit(change)
 
@@ -89,7 +90,7 @@ class ReviewSession(QObject):
         try:
             change = self.project.apply(op, actor=self.reviewer)
         except (TransitionError, DocumentError, ProjectError) as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return None
         if not change.deltas:
             return change

@@ -269,3 +269,34 @@ def test_the_app_starts_in_the_saved_language(qapp, monkeypatch):
     assert gui.run(None, demo=True) == 2
     assert i18n.shared().current() == "zh_CN"
     assert QApplication.translate("State", "Stale") == "待复核"
+
+
+@pytest.mark.parametrize(("lang", "empty", "missing"), [("zh_CN", "是空文件。", "：没有这个项目文件"),
+                                                       ("zh_TW", "是空白檔案。", "：沒有這個專案檔案")])
+def test_refusals_from_the_core_are_shown_in_the_ui_language(qtbot, tmp_path, lang, empty, missing):
+    from editor.core.formats import SubtitleError, parse_subtitles
+    from editor.core.store import ProjectError
+    from editor.ui.messages import error_text
+
+    with pytest.raises(SubtitleError) as refused_file:
+        parse_subtitles(b" \n", name="第1集.srt")
+    with pytest.raises(ProjectError) as refused_project:
+        Project.open(tmp_path / "none.subrev")
+    assert error_text(refused_file.value) == "第1集.srt is empty."  # English until a language is chosen
+    switch(qtbot, lang)
+    assert error_text(refused_file.value) == f"第1集.srt {empty}"
+    assert error_text(refused_project.value) == f"{tmp_path / 'none.subrev'}{missing}"
+    assert str(refused_file.value) == "第1集.srt is empty."  # the CLI and logs keep English
+
+
+
+def test_a_translation_with_broken_placeholders_falls_back_to_english(monkeypatch):
+    from editor.core.formats import SubtitleError
+    from editor.ui import messages
+
+    # A catalogue entry whose translator mistyped a field name (what test_translations_keep_every_placeholder
+    # prevents for our own catalogues; a user's own .qm could still hold one).
+    monkeypatch.setattr(messages.QCoreApplication, "translate", lambda context, text: "{name} 是 {typo}")
+    refused = SubtitleError(code="empty", template="{name} is empty.", name="a.srt")
+    assert messages.error_text(refused) == "a.srt is empty."
+    assert messages.error_text(ValueError("plain")) == "plain"

@@ -6,7 +6,7 @@ import codecs
 import unicodedata
 from collections import Counter
 
-from editor.core.formats.model import SubtitleError, label
+from editor.core.formats.model import BINARY, UNDECODABLE, SubtitleError, label
 
 # UTF-32 first: its little-endian BOM FF FE 00 00 starts with the UTF-16 LE BOM FF FE.
 _BOMS = (
@@ -31,7 +31,7 @@ NEWLINE = b"\n"
 def decode_subtitle_bytes(data: bytes, *, name: str = "") -> tuple[str, str]:
     """Decode strictly to (text, Python codec name); SubtitleError for binary or undecodable data."""
     if _looks_binary(data):
-        raise SubtitleError(f"{label(name)} is a binary file, not subtitles.", "binary")
+        raise SubtitleError(code="binary", template=BINARY, name=label(name))
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -48,11 +48,8 @@ def decode_subtitle_bytes(data: bytes, *, name: str = "") -> tuple[str, str]:
     if found is None:
         found = _decode_detected(data)
     if found is None:
-        raise SubtitleError(
-            f"{label(name)} cannot be decoded: line {data.count(NEWLINE, 0, bad_offset) + 1} (byte offset "
-            f"{bad_offset}) has the first byte that is not UTF-8, and no other known encoding fits.",
-            "undecodable",
-        )
+        raise SubtitleError(code="undecodable", template=UNDECODABLE, name=label(name),
+                            line=data.count(NEWLINE, 0, bad_offset) + 1, offset=bad_offset)
     return _checked(found[0], found[1], name)
 
 
@@ -65,7 +62,7 @@ def _checked(text: str, codec: str, name: str) -> tuple[str, str]:
     sample = text[:65536]
     controls = sum(1 for ch in sample if ch < " " and ch not in _ALLOWED_CONTROLS)
     if controls > max(2, len(sample) // 100):
-        raise SubtitleError(f"{label(name)} is a binary file, not subtitles.", "binary")
+        raise SubtitleError(code="binary", template=BINARY, name=label(name))
     return text, codec
 
 
@@ -85,7 +82,7 @@ def _decode_wide(data: bytes, name: str) -> tuple[str, str]:
     elif even > 0.25 and odd < 0.05:
         codec = "utf-16-be"
     else:
-        raise SubtitleError(f"{label(name)} is a binary file, not subtitles.", "binary")
+        raise SubtitleError(code="binary", template=BINARY, name=label(name))
     try:
         return _checked(data.decode(codec), codec, name)
     except UnicodeDecodeError as error:

@@ -7,8 +7,21 @@ import os
 from collections.abc import Iterable, Mapping
 
 from editor.core.formats.encoding import decode_subtitle_bytes
-from editor.core.formats.foreign import foreign_kind, foreign_message
-from editor.core.formats.model import FORMATS, ParsedCue, SubtitleError, SubtitleFile, label
+from editor.core.formats.foreign import foreign_kind
+from editor.core.formats.model import (
+    CANNOT_READ,
+    CANNOT_WRITE,
+    EMPTY,
+    FOREIGN_FORMAT,
+    FORMATS,
+    NO_CUES,
+    NO_CUES_BECAUSE,
+    UNKNOWN_FORMAT,
+    ParsedCue,
+    SubtitleError,
+    SubtitleFile,
+    label,
+)
 from editor.core.formats.srt import check_order, read_cue_lines, render_srt, split_lines
 from editor.core.formats.subs import read_ass, read_vtt, render_ass, render_vtt
 from editor.core.gc_pause import gc_paused
@@ -23,7 +36,7 @@ def read_subtitles(path: str | os.PathLike[str], format: str | None = None) -> S
         with open(name, "rb") as handle:
             data = handle.read()
     except OSError as error:
-        raise SubtitleError(f"cannot read {name}: {_reason(error)}.", "read_failed") from None
+        raise SubtitleError(code="read_failed", template=CANNOT_READ, name=name, reason=_reason(error)) from None
     with gc_paused():
         loaded = parse_subtitles(data, name=name, format=format)
     loaded.path = name
@@ -36,12 +49,12 @@ def parse_subtitles(data: bytes, *, name: str = "", format: str | None = None) -
         raise SubtitleError(f"unknown subtitle format {format!r}; use one of {', '.join(FORMATS)}.",
                             "unknown_format")
     if not data.strip():
-        raise SubtitleError(f"{label(name)} is empty.", "empty")
+        raise SubtitleError(code="empty", template=EMPTY, name=label(name))
     text, encoding = decode_subtitle_bytes(data, name=name)
     # A byte order mark inside the text is what joining files (`cat a.srt b.srt`) leaves; it is never text.
     text = text.replace("\ufeff", "")
     if not text.strip():
-        raise SubtitleError(f"{label(name)} is empty.", "empty")
+        raise SubtitleError(code="empty", template=EMPTY, name=label(name))
     fmt = format or detect_format(text, name)
     header = footer = ""
     if fmt == "srt":
@@ -54,9 +67,11 @@ def parse_subtitles(data: bytes, *, name: str = "", format: str | None = None) -
     if not cues:
         kind = foreign_kind(text)
         if kind is not None:
-            raise SubtitleError(foreign_message(label(name), kind), "foreign_format")
-        hint = f" ({problems[0].message})" if problems else ""
-        raise SubtitleError(f"no subtitles could be read from {label(name)}{hint}.", "no_cues")
+            raise SubtitleError(code="foreign_format", template=FOREIGN_FORMAT, name=label(name), kind=kind)
+        if problems:
+            raise SubtitleError(code="no_cues", template=NO_CUES_BECAUSE, name=label(name),
+                                problem=problems[0].message)
+        raise SubtitleError(code="no_cues", template=NO_CUES, name=label(name))
     return SubtitleFile(None, fmt, encoding, cues, problems, header, footer)
 
 
@@ -78,9 +93,8 @@ def detect_format(text: str, name: str = "") -> str:
         return "srt"
     kind = foreign_kind(text)
     if kind is not None:
-        raise SubtitleError(foreign_message(label(name), kind), "foreign_format")
-    raise SubtitleError(f"{label(name)} is not in a known subtitle format (SRT, WebVTT, ASS or SSA).",
-                        "unknown_format")
+        raise SubtitleError(code="foreign_format", template=FOREIGN_FORMAT, name=label(name), kind=kind)
+    raise SubtitleError(code="unknown_format", template=UNKNOWN_FORMAT, name=label(name))
 
 
 def format_from_name(name: str | os.PathLike[str]) -> str | None:
@@ -155,7 +169,7 @@ def atomic_write(name: str, data: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temp)
-        raise SubtitleError(f"cannot write {name}: {_reason(error)}.", "write_failed") from None
+        raise SubtitleError(code="write_failed", template=CANNOT_WRITE, name=name, reason=_reason(error)) from None
 
 
 def _reason(error: OSError) -> str:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from editor.core.document import NO_META
+from editor.core.review import QT_TRANSLATE_NOOP
+from editor.core.user_error import UserError
 
 FORMATS = ("srt", "vtt", "ass", "ssa")
 
@@ -44,13 +46,29 @@ class SubtitleFile:
     footer: str = ""  # ASS/SSA: the sections after [Events] ([Fonts], [Graphics], ...), verbatim
 
 
-class SubtitleError(Exception):
-    """A file that cannot be read or written; the message is one sentence meant for a person."""
+class SubtitleError(UserError):
+    """A file that cannot be read or written; the message is one sentence meant for a person, `code` says
+    which refusal it is."""
 
-    def __init__(self, message: str, code: str = "error") -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "", code: str = "error", *, template: str = "", **params: object) -> None:
+        super().__init__(message, template=template, **params)
         self.code = code
-        self.message = message
+
+
+# Refusals a person meets most, in the UI's language (UserError); {name} is the file.
+EMPTY = QT_TRANSLATE_NOOP("Errors", "{name} is empty.")
+BINARY = QT_TRANSLATE_NOOP("Errors", "{name} is a binary file, not subtitles.")
+UNDECODABLE = QT_TRANSLATE_NOOP(
+    "Errors", "{name} cannot be decoded: line {line} (byte offset {offset}) has the first byte that is not "
+    "UTF-8, and no other known encoding fits.")
+NO_CUES = QT_TRANSLATE_NOOP("Errors", "no subtitles could be read from {name}.")
+NO_CUES_BECAUSE = QT_TRANSLATE_NOOP("Errors", "no subtitles could be read from {name} ({problem}).")
+UNKNOWN_FORMAT = QT_TRANSLATE_NOOP("Errors", "{name} is not in a known subtitle format (SRT, WebVTT, ASS or SSA).")
+FOREIGN_FORMAT = QT_TRANSLATE_NOOP(
+    "Errors", "{name} is in the {kind} format. SubReview reads SRT, WebVTT, ASS and SSA; convert the file to one "
+    "of them first (Subtitle Edit, for example, reads and writes all of these).")
+CANNOT_READ = QT_TRANSLATE_NOOP("Errors", "cannot read {name}: {reason}.")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("Errors", "cannot write {name}: {reason}.")
 
 
 def label(name: str | None) -> str:

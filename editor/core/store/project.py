@@ -15,16 +15,36 @@ from typing import Any
 from editor.core import edits
 from editor.core.document import Change, Cue, Document
 from editor.core.gc_pause import gc_paused
-from editor.core.review import Actor
+from editor.core.review import QT_TRANSLATE_NOOP, Actor
 from editor.core.store import schema
 from editor.core.store.codec import CUE_COLUMNS, changed_fields, cue_from_row, cue_to_row, dumps
 from editor.core.store.lock import LockedError, ProjectLock, describe_holder
+from editor.core.user_error import UserError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-class ProjectError(Exception):
+class ProjectError(UserError):
     """A project file that cannot be opened, created or written; the message is for a person."""
+
+
+# Refusals a person meets most, in the UI's language (UserError); {path} is the project file.
+LOCKED = QT_TRANSLATE_NOOP("Errors", "{path} is already open in {holder}. Close it there first; nothing was "
+                           "changed.")
+NOT_WRITABLE = QT_TRANSLATE_NOOP("Errors", "cannot open {path} for writing: {reason} (the folder must be "
+                                 "writable; copy the project to a folder you can write to)")
+ALREADY_EXISTS = QT_TRANSLATE_NOOP("Errors", "{path} already exists; choose another name or remove it first")
+NO_SUCH_PROJECT = QT_TRANSLATE_NOOP("Errors", "{path}: no such project file")
+A_FOLDER = QT_TRANSLATE_NOOP("Errors", "{path} is a folder, not a project file")
+NOT_SQLITE = QT_TRANSLATE_NOOP("Errors", "{path} is not a SubReview project (not an SQLite database)")
+NOT_OURS = QT_TRANSLATE_NOOP("Errors", "{path} is an SQLite database but not a SubReview project")
+DAMAGED_OR_FOREIGN = QT_TRANSLATE_NOOP("Errors", "{path} is damaged or not a SubReview project: {reason}")
+DAMAGED = QT_TRANSLATE_NOOP("Errors", "{path} is damaged: {reason}")
+NEWER = QT_TRANSLATE_NOOP("Errors", "{path} was made by a newer SubReview (file version {version}, this one "
+                          "reads up to {supported}); update SubReview to open it")
+CANNOT_CREATE = QT_TRANSLATE_NOOP("Errors", "cannot create {path}: {reason}")
+READ_ONLY = QT_TRANSLATE_NOOP("Errors", "{path} is open read-only; nothing was changed")
+CANNOT_SAVE = QT_TRANSLATE_NOOP("Errors", "cannot save to {path}: {reason}")
 
 
 class ProjectLockedError(ProjectError):
@@ -33,8 +53,7 @@ class ProjectLockedError(ProjectError):
     def __init__(self, path: Path, holder: dict[str, Any]) -> None:
         self.path = path
         self.holder = holder
-        super().__init__(f"{path} is already open in {describe_holder(holder)}. Close it there first; "
-                         "nothing was changed.")
+        super().__init__(template=LOCKED, path=path, holder=describe_holder(holder))
 
 
 def _take_lock(path: Path) -> ProjectLock:
@@ -43,8 +62,7 @@ def _take_lock(path: Path) -> ProjectLock:
     except LockedError as exc:
         raise ProjectLockedError(path, exc.holder) from None
     except OSError as exc:
-        raise ProjectError(f"cannot open {path} for writing: {exc.strerror or exc} (the folder must be "
-                           "writable; copy the project to a folder you can write to)") from None
+        raise ProjectError(template=NOT_WRITABLE, path=path, reason=exc.strerror or exc) from None
 
 
 @dataclass
@@ -146,10 +164,10 @@ def _publish(tmp: Path, path: Path) -> None:
     try:
         os.link(tmp, path)  # fails atomically if the name is taken
     except FileExistsError:
-        raise ProjectError(f"{path} already exists; choose another name or remove it first") from None
+        raise ProjectError(template=ALREADY_EXISTS, path=path) from None
     except OSError:  # file systems without hard links (FAT, some network shares)
         if path.exists():
-            raise ProjectError(f"{path} already exists; choose another name or remove it first") from None
+            raise ProjectError(template=ALREADY_EXISTS, path=path) from None
         os.replace(tmp, path)
         return
     tmp.unlink()
@@ -178,16 +196,16 @@ def has_sqlite_header(path: Path) -> bool:
 def _check_header(path: Path) -> None:
     """Refuse anything that is not an SQLite file before SQLite touches it (and never write to it)."""
     if not path.exists():
-        raise ProjectError(f"{path}: no such project file")
+        raise ProjectError(template=NO_SUCH_PROJECT, path=path)
     if path.is_dir():
-        raise ProjectError(f"{path} is a folder, not a project file")
+        raise ProjectError(template=A_FOLDER, path=path)
     try:
         with path.open("rb") as fh:
             head = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
         raise ProjectError(f"cannot read {path}: {exc.strerror or exc}") from None
     if head != SQLITE_MAGIC:
-        raise ProjectError(f"{path} is not a SubReview project (not an SQLite database)")
+        raise ProjectError(template=NOT_SQLITE, path=path)
 
 
 class Project:
@@ -252,7 +270,7 @@ class Project:
                 AttributeError) as exc:
             # Corruption shows up as SQLite errors, undecodable text, or values no version ever wrote.
             con.close()
-            raise ProjectError(f"{path} is damaged or not a SubReview project: {_describe(exc)}") from None
+            raise ProjectError(template=DAMAGED_OR_FOREIGN, path=path, reason=_describe(exc)) from None
         except ProjectError:
             con.close()
             raise
@@ -262,16 +280,13 @@ class Project:
     def _check_identity(con: sqlite3.Connection, path: Path) -> None:
         app_id = con.execute("PRAGMA application_id").fetchone()[0]
         if app_id != schema.APPLICATION_ID:
-            raise ProjectError(f"{path} is an SQLite database but not a SubReview project")
+            raise ProjectError(template=NOT_OURS, path=path)
         version = con.execute("PRAGMA user_version").fetchone()[0]
         if version > schema.SCHEMA_VERSION:
-            raise ProjectError(
-                f"{path} was made by a newer SubReview (file version {version}, this one reads up to "
-                f"{schema.SCHEMA_VERSION}); update SubReview to open it"
-            )
+            raise ProjectError(template=NEWER, path=path, version=version, supported=schema.SCHEMA_VERSION)
         result = con.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise ProjectError(f"{path} is damaged: {result}")
+            raise ProjectError(template=DAMAGED, path=path, reason=result)
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], cues: Sequence[Cue], meta: ProjectMeta, *,
@@ -279,7 +294,7 @@ class Project:
         """Write a new project file (complete, or not at all) and open it. Refuses to replace a file."""
         path = Path(path)
         if path.exists():
-            raise ProjectError(f"{path} already exists; choose another name or remove it first")
+            raise ProjectError(template=ALREADY_EXISTS, path=path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         lock: ProjectLock | None = None
         meta.created_at = meta.created_at or now_iso()
@@ -318,7 +333,7 @@ class Project:
             if isinstance(exc, ProjectError):
                 raise
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _describe(exc)
-            raise ProjectError(f"cannot create {path}: {reason}") from None
+            raise ProjectError(template=CANNOT_CREATE, path=path, reason=reason) from None
         return cls(path, con, Document(cues), meta, {c.id: float(i) for i, c in enumerate(cues)}, lock)
 
     # --- transactions ------------------------------------------------------------------------------
@@ -336,12 +351,12 @@ class Project:
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
         if self.read_only:
-            raise ProjectError(f"{self.path} is open read-only; nothing was changed")
+            raise ProjectError(template=READ_ONLY, path=self.path)
         try:
             with self._transaction(self._con):
                 yield
         except sqlite3.Error as exc:
-            raise ProjectError(f"cannot save to {self.path}: {_describe(exc)}") from None
+            raise ProjectError(template=CANNOT_SAVE, path=self.path, reason=_describe(exc)) from None
 
     def close(self) -> None:
         if not self.read_only:
