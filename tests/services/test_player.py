@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -271,3 +272,13 @@ def test_vlc_never_loads_subtitle_files_on_its_own():
 
     assert "--no-sub-autodetect-file" in vlc_options(headless=True)
     assert "--no-sub-autodetect-file" in vlc_options(headless=False)
+
+
+def test_a_file_name_with_chinese_spaces_hash_and_percent_plays(qtbot, player, tmp_path, portrait_video):
+    # How episodes are named in the wild; "#" and "%20" would be read as URL syntax in an MRL.
+    odd = tmp_path / "霸道总裁 第01集 #1 100%20.mp4"
+    shutil.copyfile(portrait_video, odd)
+    with qtbot.waitSignal(player.duration_changed, timeout=5000):
+        assert player.load(str(odd))
+    player.play()
+    qtbot.waitUntil(lambda: player.state() == "playing" and player.position() > 0, timeout=5000)
