@@ -17,6 +17,7 @@ from editor.core.formats import SubtitleError, format_from_name
 from editor.core.gc_pause import freeze_alive, gc_paused, tune_for_a_window
 from editor.core.mt import registry
 from editor.core.mt.engine import DecodingOptions, EngineError
+from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.store import Project, ProjectError
 from editor.core.store.project import has_sqlite_header
 from editor.core.workflows import create_project
@@ -34,6 +35,9 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEMO_SRT = RESOURCES / "samples" / "demo.zh-Hans.srt"
 DEMO_VIDEO = RESOURCES / "samples" / "demo.mp4"
 PROJECT_SUFFIX = ".subrev"
+VIDEO_SUFFIXES = frozenset((".mp4", ".mkv", ".mov", ".webm", ".avi", ".m4v", ".ts", ".flv", ".wmv"))
+VIDEO_ALONE = QT_TRANSLATE_NOOP("Errors", "{name} is a video. Open it together with its source subtitles: File > "
+                                "Open Video and Subtitles, or `subreview open VIDEO SUBTITLES`.")
 
 
 def data_dir() -> Path:
@@ -77,8 +81,11 @@ def project_for(target: Path | tuple[Path, Path], reviewer: str) -> Path | Proje
     file's path, or the project just made from the subtitles, already open."""
     if isinstance(target, tuple):
         return project_for_media(target[0], target[1], reviewer)
-    if format_from_name(target) is not None or (target.suffix.lower() != PROJECT_SUFFIX
-                                                 and target.is_file() and not has_sqlite_header(target)):
+    if format_from_name(target) is not None:
+        return project_for_media(None, target, reviewer)
+    if target.suffix.lower() != PROJECT_SUFFIX and target.is_file() and not has_sqlite_header(target):
+        if target.suffix.lower() in VIDEO_SUFFIXES:
+            raise SubtitleError(code="video_alone", template=VIDEO_ALONE, name=str(target))
         return project_for_media(None, target, reviewer)  # subtitles under another name (.txt, .sub...)
     return target
 

@@ -523,6 +523,10 @@
         <source>cannot save to {path}: {reason}</source>
         <translation>无法保存到 {path}：{reason}</translation>
     </message>
+    <message>
+        <source>{name} is a video. Open it together with its source subtitles: File &gt; Open Video and Subtitles, or `subreview open VIDEO SUBTITLES`.</source>
+        <translation>{name} 是视频。请把它和原文字幕一起打开：文件 &gt; 打开视频和字幕，或 `subreview open VIDEO SUBTITLES`。</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>

@@ -523,6 +523,10 @@
         <source>cannot save to {path}: {reason}</source>
         <translation>無法儲存至 {path}：{reason}</translation>
     </message>
+    <message>
+        <source>{name} is a video. Open it together with its source subtitles: File &gt; Open Video and Subtitles, or `subreview open VIDEO SUBTITLES`.</source>
+        <translation>{name} 是影片。請將它與原文字幕一起開啟：檔案 &gt; 開啟影片與字幕，或 `subreview open VIDEO SUBTITLES`。</translation>
+    </message>
 </context>
 <context>
     <name>FileActions</name>

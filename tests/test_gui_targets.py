@@ -82,3 +82,13 @@ def test_without_a_display_the_window_command_says_so_instead_of_aborting(tmp_pa
     assert done.returncode == 2
     assert "no graphical display" in done.stderr
     assert "Traceback" not in done.stderr and "Aborted" not in done.stderr
+
+
+def test_a_video_alone_is_refused_with_what_to_do(tmp_path: Path):
+    video = tmp_path / "第1集.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(64))
+    with pytest.raises(SubtitleError) as caught:
+        project_for(video, "ann")
+    assert caught.value.code == "video_alone"
+    assert "Open Video and Subtitles" in str(caught.value) and str(video) in str(caught.value)
+    assert not (tmp_path / "第1集.subrev").exists()
