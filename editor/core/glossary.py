@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import re
 import unicodedata
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from editor.core.formats.encoding import decode_legacy_cjk
 from editor.core.text import strip_tags
 
 
@@ -35,8 +37,12 @@ _COLUMNS = ("source", "target", "forbidden", "note", "case_sensitive")
 _SPLIT_FORBIDDEN = re.compile(r"[|;]")
 _WIDE_ALNUM = re.compile("[０-９Ａ-Ｚａ-ｚ]")
 _WIDE_TO_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_TRUE = {"1", "true", "yes", "y", "x"}
-_FALSE = {"", "0", "false", "no", "n"}
+# Chinese column names a studio's own glossary sheet uses.
+_HEADER_ALIASES = {"原文": "source", "译文": "target", "譯文": "target", "禁用译法": "forbidden",
+                   "禁用譯法": "forbidden", "禁用": "forbidden", "备注": "note", "備註": "note",
+                   "区分大小写": "case_sensitive", "區分大小寫": "case_sensitive"}
+_TRUE = {"1", "true", "yes", "y", "x", "是"}
+_FALSE = {"", "0", "false", "no", "n", "否"}
 
 
 def load_glossary_csv(path: str | Path) -> list[GlossaryTerm]:
@@ -47,13 +53,7 @@ def load_glossary_csv(path: str | Path) -> list[GlossaryTerm]:
     source listed twice with the same target is merged, with a different target it is an error.
     """
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise GlossaryError(f"{path}:{line}: not UTF-8 text (save the glossary as UTF-8 CSV)") from exc
-    except OSError as exc:
-        raise GlossaryError(f"{path}: cannot read glossary: {exc.strerror or exc}") from exc
+    text = _read_text(path)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     delimiter = next((d for d in (",", ";", "\t") if d in first), ",")
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
@@ -67,6 +67,7 @@ def load_glossary_csv(path: str | Path) -> list[GlossaryTerm]:
             continue
         if header is None:
             header = [c.lower().replace(" ", "_") for c in cells]
+            header = [_HEADER_ALIASES.get(c, c) for c in header]
             missing = [c for c in ("source", "target") if c not in header]
             if missing:
                 found = ", ".join(cells)
@@ -90,6 +91,29 @@ def load_glossary_csv(path: str | Path) -> list[GlossaryTerm]:
     if header is None:
         raise GlossaryError(f"{path}: empty glossary (expected a header row: source,target,forbidden,note)")
     return terms
+
+
+def _read_text(path: Path) -> str:
+    """The file's text: UTF-8 (BOM optional), UTF-16 with a BOM (Excel's "Unicode Text"), or the Chinese legacy
+    encoding Excel writes a CSV in on a Chinese Windows (GB18030, Big5)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot read glossary: {exc.strerror or exc}") from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise GlossaryError(f"{path}: not UTF-16 text after its byte order mark (offset {exc.start})") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        found = decode_legacy_cjk(data)
+        if found is not None:
+            return found[0]
+        line = data[: exc.start].count(b"\n") + 1
+        raise GlossaryError(f"{path}:{line}: not UTF-8 text, nor GB18030 or Big5 (save the glossary as UTF-8 "
+                            "CSV)") from exc
 
 
 def _term(path: Path, line: int, field: dict[str, str]) -> GlossaryTerm:

@@ -92,6 +92,12 @@ def _decode_wide(data: bytes, name: str) -> tuple[str, str]:
         ) from None
 
 
+def decode_legacy_cjk(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) for bytes in a Chinese, Japanese or Korean legacy encoding (what Excel and Notepad save on
+    a Chinese Windows), or None."""
+    return _decode_cjk(data)
+
+
 def _decode_cjk(data: bytes) -> tuple[str, str] | None:
     """Japanese, Korean or Chinese legacy encoding, chosen on the first 64 KB, then decoded in full."""
     head = data[:_SAMPLE_BYTES]

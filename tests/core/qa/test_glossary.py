@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -58,10 +59,31 @@ def test_bad_rows_name_the_line(tmp_path: Path, text: str, message: str) -> None
         load_glossary_csv(write(tmp_path, text))
 
 
-def test_not_utf8_names_the_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "source,target\n李总,President Li\n王总,President Wang\n", "gbk")
-    with pytest.raises(GlossaryError, match=r"glossary\.csv:2: not UTF-8"):
+def test_undecodable_bytes_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "glossary.csv"
+    rng = random.Random(3)
+    path.write_bytes(b"source,target\n" + bytes(rng.randrange(0x80, 0x100) for _ in range(200)) + b"\n")
+    with pytest.raises(GlossaryError, match=r"glossary\.csv:2: not UTF-8 text, nor GB18030 or Big5"):
         load_glossary_csv(path)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk"])
+def test_a_csv_saved_by_excel_on_a_chinese_windows_loads(tmp_path: Path, encoding: str) -> None:
+    # Excel's "CSV (逗号分隔)" writes the system's ANSI code page: GBK on Simplified Chinese Windows.
+    path = write(tmp_path, "原文,译文,禁用译法,备注\r\n李总,President Li,boss|Mr. Li,CEO of the group\r\n"
+                           "霸道总裁,domineering CEO,,\r\n", encoding)
+    assert load_glossary_csv(path) == [LI, GlossaryTerm("霸道总裁", "domineering CEO")]
+
+
+def test_big5_and_traditional_headers(tmp_path: Path) -> None:
+    path = write(tmp_path, "原文,譯文,備註,區分大小寫\n李總,President Li,董事長,否\n林小姐,Miss Lin,,是\n", "big5")
+    assert load_glossary_csv(path) == [GlossaryTerm("李總", "President Li", (), "董事長"),
+                                       GlossaryTerm("林小姐", "Miss Lin", (), "", True)]
+
+
+def test_excel_unicode_text_utf16_with_tabs_loads(tmp_path: Path) -> None:
+    path = write(tmp_path, "\ufeffsource\ttarget\r\n李总\tPresident Li\r\n", "utf-16-le")
+    assert load_glossary_csv(path) == [GlossaryTerm("李总", "President Li")]
 
 
 def test_missing_file(tmp_path: Path) -> None:
