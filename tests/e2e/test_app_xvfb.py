@@ -3,14 +3,15 @@ and take a screenshot whose video area shows the video."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -45,15 +46,33 @@ def _wait_window(display: str, timeout: float = 60) -> str:
     pytest.fail("the SubReview window did not appear")
 
 
-def _start_app(display: str, tmp_path: Path, *args: str, **extra_env: str) -> tuple[subprocess.Popen, Any]:
-    """`main.py ARGS` on this display, with settings, data and caches in the test's folder, output to
-    tmp_path/app.log; returns the process and the open log (close it when the process has ended)."""
+@contextlib.contextmanager
+def _running_app(display: str, tmp_path: Path, *args: str, **extra_env: str) -> Iterator[subprocess.Popen]:
+    """`main.py ARGS` on this display, with settings, data and caches in the test's folder and its output in
+    tmp_path/app.log; stopped on leaving if it is still running."""
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "PYTHONPATH": str(ROOT),
            "SUBREVIEW_DATA_DIR": str(tmp_path / "data"), "SUBREVIEW_CACHE_DIR": str(tmp_path / "cache"),
            "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini"), **extra_env}
-    log = (tmp_path / "app.log").open("w")
-    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], env=env, stdout=log,
-                            stderr=subprocess.STDOUT), log
+    with (tmp_path / "app.log").open("w") as log:
+        app = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], env=env, stdout=log,
+                               stderr=subprocess.STDOUT)
+        try:
+            yield app
+        finally:
+            if app.poll() is None:
+                stop(app)
+
+
+def _wait_for_state(project_path: Path, cue_id: int, state: State, timeout: float) -> bool:
+    """Whether the saved project shows the line in `state` within `timeout` seconds (read-only, polled)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        with Project.open(project_path, read_only=True) as project:
+            if project.doc.get(cue_id).state is state:
+                return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.2)
 
 
 def _episode(tmp_path: Path) -> Path:
@@ -71,31 +90,20 @@ def _colourful_share(pixels: np.ndarray) -> float:
 
 @pytest.mark.slow
 def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
-    app, log = _start_app(display, tmp_path, "demo", SUBREVIEW_REVIEWER="e2e-reviewer", SUBREVIEW_VLC_AOUT="dummy")
-    try:
+    with _running_app(display, tmp_path, "demo", SUBREVIEW_REVIEWER="e2e-reviewer",
+                      SUBREVIEW_VLC_AOUT="dummy") as app:
         window = _wait_window(display)
         _xdotool(display, "windowsize", window, str(SCREEN[0]), str(SCREEN[1]))
         _xdotool(display, "windowmove", window, "0", "0")
         project_path = tmp_path / "data" / "demo" / "demo.subrev"
-        deadline = time.monotonic() + 40
-        while time.monotonic() < deadline:  # arriving on line 1 asks the model for its draft
-            with Project.open(project_path, read_only=True) as project:
-                if project.doc.get(1).state is State.MT_DRAFT:
-                    break
-            time.sleep(0.3)
-        else:
-            pytest.fail("line 1 never got its machine draft")
+        # Arriving on line 1 asks the model for its draft.
+        assert _wait_for_state(project_path, 1, State.MT_DRAFT, 40), "line 1 never got its machine draft"
         _xdotool(display, "windowfocus", "--sync", window)
         _xdotool(display, "key", "--window", window, "ctrl+space")  # play
         time.sleep(3.0)
         _xdotool(display, "windowfocus", "--sync", window)
         _xdotool(display, "key", "--window", window, "ctrl+Return")
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:
-            with Project.open(project_path, read_only=True) as project:
-                if project.doc.get(1).state is State.TRANSLATED:
-                    break
-            time.sleep(0.2)
+        _wait_for_state(project_path, 1, State.TRANSLATED, 15)
         with Project.open(project_path, read_only=True) as project:
             cue = project.doc.get(1)
             assert cue.state is State.TRANSLATED
@@ -105,9 +113,7 @@ def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
         left, top = int(SCREEN[0] * 0.02), int(SCREEN[1] * 0.08)
         video_area = shot[top:int(SCREEN[1] * 0.45), left:int(SCREEN[0] * 0.30)]
         assert _colourful_share(video_area) > 0.2, "the video area is blank"
-    finally:
         stop(app)
-        log.close()
     assert app.returncode in (0, -15), (tmp_path / "app.log").read_text()[-3000:]
 
 
@@ -119,24 +125,14 @@ def test_a_termination_signal_closes_the_window_like_the_user_did(display, tmp_p
 
     srt = _episode(tmp_path)
     project_path = srt.with_suffix(".subrev")
-    app, log = _start_app(display, tmp_path, "open", str(srt), SUBREVIEW_REVIEWER="e2e-reviewer")
-    try:
+    with _running_app(display, tmp_path, "open", str(srt), SUBREVIEW_REVIEWER="e2e-reviewer") as app:
         window = _wait_window(display)
-        deadline = time.monotonic() + 40
-        while time.monotonic() < deadline:  # the machine draft of line 1 is in: nothing arrives while typing
-            with Project.open(project_path, read_only=True) as project:
-                if project.doc.get(1).state is State.MT_DRAFT:
-                    break
-            time.sleep(0.3)
+        _wait_for_state(project_path, 1, State.MT_DRAFT, 40)  # the draft is in: nothing arrives while typing
         _xdotool(display, "windowfocus", "--sync", window)
         _xdotool(display, "key", "--window", window, "ctrl+a")
         _xdotool(display, "type", "--delay", "10", "Typed just before logout")
         app.send_signal(signal.SIGTERM)
         app.wait(timeout=30)
-    finally:
-        if app.poll() is None:
-            stop(app)
-        log.close()
     assert app.returncode == 0, (tmp_path / "app.log").read_text()[-3000:]
     with Project.open(project_path) as project:  # for writing: the lock was released
         assert project.doc.get(1).target == "Typed just before logout"
@@ -149,8 +145,7 @@ def test_a_termination_signal_closes_the_window_like_the_user_did(display, tmp_p
 def test_a_termination_signal_while_a_dialog_is_open_still_ends_cleanly(display, tmp_path):
     """A modal dialog runs its own event loop: the signal must end that one too, not leave a window waiting."""
     srt = _episode(tmp_path)
-    app, log = _start_app(display, tmp_path, "open", str(srt))
-    try:
+    with _running_app(display, tmp_path, "open", str(srt)) as app:
         window = _wait_window(display)
         _xdotool(display, "windowfocus", "--sync", window)
         _xdotool(display, "key", "--window", window, "ctrl+e")  # export: "lines still need a decision"
@@ -161,10 +156,6 @@ def test_a_termination_signal_while_a_dialog_is_open_still_ends_cleanly(display,
         assert _xdotool(display, "search", "--onlyvisible", "--name", "need a decision"), "no dialog"
         app.send_signal(signal.SIGTERM)
         app.wait(timeout=30)
-    finally:
-        if app.poll() is None:
-            stop(app)
-        log.close()
     assert app.returncode == 0, (tmp_path / "app.log").read_text()[-3000:]
     assert "Traceback" not in (tmp_path / "app.log").read_text()
     exported = [p for p in tmp_path.iterdir() if p.suffix in (".srt", ".vtt", ".ass") and p != srt]
