@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import csv
 import re
 import unicodedata
@@ -11,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from editor.core.formats.encoding import decode_legacy_cjk
+from editor.core.formats.encoding import decode_subtitle_bytes
+from editor.core.formats.model import SubtitleError
 from editor.core.text import strip_tags
 
 
@@ -94,26 +94,19 @@ def load_glossary_csv(path: str | Path) -> list[GlossaryTerm]:
 
 
 def _read_text(path: Path) -> str:
-    """The file's text: UTF-8 (BOM optional), UTF-16 with a BOM (Excel's "Unicode Text"), or the Chinese legacy
-    encoding Excel writes a CSV in on a Chinese Windows (GB18030, Big5)."""
+    """The file's text, decoded as subtitle files are: UTF-8/16/32 by their BOMs, UTF-8, then the Chinese legacy
+    encodings Excel writes a CSV in on a Chinese Windows (GB18030, Big5) and general detection."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise GlossaryError(f"{path}: cannot read glossary: {exc.strerror or exc}") from exc
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise GlossaryError(f"{path}: not UTF-16 text after its byte order mark (offset {exc.start})") from exc
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        found = decode_legacy_cjk(data)
-        if found is not None:
-            return found[0]
-        line = data[: exc.start].count(b"\n") + 1
-        raise GlossaryError(f"{path}:{line}: not UTF-8 text, nor GB18030 or Big5 (save the glossary as UTF-8 "
-                            "CSV)") from exc
+        return decode_subtitle_bytes(data, name=str(path))[0]
+    except SubtitleError as exc:
+        if exc.code == "undecodable" and "line" in exc.params:
+            raise GlossaryError(f"{path}:{exc.params['line']}: not UTF-8 text, nor GB18030 or Big5 (save the "
+                                "glossary as UTF-8 CSV)") from exc
+        raise GlossaryError(f"{path}: not a text file ({exc.message})") from exc
 
 
 def _term(path: Path, line: int, field: dict[str, str]) -> GlossaryTerm:

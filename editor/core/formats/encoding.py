@@ -25,7 +25,7 @@ _MIN_KOREAN_SYLLABLES = 10
 _MIN_KANA_SHARE = 0.25
 _MIN_KANA = 10
 _SAMPLE_BYTES = 65536
-NEWLINE = b"\n"
+_NEWLINE = b"\n"
 
 
 def decode_subtitle_bytes(data: bytes, *, name: str = "") -> tuple[str, str]:
@@ -49,7 +49,7 @@ def decode_subtitle_bytes(data: bytes, *, name: str = "") -> tuple[str, str]:
         found = _decode_detected(data)
     if found is None:
         raise SubtitleError(code="undecodable", template=UNDECODABLE, name=label(name),
-                            line=data.count(NEWLINE, 0, bad_offset) + 1, offset=bad_offset)
+                            line=data.count(_NEWLINE, 0, bad_offset) + 1, offset=bad_offset)
     return _checked(found[0], found[1], name)
 
 
@@ -90,12 +90,6 @@ def _decode_wide(data: bytes, name: str) -> tuple[str, str]:
             f"{label(name)} looks like {codec.upper()} text but has an invalid byte at offset {error.start}.",
             "undecodable",
         ) from None
-
-
-def decode_legacy_cjk(data: bytes) -> tuple[str, str] | None:
-    """(text, codec) for bytes in a Chinese, Japanese or Korean legacy encoding (what Excel and Notepad save on
-    a Chinese Windows), or None."""
-    return _decode_cjk(data)
 
 
 def _decode_cjk(data: bytes) -> tuple[str, str] | None:
