@@ -65,9 +65,7 @@ def parse_subtitles(data: bytes, *, name: str = "", format: str | None = None) -
     else:
         cues, problems, header, footer = read_ass(text, fmt, name)
     if not cues:
-        kind = foreign_kind(text)
-        if kind is not None:
-            raise SubtitleError(code="foreign_format", template=FOREIGN_FORMAT, name=label(name), kind=kind)
+        _refuse_a_foreign_format(text, name)
         if problems:
             raise SubtitleError(code="no_cues", template=NO_CUES_BECAUSE, name=label(name),
                                 problem=problems[0].message)
@@ -91,10 +89,15 @@ def detect_format(text: str, name: str = "") -> str:
         return ext
     if "-->" in text:
         return "srt"
+    _refuse_a_foreign_format(text, name)
+    raise SubtitleError(code="unknown_format", template=UNKNOWN_FORMAT, name=label(name))
+
+
+def _refuse_a_foreign_format(text: str, name: str) -> None:
+    """SubtitleError naming the format, for a text in one SubReview does not read (MicroDVD, SAMI...)."""
     kind = foreign_kind(text)
     if kind is not None:
         raise SubtitleError(code="foreign_format", template=FOREIGN_FORMAT, name=label(name), kind=kind)
-    raise SubtitleError(code="unknown_format", template=UNKNOWN_FORMAT, name=label(name))
 
 
 def format_from_name(name: str | os.PathLike[str]) -> str | None:

@@ -184,11 +184,16 @@ def _backup(con: sqlite3.Connection, path: Path, version: int) -> Path:
     return dest
 
 
+def _starts_as_sqlite(path: Path) -> bool:
+    """Whether the file starts as an SQLite database does; OSError when it cannot be read."""
+    with path.open("rb") as fh:
+        return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
 def has_sqlite_header(path: Path) -> bool:
     """True for a readable file that starts as an SQLite database does (what every project file is)."""
     try:
-        with path.open("rb") as fh:
-            return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+        return _starts_as_sqlite(path)
     except OSError:
         return False
 
@@ -200,11 +205,10 @@ def _check_header(path: Path) -> None:
     if path.is_dir():
         raise ProjectError(template=A_FOLDER, path=path)
     try:
-        with path.open("rb") as fh:
-            head = fh.read(len(SQLITE_MAGIC))
+        sqlite = _starts_as_sqlite(path)
     except OSError as exc:
         raise ProjectError(f"cannot read {path}: {exc.strerror or exc}") from None
-    if head != SQLITE_MAGIC:
+    if not sqlite:
         raise ProjectError(template=NOT_SQLITE, path=path)
 
 
