@@ -43,8 +43,11 @@ def parse_timing(line: str) -> tuple[int, int, str]:
     """(start, end, rest after the end time) of a timing line; TimecodeError when it is not valid. A time
     written with a minus (what shifting a file too far early leaves) comes back negative."""
     match = _FAST_TIMING.fullmatch(line)
-    if match is not None:
-        return _matched_timing(match)
+    return _matched_timing(match) if match is not None else _parsed_timing(line)
+
+
+def _parsed_timing(line: str) -> tuple[int, int, str]:
+    """parse_timing for the lines the fast expression does not match (other separators, minus signs...)."""
     left, _, right = line.partition("-->")
     start = _signed_clock(left)
     right = right.strip()
@@ -73,7 +76,7 @@ def _timing_line(line: str) -> tuple[int, int, str] | None:
     if not is_timing(line):
         return None
     try:
-        return parse_timing(line)
+        return _parsed_timing(line)
     except TimecodeError:
         return _INVALID
 
