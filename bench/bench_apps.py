@@ -133,15 +133,18 @@ def targets(apps: list[str], out_dir: Path) -> tuple[list[Target], dict[str, str
     result: list[Target] = []
     for key in apps:
         if key == "subreview":
+            named = {"SUBREVIEW_REVIEWER": "bench"}  # a fresh home would ask who is reviewing first
             result.append(Target("subreview", "SubReview (import .srt)", None,
-                                 lambda f: [sys.executable, main_py, "open", str(f)], prepare=remove_project))
+                                 lambda f: [sys.executable, main_py, "open", str(f), "--source-lang", "zh-Hans",
+                                            "--target-lang", "en"], env=named, prepare=remove_project))
             kept = out_dir / "subreview-kept"  # SubReview's cache folder, shared by the runs of this row only
             shutil.rmtree(kept, ignore_errors=True)
             result.append(Target("subreview-reopen", "SubReview (reopen project)", None,
                                  lambda f: [sys.executable, main_py, "open", str(project_of(f))],
-                                 env={"SUBREVIEW_CACHE_DIR": str(kept)}, prepare=require_project, warm_up=True))
+                                 env={"SUBREVIEW_CACHE_DIR": str(kept), **named}, prepare=require_project,
+                                 warm_up=True))
             result.append(Target("subreview-reopen-cold", "SubReview (reopen, no kept QA check)", None,
-                                 lambda f: [sys.executable, main_py, "open", str(project_of(f))],
+                                 lambda f: [sys.executable, main_py, "open", str(project_of(f))], env=named,
                                  prepare=require_project))
             continue
         if key == "floor":

@@ -109,6 +109,7 @@ def main(out_dir: Path) -> str:
         os.environ["SUBREVIEW_DATA_DIR"] = str(Path(folder) / "data")
         os.environ["SUBREVIEW_CACHE_DIR"] = str(Path(folder) / "cache")
         os.environ["SUBREVIEW_SETTINGS"] = str(Path(folder) / "settings.ini")
+        os.environ.setdefault("SUBREVIEW_REVIEWER", "bench")
         for _ in range(RUNS):
             runs.append(_one_run(srt, Path(folder)))
     m = {key: statistics.median(r[key] for r in runs) for key in runs[0]}

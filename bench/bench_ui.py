@@ -23,6 +23,7 @@ def main(out_dir: Path) -> str:
         os.environ["SUBREVIEW_DATA_DIR"] = str(Path(folder) / "data")
         os.environ["SUBREVIEW_CACHE_DIR"] = str(Path(folder) / "cache")
         os.environ["SUBREVIEW_SETTINGS"] = str(Path(folder) / "settings.ini")
+        os.environ.setdefault("SUBREVIEW_REVIEWER", "bench")
         opening = _open_film(Path(folder), out_dir)
         return _run(Path(folder)) + "\n\n" + opening
 

@@ -24,10 +24,11 @@ def cmd_open(args: argparse.Namespace) -> int:
     files = [Path(f) for f in args.files]
     for f in files:
         cli._existing_file(str(f), "file")
+    options = gui.NewProjectOptions(args.source_lang, args.target_lang, args.encoding, args.fps)
     if len(files) == 1:
-        return gui.run(files[0])
+        return gui.run(files[0], options=options)
     video, subs = sorted(files, key=lambda p: p.suffix.lower() in (".srt", ".vtt", ".ass", ".ssa"))
-    return gui.run((video, subs))
+    return gui.run((video, subs), options=options)
 
 
 def _add_app_commands(sub: argparse._SubParsersAction) -> None:
@@ -38,6 +39,11 @@ def _add_app_commands(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("open", help="Open a project, or a video with its source subtitles, in the window.",
                        description="subreview open PROJECT.subrev  |  subreview open VIDEO SUBS.srt")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--source-lang", help="for a new project: the source language (asked when not given)")
+    p.add_argument("--target-lang", help="for a new project: the target language (asked when not given)")
+    p.add_argument("--encoding", help="for a new project: the subtitles' text encoding (default: detected)")
+    p.add_argument("--fps", type=cli._positive_float, help="for a new project: the frame rate (default: read "
+                   "from the video)")
     p.set_defaults(func=cmd_open)
     mt_commands.add_commands(sub)
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from editor import __version__
 from editor.core import qa
-from editor.core.cli import project_glossary, project_profile
-from editor.core.formats import SubtitleError, format_from_name
+from editor.core.cli import frame_rate_for, project_glossary, project_profile
+from editor.core.formats import Problem, SubtitleError, format_from_name, read_subtitles
 from editor.core.gc_pause import freeze_alive, gc_paused, tune_for_a_window
 from editor.core.mt import registry
 from editor.core.mt.engine import DecodingOptions, EngineError
@@ -29,6 +31,7 @@ from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
 from editor.ui.main_window import MainWindow
 from editor.ui.messages import error_text, show_error
+from editor.ui.project_dialogs import NewProject
 from editor.ui.session import ReviewSession
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -67,27 +70,80 @@ def demo_project(reset: bool = False) -> Path:
     return path
 
 
-def project_for_media(video: Path | None, subtitles: Path, reviewer: str) -> Path | Project:
-    """`open [VIDEO] SUBS`: the project next to the subtitles. Made on first use and returned open (its cues
-    are in memory already); afterwards its path, and the subtitles are never parsed again."""
+Chooser = Callable[[Path | None, Path], "NewProject | None"]  # asks how to make a new project; None: cancelled
+
+
+@dataclass
+class Opened:
+    """A project just made from subtitles (already open), with what reading them found."""
+
+    project: Project
+    problems: list[Problem]
+
+
+def project_for_media(video: Path | None, subtitles: Path, choose: Chooser) -> Path | Opened | None:
+    """`open [VIDEO] SUBS`: the project next to the subtitles. Made on first use, with the languages, encoding and
+    frame rate `choose` gives (None: the person cancelled), and returned open (its cues are in memory already);
+    afterwards its path, and the subtitles are never parsed again."""
     path = subtitles.with_suffix(PROJECT_SUFFIX)
     if path.exists():
         return path
-    return create_project(path, subtitles, actor=reviewer, video=str(video) if video else "")[0]
+    choice = choose(video, subtitles)
+    return None if choice is None else create_from(choice)
 
 
-def project_for(target: Path | tuple[Path, Path], reviewer: str) -> Path | Project:
-    """What to open for what the user named (a project, a subtitle file, or video + subtitles): a project
-    file's path, or the project just made from the subtitles, already open."""
+def create_from(choice: NewProject) -> Path | Opened:
+    """The project a new-project choice names: made now, or its path when one already sits beside the subtitles."""
+    path = choice.subtitles.with_suffix(PROJECT_SUFFIX)
+    if path.exists():
+        return path
+    project, sub = create_project(path, choice.subtitles, actor=choice.reviewer,
+                                  video=str(choice.video) if choice.video else "", source_lang=choice.source_lang,
+                                  target_lang=choice.target_lang, fps=choice.fps, encoding=choice.encoding)
+    return Opened(project, list(sub.problems))
+
+
+def project_for(target: Path | tuple[Path, Path] | NewProject, choose: Chooser) -> Path | Opened | None:
+    """What to open for what the user named (a project, a subtitle file, video + subtitles, or the new-project
+    dialog's choice): a project file's path, the project just made from the subtitles (already open), or None
+    when the person cancelled."""
+    if isinstance(target, NewProject):
+        return create_from(target)
     if isinstance(target, tuple):
-        return project_for_media(target[0], target[1], reviewer)
+        return project_for_media(target[0], target[1], choose)
     if format_from_name(target) is not None:
-        return project_for_media(None, target, reviewer)
+        return project_for_media(None, target, choose)
     if target.suffix.lower() != PROJECT_SUFFIX and target.is_file() and not has_sqlite_header(target):
         if target.suffix.lower() in VIDEO_SUFFIXES:
             raise SubtitleError(code="video_alone", template=VIDEO_ALONE, name=str(target))
-        return project_for_media(None, target, reviewer)  # subtitles under another name (.txt, .sub...)
+        return project_for_media(None, target, choose)  # subtitles under another name (.txt, .sub...)
     return target
+
+
+def ask_new_project(settings: Settings, parent: QWidget | None, reviewer: str) -> Chooser:
+    """A chooser that shows the new-project dialog (languages remembered, frame rate read from the video)."""
+    def choose(video: Path | None, subtitles: Path) -> NewProject | None:
+        from editor.ui.project_dialogs import NewProjectDialog
+
+        read_subtitles(subtitles)  # a file that is no subtitle file is said at once, before any question
+        dialog = NewProjectDialog(settings, parent, video=video, subtitles=subtitles)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return replace(dialog.choice(), reviewer=reviewer)
+
+    return choose
+
+
+def given_new_project(options: NewProjectOptions, reviewer: str) -> Chooser:
+    """A chooser that takes the command line's options (`open --source-lang ... --target-lang ...`)."""
+    def choose(video: Path | None, subtitles: Path) -> NewProject:
+        fps, note = frame_rate_for(str(video) if video else None, options.fps)
+        if note:
+            print(f"note: {note}", file=sys.stderr)
+        return NewProject(subtitles, video, options.source_lang, options.target_lang, fps, options.encoding,
+                          reviewer)
+
+    return choose
 
 
 def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
@@ -119,7 +175,7 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
         from editor.core.mt.memory import TranslationMemory
         from editor.core.mt.pretranslate import Layout, Pretranslator
 
-        memory = TranslationMemory()
+        memory = TranslationMemory(meta.source_lang, meta.target_lang)
         memory.add_cues(snapshot, name)
         return Pretranslator(engine, options, source_lang=meta.source_lang, target_lang=meta.target_lang,
                              layout=Layout(profile.max_chars_per_line, profile.max_lines), memory=memory,
@@ -145,11 +201,11 @@ class App:
         self.session: ReviewSession | None = None
         self._frozen = False  # the first project's objects are kept out of the cycle collector's scans
 
-    def open(self, target: Path | Project) -> bool:
-        """Show this project (a path, or a project already open); False after telling the user why not."""
+    def open(self, target: Path | Opened) -> bool:
+        """Show this project (a path, or a project just made and open); False after telling the user why not."""
         try:
             with gc_paused():
-                project = target if isinstance(target, Project) else Project.open(target)
+                project = target.project if isinstance(target, Opened) else Project.open(target)
                 if not self._frozen:  # the first project, at start-up: no garbage cycles alive yet
                     freeze_alive()
                     self._frozen = True
@@ -160,11 +216,13 @@ class App:
         reviewer = self.settings.reviewer_name()
         self.session = ReviewSession(project, reviewer)
         self.worker = _make_worker(project, self.settings)
-        translator = ProjectTranslator(project, self.worker, actor=reviewer)
+        translator = ProjectTranslator(project, self.worker, write=self.session.apply_machine)
         self.player = self._player_for(project)
         self.window = MainWindow(self.session, self.settings, self.player, translator)
         self.window.open_project_callback = self._on_window_open_requested
         self.window.show()
+        if isinstance(target, Opened):
+            self.window.show_reading_problems(target.problems)
         # After the window (loading alongside slows the window down: one GIL), and only when a line needs it.
         self.worker.start(load_now=False)
         return True
@@ -177,16 +235,27 @@ class App:
             self._vlc_player = create_player(headless=headless)
         return self._vlc_player
 
-    def _on_window_open_requested(self, target) -> None:
+    def _on_window_open_requested(self, target: Path | NewProject) -> None:
+        reviewer = self.settings.reviewer_name()
+        if isinstance(target, NewProject):
+            target = replace(target, reviewer=reviewer)
         try:
-            chosen = project_for(target, self.settings.reviewer_name())
+            chosen = project_for(target, ask_new_project(self.settings, self.window, reviewer))
         except (SubtitleError, ProjectError, OSError) as exc:
             show_error(self.window, "SubReview", error_text(exc))
             return
-        if not isinstance(chosen, Project) and self.session is not None and \
+        if chosen is None:
+            return
+        if not isinstance(chosen, Opened) and self.session is not None and \
                 chosen.resolve() == self.session.project.path.resolve():
             return  # already open here
         self.open(chosen)  # closing the old window (after the new project opened) flushes and saves its layout
+
+    def quit_on_signal(self) -> None:
+        """A logout or `kill`: close as Quit does, without questions nobody is there to answer."""
+        if self.window is not None:
+            self.window.quitting_on_signal = True
+        self.qapp.quit()
 
     def close_project(self) -> None:
         if self.window is not None:
@@ -217,7 +286,34 @@ def missing_display() -> str | None:
             "is set. The commands info, new, qa, stats, export and pretranslate work without one.")
 
 
-def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_demo: bool = False) -> int:
+@dataclass(frozen=True)
+class NewProjectOptions:
+    """`subreview open` options for a project it has to make: with both languages given, nothing is asked."""
+
+    source_lang: str | None = None
+    target_lang: str | None = None
+    encoding: str | None = None
+    fps: float | None = None
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.source_lang and self.target_lang)
+
+
+def ask_reviewer_name(settings: Settings) -> None:
+    """First run: ask who is reviewing (recorded with every decision) instead of recording the login name."""
+    if settings.knows_reviewer():
+        return
+    from editor.ui.project_dialogs import ReviewerNameDialog, login_full_name
+
+    dialog = ReviewerNameDialog(None, login_full_name())
+    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen():
+        settings.set("reviewer/name", dialog.chosen())
+        settings.sync()
+
+
+def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_demo: bool = False,
+        options: NewProjectOptions | None = None) -> int:
     if QApplication.instance() is None and (why := missing_display()):
         print(f"error: {why}", file=sys.stderr)  # instead of Qt's abort and core dump
         return 2
@@ -229,20 +325,26 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
     settings = Settings()
     i18n.shared().apply(settings.get("ui/language"))  # before any window is built; a missing file is logged
     app = App(qapp, settings)
+    ask_reviewer_name(settings)
+    reviewer = settings.reviewer_name()
+    options = options or NewProjectOptions()
+    choose = given_new_project(options, reviewer) if options.complete else ask_new_project(settings, None, reviewer)
     with gc_paused():  # an imported file's cues reach App.open (and gc.freeze) without a collection
         try:
             if demo or target is None:
-                path = demo_project(reset=reset_demo)
+                path: Path | Opened | None = demo_project(reset=reset_demo)
             else:
-                path = project_for(target, settings.reviewer_name())
+                path = project_for(target, choose)
         except (SubtitleError, ProjectError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             show_error(None, "SubReview", error_text(exc))  # started from a file manager, nobody reads stderr
             return 2
+        if path is None:
+            return 0  # the person cancelled the new project
         if not app.open(path):
             return 2
     qapp.aboutToQuit.connect(app.shutdown)
-    ending = QuitOnSignals(lambda _signum: qapp.quit())  # logout or `kill`: closes as Quit does
+    ending = QuitOnSignals(lambda _signum: app.quit_on_signal())  # logout or `kill`: closes as Quit does
     try:
         return qapp.exec()
     finally:

@@ -172,3 +172,68 @@ def build_argos_package(zip_path: str | Path, *, top: str = "translate-zh_en-1_0
         path.rmdir() if path.is_dir() else path.unlink()
     staging.rmdir()
     return zip_path
+
+
+# -- damaging a model on purpose (the layout of model.bin as CTranslate2 4.x writes it, binary version 6) ----------
+def model_bin_variables(model_bin: str | Path) -> dict[str, dict[str, object]]:
+    """Where each variable of a model.bin sits: header start, shape offset, shape, type id, data offset, size."""
+    import struct
+
+    data = Path(model_bin).read_bytes()
+    offset = 0
+
+    def take(fmt: str) -> int:
+        nonlocal offset
+        (value,) = struct.unpack_from(fmt, data, offset)
+        offset += struct.calcsize(fmt)
+        return value
+
+    def text() -> str:
+        nonlocal offset
+        length = take("<H")
+        offset += length
+        return data[offset - length:offset].rstrip(b"\0").decode()
+
+    if take("<I") != 6:
+        raise ValueError(f"{model_bin}: only binary version 6 is understood here")
+    text()
+    take("<I")
+    variables: dict[str, dict[str, object]] = {}
+    for _ in range(take("<I")):
+        start = offset
+        name = text()
+        rank = take("<B")
+        dims_offset = offset
+        dims = [take("<I") for _ in range(rank)]
+        type_id = take("<B")
+        nbytes = take("<I")
+        variables[name] = {"start": start, "dims_offset": dims_offset, "dims": dims, "type": type_id,
+                           "data_offset": offset, "nbytes": nbytes}
+        offset += nbytes
+    return variables
+
+
+def patch_model_bin(model_dir: str | Path, offset: int, fmt: str, *values: object) -> None:
+    """Overwrite bytes of `model_dir/model.bin` at `offset` with `values` packed as `fmt` (struct format)."""
+    import struct
+
+    path = Path(model_dir) / "model.bin"
+    data = bytearray(path.read_bytes())
+    struct.pack_into(fmt, data, offset, *values)
+    path.write_bytes(bytes(data))
+
+
+def poison_source_token(model_dir: str | Path, piece: str) -> None:
+    """Make one source token's embedding NaN (as flipped bytes in its row would): inputs without it still work."""
+    model_dir = Path(model_dir)
+    vocab = json.loads((model_dir / "source_vocabulary.json").read_text(encoding="utf-8"))
+    index = vocab.index(piece)
+    variables = model_bin_variables(model_dir / "model.bin")
+    scale = variables.get("encoder/embeddings_0/weight_scale")
+    if scale is not None:  # int8 weights: one float32 scale per row
+        patch_model_bin(model_dir, int(scale["data_offset"]) + 4 * index, "<f", float("nan"))
+        return
+    weight = variables["encoder/embeddings_0/weight"]
+    width = int(weight["dims"][1])  # float32 weights: the whole row
+    patch_model_bin(model_dir, int(weight["data_offset"]) + 4 * width * index, f"<{width}f",
+                    *([float("nan")] * width))

@@ -16,7 +16,7 @@ DEMO_SRT = ROOT / "resources" / "samples" / "demo.zh-Hans.srt"
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(BLOCKER), str(ROOT)]), "QT_QPA_PLATFORM": "offscreen",
            "SUBREVIEW_DATA_DIR": str(tmp_path / "data"), "SUBREVIEW_CACHE_DIR": str(tmp_path / "cache"),
-           "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini")}
+           "SUBREVIEW_SETTINGS": str(tmp_path / "settings.ini"), "SUBREVIEW_REVIEWER": "offline-test"}
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 

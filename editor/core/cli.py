@@ -13,16 +13,17 @@ from typing import Any, NoReturn
 
 from editor import __version__
 from editor.core import qa, workflows
-from editor.core.formats import SubtitleError, read_subtitles
+from editor.core.formats import Problem, SubtitleError, read_subtitles
 from editor.core.glossary import GlossaryError, GlossaryTerm, load_glossary_csv
 from editor.core.mt.engine import EngineError
 from editor.core.mt.registry import RegistryError
 from editor.core.review import TransitionError
 from editor.core.store import Project, ProjectError
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 2, 3
+EXIT_OK, EXIT_CHECKS_FAILED, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 1, 2, 3
 USER_ERRORS: tuple[type[Exception], ...] = (SubtitleError, ProjectError, TransitionError, qa.QAProfileError,
                                             GlossaryError, EngineError, RegistryError, OSError, ValueError)
+DEFAULT_FPS = 24.0
 
 
 class CliError(Exception):
@@ -62,13 +63,19 @@ def _existing_file(path: str, what: str) -> Path:
 
 
 # --- commands -----------------------------------------------------------------------------------------
+def problem_line(problem: Problem) -> str:
+    """A reading problem as one line: "line 17: ..." (the message itself never names the line)."""
+    return f"line {problem.line}: {problem.message}"
+
+
 def cmd_info(args: argparse.Namespace) -> int:
-    sub = read_subtitles(_existing_file(args.file, "subtitle file"))
+    sub = read_subtitles(_existing_file(args.file, "subtitle file"), encoding=args.encoding,
+                         language=args.source_lang)
     if args.json:
         _print_json({
             "path": str(Path(args.file).resolve()), "format": sub.format, "encoding": sub.encoding,
             "cues": [{"start_ms": c.start_ms, "end_ms": c.end_ms, "text": c.text} for c in sub.cues],
-            "problems": [{"line": p.line, "message": p.message} for p in sub.problems],
+            "problems": [{"line": p.line, "code": p.code, "message": p.message} for p in sub.problems],
         })
         return EXIT_OK
     print(f"{args.file}: {sub.format}, {sub.encoding}, {len(sub.cues)} cues")
@@ -76,21 +83,44 @@ def cmd_info(args: argparse.Namespace) -> int:
         last = max(c.end_ms for c in sub.cues)
         print(f"duration: {last / 1000:.3f} s")
     for p in sub.problems:
-        print(f"  line {p.line}: {p.message}")
+        print(f"  {problem_line(p)}")
     return EXIT_OK
+
+
+def frame_rate_for(video: str | None, given: float | None) -> tuple[float, str]:
+    """The frame rate for a new project: given, else read from the video, else 24; and a note for the user
+    when it could not be read."""
+    if given is not None:
+        return given, ""
+    if not video:
+        return DEFAULT_FPS, ""
+    from editor.core.media_info import MediaInfoError, probe_video  # runs ffprobe: only for a new project
+
+    try:
+        info = probe_video(video)
+    except MediaInfoError as exc:
+        return DEFAULT_FPS, f"the frame rate of {video} could not be read ({exc}); using {DEFAULT_FPS:g} fps (--fps)"
+    if info.fps is None:
+        return DEFAULT_FPS, f"{video} has no video frame rate; using {DEFAULT_FPS:g} fps (--fps)"
+    return info.fps, ""
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     _existing_file(args.source, "subtitle file")
     if args.video:
         _existing_file(args.video, "video")
+    fps, note = frame_rate_for(args.video, args.fps)
     project, sub = workflows.create_project(
         args.project, args.source, actor=reviewer_name(args.reviewer), video=args.video or "",
-        source_lang=args.source_lang, target_lang=args.target_lang, fps=args.fps, qa_profile=args.profile or "")
+        source_lang=args.source_lang, target_lang=args.target_lang, fps=fps, qa_profile=args.profile or "",
+        encoding=args.encoding)
     with project:
-        print(f"created {args.project}: {len(project.doc)} cues from {args.source} ({sub.format}, {sub.encoding})")
+        print(f"created {args.project}: {len(project.doc)} cues from {args.source} ({sub.format}, {sub.encoding}), "
+              f"{fps:g} fps")
+        if note:
+            print(f"  note: {note}", file=sys.stderr)
         for p in sub.problems:
-            print(f"  warning: line {p.line}: {p.message}", file=sys.stderr)
+            print(f"  warning: {problem_line(p)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -103,8 +133,8 @@ def cmd_import_target(args: argparse.Namespace) -> int:
     _existing_file(args.file, "subtitle file")
     with _open(args.project) as project:
         report = workflows.import_target(project, args.file, actor=reviewer_name(args.reviewer),
-                                         as_translated=args.as_translated)
-    kind = "translated lines" if args.as_translated else "drafts to review"
+                                         as_translated=args.as_translated, encoding=args.encoding)
+    kind = "lines of a person's translation, to confirm" if args.as_translated else "drafts to review"
     print(f"imported {report.imported} {kind} from {args.file}")
     if report.kept_decided:
         print(f"kept {len(report.kept_decided)} lines a person had already decided")
@@ -158,7 +188,16 @@ def cmd_qa(args: argparse.Namespace) -> int:
         for i in issues:
             print(f"#{numbers.get(i.cue_id)} [{i.severity}] {i.rule}: {qa.format_issue(i, numbers.get)}")
         print(f"{len(issues)} issues (profile {profile.name})")
-    return EXIT_OK
+    return EXIT_CHECKS_FAILED if _fails(issues, args.fail_on) else EXIT_OK
+
+
+_FAIL_LEVELS = {"error": ("error",), "warning": ("error", "warning"), "info": ("error", "warning", "info")}
+
+
+def _fails(issues: Sequence[qa.QAIssue], fail_on: str) -> bool:
+    """Whether an issue is at least as severe as --fail-on (scripts and CI stop on exit code 1)."""
+    levels = _FAIL_LEVELS.get(fail_on, ())
+    return any(i.severity in levels for i in issues)
 
 
 def cmd_glossary(args: argparse.Namespace) -> int:
@@ -179,13 +218,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     workflows.export_format(args.out)
     with _open(args.project) as project:
         try:
-            n = workflows.export_project(project, args.out, actor=reviewer_name(args.reviewer),
-                                         allow_unreviewed=args.allow_unreviewed, bom=args.bom, crlf=args.crlf)
+            result = workflows.export_project(project, args.out, actor=reviewer_name(args.reviewer),
+                                              allow_unreviewed=args.allow_unreviewed, bom=args.bom, crlf=args.crlf)
         except workflows.ExportRefused as refused:
             print(f"error: not exported: {refused}; review them or pass --allow-unreviewed", file=sys.stderr)
             return EXIT_REFUSED
-    print(f"exported {n} cues to {args.out}")
+    print(f"exported {result.written} cues to {args.out}")
+    if result.unreviewed:
+        print(f"  warning: {len(result.unreviewed)} lines written without a decision: "
+              f"{line_list(result.unreviewed)}", file=sys.stderr)
+    if result.left_out:
+        print(f"  warning: {len(result.left_out)} lines have no translation and were left out: "
+              f"{line_list(result.left_out)}", file=sys.stderr)
+    for message in result.dropped_messages():
+        print(f"  warning: {message}", file=sys.stderr)
     return EXIT_OK
+
+
+def line_list(numbers: Sequence[int], limit: int = 30) -> str:
+    """Line numbers for a message: "3, 7, 12" (and how many more past `limit`)."""
+    shown = ", ".join(map(str, numbers[:limit]))
+    return shown + (f" and {len(numbers) - limit} more" if len(numbers) > limit else "")
 
 
 # --- parser -------------------------------------------------------------------------------------------
@@ -207,22 +260,28 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
     p = add("info", cmd_info, "Read a subtitle file and describe it (format, encoding, cues, problems).")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help="print JSON")
+    _encoding_options(p)
 
     p = add("new", cmd_new, "Create a project from a source subtitle file.", writes=True)
     p.add_argument("project", help="the new PROJECT.subrev (must not exist)")
     p.add_argument("--source", required=True, help="source subtitle file (.srt, .vtt, .ass, .ssa)")
     p.add_argument("--video", help="the video the subtitles belong to")
-    p.add_argument("--source-lang", default="zh-Hans")
+    p.add_argument("--source-lang", default="zh-Hans", help="language of the source subtitles (zh-Hans)")
     p.add_argument("--target-lang", default="en")
-    p.add_argument("--fps", type=_positive_float, default=24.0, help="frame rate for frame-based QA (24)")
+    p.add_argument("--fps", type=_positive_float, default=None,
+                   help="frame rate for frame-based QA (default: read from --video, else 24)")
     p.add_argument("--profile", help="QA profile name or .toml path (default: by target language)")
+    p.add_argument("--encoding", help="the source file's text encoding, e.g. gb18030, big5, utf-16 (default: "
+                   "detected, preferring those of --source-lang)")
 
     p = add("import-target", cmd_import_target, "Import an existing translation, aligned to the source cues "
             "by time; lines arrive as drafts to review.", writes=True)
     p.add_argument("project")
     p.add_argument("file")
     p.add_argument("--as-translated", action="store_true",
-                   help="the file is a person's translation: mark lines translated, not drafts")
+                   help="the file is a person's translation: its lines arrive as that person's text (edited), "
+                   "not machine drafts; each still needs a decision")
+    p.add_argument("--encoding", help="the file's text encoding (default: detected)")
 
     p = add("stats", cmd_stats, "Count cues per review state.")
     p.add_argument("project")
@@ -232,6 +291,8 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
     p.add_argument("project")
     p.add_argument("--profile", help="QA profile name or .toml path")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="never",
+                   help="exit with code 1 when an issue of this severity or worse is found (for scripts)")
 
     p = add("glossary", cmd_glossary, "Show the project's glossary, or replace it with a CSV file "
             "(columns source,target[,forbidden][,note]).", writes=True)
@@ -248,6 +309,13 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
     if extra is not None:
         extra(sub)
     return parser
+
+
+def _encoding_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", help="read the file in this encoding, e.g. gb18030, big5, utf-16 (default: "
+                   "detected)")
+    p.add_argument("--source-lang", help="the file's language, to prefer its encodings when detecting "
+                   "(zh-Hans: GB18030, zh-Hant: Big5)")
 
 
 def _positive_float(text: str) -> float:

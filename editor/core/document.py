@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from editor.core.positions import Positions
-from editor.core.review import Draft, Rejection, State
+from editor.core.review import Comment, Draft, Rejection, State
 
 _ID = attrgetter("id")
 NO_META: Mapping[str, str] = MappingProxyType({})  # the shared, read-only `meta` of cues without any
@@ -25,8 +25,8 @@ class Cue(NamedTuple):
     source: str = ""
     target: str = ""
     state: State = State.UNTRANSLATED
-    note: str = ""
-    rejection: Rejection | None = None
+    comments: tuple[Comment, ...] = ()  # the line's review thread: notes and rejections, oldest first
+    rejection: Rejection | None = None  # the open rejection, until a reviewer approves the line
     draft: Draft | None = None
     meta: Mapping[str, str] = NO_META  # format-specific attributes kept for export
 
@@ -36,6 +36,11 @@ class Cue(NamedTuple):
 
     def with_(self, **changes: Any) -> Cue:
         return self._replace(**changes)
+
+    @property
+    def notes(self) -> tuple[Comment, ...]:
+        """The thread's notes (not the rejections)."""
+        return tuple(c for c in self.comments if c.kind == "note")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +84,14 @@ class DocumentError(ValueError):
 class Document:
     """Ordered cues addressed by stable id. Only `apply()` mutates it; edit ops build the Changes."""
 
-    def __init__(self, cues: Iterable[Cue] = ()) -> None:
+    def __init__(self, cues: Iterable[Cue] = (), *, next_id: int = 1) -> None:
+        """`next_id`: the lowest id a new cue may take (ids of deleted cues are never given out again)."""
         self._cues: list[Cue] = list(cues)
         self._by_id: dict[int, Cue] = {c.id: c for c in self._cues}
         if len(self._by_id) != len(self._cues):
             raise DocumentError("duplicate cue ids")
         self._index: Positions | None = None
-        self._next_id = max(self._by_id, default=0) + 1
+        self._next_id = max(max(self._by_id, default=0) + 1, next_id)
         self.revision = 0
 
     # --- reading -------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Invertible edit ops: each computes a `Change` from the document without touching it.
 
 `apply(doc, op)` computes and applies; undo is `doc.apply(change.inverse())`. Review rules live here, so no
-caller can put a line in a state it may not reach: a person's text makes a line `translated`, the machine
-only drafts undecided lines, and a change of source text or timing makes a decided or drafted line `stale`.
+caller can put a line in a state it may not reach: a person's typing makes a line `edited` (or `mt_draft` again
+when the text is the machine's), only a person's decision makes it `translated`, `approved` or `rejected`,
+approving the machine's unconfirmed text is an act of its own, the machine only drafts lines no person worked
+on, and a change of source text or timing makes a drafted or decided line `stale`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from dataclasses import dataclass, field
 from editor.core.document import Change, Cue, CueDelta, Document, DocumentError
 from editor.core.formats.comments import joined_meta, split_meta
 from editor.core.review import (
+    MACHINE_ORIGINS,
     Actor,
+    Comment,
     Draft,
     Rejection,
     State,
@@ -53,9 +57,31 @@ def _check_times(start_ms: int, end_ms: int) -> None:
         raise DocumentError(f"invalid times {start_ms}..{end_ms} ms")
 
 
+def machine_option(cue: Cue) -> int | None:
+    """Which of the machine's texts the line holds (0: the draft, 1...: an alternative); None for a person's."""
+    draft = cue.draft
+    if draft is None or draft.origin not in MACHINE_ORIGINS or not cue.target:
+        return None
+    if cue.target == draft.text:
+        return 0
+    return next((i for i, (text, _score) in enumerate(draft.alternatives, 1) if text == cue.target), None)
+
+
+def holds_unconfirmed_machine_text(cue: Cue) -> bool:
+    """The line's text is the machine's (or memory's, or an imported file's) and no person has confirmed it."""
+    return cue.state in (State.MT_DRAFT, State.STALE) and machine_option(cue) is not None
+
+
 def _person_text_state(cue: Cue, text: str) -> State:
-    new = State.TRANSLATED if text.strip() else State.UNTRANSLATED
-    if cue.state is State.UNTRANSLATED and new is State.UNTRANSLATED:
+    """A person's typing is an edit, not a decision: `edited`, `mt_draft` when the text is the machine's own
+    again (Ctrl+M, an alternative, or typing back to it), `untranslated` when emptied."""
+    if not text.strip():
+        new = State.UNTRANSLATED
+    elif machine_option(cue.with_(target=text)) is not None:
+        new = State.MT_DRAFT
+    else:
+        new = State.EDITED
+    if cue.state is new and new is not State.EDITED:
         return new
     check_transition(cue.state, new, Actor.PERSON)
     return new
@@ -63,7 +89,8 @@ def _person_text_state(cue: Cue, text: str) -> State:
 
 @dataclass(frozen=True)
 class SetTarget(EditOp):
-    """A person writes the target text: the line becomes `translated` (or `untranslated` when emptied)."""
+    """A person writes the target text: the line becomes `edited` (see `_person_text_state`); the open rejection
+    and the review thread stay until a reviewer approves the line."""
 
     cue_id: int
     text: str
@@ -71,13 +98,18 @@ class SetTarget(EditOp):
 
     def change(self, doc: Document) -> Change:
         cue = doc.get(self.cue_id)
+        if cue.target == self.text:
+            return Change((), self.name)
         state = _person_text_state(cue, self.text)
-        return _replace(doc, self.name, [(cue, cue.with_(target=self.text, state=state, rejection=None))])
+        return _replace(doc, self.name, [(cue, cue.with_(target=self.text, state=state))])
 
 
 @dataclass(frozen=True)
 class SetState(EditOp):
-    """A person's decision on a line as it stands: confirm (`translated`), approve, or reject."""
+    """A person's decision on a line as it stands: confirm (`translated`), approve, or reject.
+
+    Approving text the machine wrote that no person confirmed is refused here: it is `ApproveMachineText`, an act
+    of its own that the window asks about and the log names."""
 
     cue_id: int
     state: State
@@ -90,16 +122,44 @@ class SetState(EditOp):
             raise TransitionError("a rejection needs a category and a severity")
         if self.state is State.UNTRANSLATED:
             raise TransitionError("clear the target text to make a line untranslated")
-        if self.state in (State.MT_DRAFT, State.STALE):
+        if self.state in (State.MT_DRAFT, State.STALE, State.EDITED):
             raise TransitionError(f"a person cannot set a line to {self.state.value}")
+        if self.state in (State.TRANSLATED, State.APPROVED) and not cue.target.strip():
+            raise TransitionError("a line without a translation cannot be confirmed or approved")
+        if self.state is State.APPROVED and holds_unconfirmed_machine_text(cue):
+            raise TransitionError("the line holds the machine's text, which no person has confirmed; approving it "
+                                  "as it is must be asked for on its own")
         check_transition(cue.state, self.state, Actor.PERSON)
-        rejection = self.rejection if self.state is State.REJECTED else None
-        return _replace(doc, self.name, [(cue, cue.with_(state=self.state, rejection=rejection))])
+        if self.state is State.REJECTED:
+            assert self.rejection is not None
+            after = cue.with_(state=self.state, rejection=self.rejection,
+                              comments=(*cue.comments, Comment.of_rejection(self.rejection)))
+        elif self.state is State.APPROVED:
+            after = cue.with_(state=self.state, rejection=None)  # the rejection is resolved; the thread stays
+        else:
+            after = cue.with_(state=self.state)
+        return _replace(doc, self.name, [(cue, after)])
+
+
+@dataclass(frozen=True)
+class ApproveMachineText(EditOp):
+    """A reviewer approves the machine's (or memory's, or an imported file's) text exactly as it is, though no
+    person confirmed it: allowed, asked for, and logged under its own name so the audit shows it."""
+
+    cue_id: int
+    name = "approve_machine_text"
+
+    def change(self, doc: Document) -> Change:
+        cue = doc.get(self.cue_id)
+        if not holds_unconfirmed_machine_text(cue):
+            raise TransitionError("the line does not hold unconfirmed machine text; approve it as usual")
+        check_transition(cue.state, State.APPROVED, Actor.PERSON)
+        return _replace(doc, self.name, [(cue, cue.with_(state=State.APPROVED, rejection=None))])
 
 
 @dataclass(frozen=True)
 class ApplyDraft(EditOp):
-    """The machine (or memory) drafts a line no person has decided; anything else is refused."""
+    """The machine (or memory) drafts a line no person has worked on; anything else is refused."""
 
     cue_id: int
     draft: Draft
@@ -108,8 +168,23 @@ class ApplyDraft(EditOp):
     def change(self, doc: Document) -> Change:
         cue = doc.get(self.cue_id)
         check_transition(cue.state, State.MT_DRAFT, Actor.MACHINE)
-        after = cue.with_(target=self.draft.text, state=State.MT_DRAFT, draft=self.draft, rejection=None)
+        after = cue.with_(target=self.draft.text, state=State.MT_DRAFT, draft=self.draft)
         return _replace(doc, self.name, [(cue, after)])
+
+
+@dataclass(frozen=True)
+class AddComment(EditOp):
+    """A note added to a line's review thread (threads are only added to; undo takes a fresh one back)."""
+
+    cue_id: int
+    comment: Comment
+    name = "add_comment"
+
+    def change(self, doc: Document) -> Change:
+        if not self.comment.text.strip():
+            raise DocumentError("an empty comment")
+        cue = doc.get(self.cue_id)
+        return _replace(doc, self.name, [(cue, cue.with_(comments=(*cue.comments, self.comment)))])
 
 
 @dataclass(frozen=True)
@@ -124,17 +199,6 @@ class SetSource(EditOp):
             return Change((), self.name)
         after = cue.with_(source=self.text, state=stale_after_change(cue.state))
         return _replace(doc, self.name, [(cue, after)])
-
-
-@dataclass(frozen=True)
-class SetNote(EditOp):
-    cue_id: int
-    note: str
-    name = "set_note"
-
-    def change(self, doc: Document) -> Change:
-        cue = doc.get(self.cue_id)
-        return _replace(doc, self.name, [(cue, cue.with_(note=self.note))])
 
 
 @dataclass(frozen=True)
@@ -219,7 +283,9 @@ class Split(EditOp):
 
         before, after = split_meta(cue.meta)  # a script's comments stay once each, where they stood
         first = cue.with_(end_ms=self.at_ms, source=src1, target=tgt1, state=half_state(tgt1), meta=before)
-        second = Cue(new_id, self.at_ms, cue.end_ms, src2, tgt2, half_state(tgt2), meta=after)
+        # Both halves come from the line its thread and open rejection are about: both keep them.
+        second = Cue(new_id, self.at_ms, cue.end_ms, src2, tgt2, half_state(tgt2), cue.comments, cue.rejection,
+                     meta=after)
         return Change(
             (CueDelta(cue.id, cue, first, index, index), CueDelta(new_id, None, second, None, index + 1)),
             self.name,
@@ -251,8 +317,8 @@ class Merge(EditOp):
             source=join(first.source, second.source),
             target=target,
             state=state,
-            note=join(first.note, second.note),
-            rejection=None,
+            comments=first.comments + second.comments,
+            rejection=first.rejection or second.rejection,  # still open until a reviewer approves the line
             meta=joined_meta(first.meta, second.meta),  # a script's comments beside the second line stay
         )
         return Change(
@@ -282,7 +348,7 @@ class Insert(EditOp):
         new_id = self.new_id if self.new_id is not None else doc.next_id
         if new_id in doc:
             raise DocumentError(f"cue id {new_id} is taken")
-        state = State.TRANSLATED if self.target.strip() else State.UNTRANSLATED
+        state = State.EDITED if self.target.strip() else State.UNTRANSLATED  # typed, not yet confirmed
         cue = Cue(new_id, self.start_ms, self.end_ms, self.source, self.target, state)
         return Change((CueDelta(new_id, None, cue, None, index),), self.name)
 
@@ -309,7 +375,7 @@ class Batch(EditOp):
         return self.label
 
     def change(self, doc: Document) -> Change:
-        scratch = Document(doc)  # work on a copy so later ops see earlier ones
+        scratch = Document(doc, next_id=doc.next_id)  # work on a copy so later ops see earlier ones
         first_before: dict[int, tuple[Cue, int]] = {}
         for op in self.ops:
             change = op.change(scratch)

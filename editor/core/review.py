@@ -15,6 +15,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks
 class State(StrEnum):
     UNTRANSLATED = "untranslated"
     MT_DRAFT = "mt_draft"
+    EDITED = "edited"
     TRANSLATED = "translated"
     APPROVED = "approved"
     REJECTED = "rejected"
@@ -24,16 +25,22 @@ class State(StrEnum):
 STATE_LABELS: dict[State, str] = {
     State.UNTRANSLATED: QT_TRANSLATE_NOOP("State", "Untranslated"),
     State.MT_DRAFT: QT_TRANSLATE_NOOP("State", "Machine draft"),
+    State.EDITED: QT_TRANSLATE_NOOP("State", "Edited"),
     State.TRANSLATED: QT_TRANSLATE_NOOP("State", "Translated"),
     State.APPROVED: QT_TRANSLATE_NOOP("State", "Approved"),
     State.REJECTED: QT_TRANSLATE_NOOP("State", "Rejected"),
     State.STALE: QT_TRANSLATE_NOOP("State", "Stale"),
 }
 
-# States in which a line still needs a person's decision before export.
-NEEDS_DECISION = frozenset({State.UNTRANSLATED, State.MT_DRAFT, State.REJECTED, State.STALE})
-# States a person (not the machine) put the line in.
+# States in which a line still needs a person's decision before export. `edited`: a person changed the text but
+# has not confirmed it (typing is an edit; Ctrl+Enter is the decision).
+NEEDS_DECISION = frozenset({State.UNTRANSLATED, State.MT_DRAFT, State.EDITED, State.REJECTED, State.STALE})
+# States a person (not the machine) put the line in by a decision.
 HUMAN_DECIDED = frozenset({State.TRANSLATED, State.APPROVED, State.REJECTED})
+# Lines whose text is a person's work (decided, or typed and not yet confirmed): never overwritten by an import.
+PERSON_WORK = HUMAN_DECIDED | {State.EDITED}
+# Where a draft may come from: the model, the translation memory, or an imported file of unknown origin.
+MACHINE_ORIGINS = frozenset({"mt", "memory", "import"})
 
 
 class RejectCategory(StrEnum):
@@ -58,6 +65,12 @@ class Severity(StrEnum):
     MAJOR = "major"
 
 
+SEVERITY_LABELS: dict[Severity, str] = {
+    Severity.MINOR: QT_TRANSLATE_NOOP("Severity", "minor"),
+    Severity.MAJOR: QT_TRANSLATE_NOOP("Severity", "major"),
+}
+
+
 class Actor(StrEnum):
     """Who moves a line: a person, the machine (MT or memory), or the system (stale marking, import)."""
 
@@ -68,9 +81,35 @@ class Actor(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
+    """A reviewer sending a line back. It stays on the line (open) until a reviewer approves it."""
+
     category: RejectCategory
     severity: Severity
     comment: str = ""
+    by: str = ""  # the reviewer's name
+    at: str = ""  # ISO 8601
+
+
+class CommentKind(StrEnum):
+    NOTE = "note"  # a person's remark on the line, for the team
+    REJECTION = "rejection"  # a reviewer sent the line back (category, severity, comment)
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One entry of a line's review thread, who wrote it and when. Threads are only ever added to."""
+
+    author: str
+    at: str  # ISO 8601
+    text: str
+    kind: CommentKind = CommentKind.NOTE
+    category: RejectCategory | None = None  # rejections only
+    severity: Severity | None = None
+
+    @classmethod
+    def of_rejection(cls, rejection: Rejection) -> Comment:
+        return cls(rejection.by, rejection.at, rejection.comment, CommentKind.REJECTION, rejection.category,
+                   rejection.severity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,41 +133,59 @@ class TransitionError(ValueError):
 
 
 _P, _M, _S = Actor.PERSON, Actor.MACHINE, Actor.SYSTEM
-_U, _D, _T, _A, _R, _X = (
+_U, _D, _E, _T, _A, _R, _X = (
     State.UNTRANSLATED,
     State.MT_DRAFT,
+    State.EDITED,
     State.TRANSLATED,
     State.APPROVED,
     State.REJECTED,
     State.STALE,
 )
+_PM = frozenset({_P, _M})
 
-# (from, to) -> actors allowed to make that move. A person's edit of a decided line makes it translated
-# again; the machine only ever drafts lines no person has decided; the system marks decided lines stale.
+# (from, to) -> actors allowed to make that move. A person's text edit makes any line `edited` (not a decision);
+# confirming makes it `translated`; a reviewer approves or rejects. The machine only ever drafts lines no person
+# has worked on; a person may put the machine's draft back (`mt_draft`). The system marks lines `stale`.
 _ALLOWED: dict[tuple[State, State], frozenset[Actor]] = {
-    (_U, _D): frozenset({_M}),
-    (_U, _T): frozenset({_P}),
-    (_D, _D): frozenset({_M}),
+    (_U, _D): _PM,
+    (_U, _E): frozenset({_P}),
+    (_D, _D): _PM,
+    (_D, _E): frozenset({_P}),
     (_D, _T): frozenset({_P}),
     (_D, _A): frozenset({_P}),
     (_D, _R): frozenset({_P}),
     (_D, _U): frozenset({_P}),
     (_D, _X): frozenset({_S}),
+    (_E, _D): frozenset({_P}),
+    (_E, _E): frozenset({_P}),
+    (_E, _T): frozenset({_P}),
+    (_E, _A): frozenset({_P}),
+    (_E, _R): frozenset({_P}),
+    (_E, _U): frozenset({_P}),
+    (_E, _X): frozenset({_S}),
+    (_T, _D): frozenset({_P}),
+    (_T, _E): frozenset({_P}),
     (_T, _T): frozenset({_P}),
     (_T, _A): frozenset({_P}),
     (_T, _R): frozenset({_P}),
     (_T, _U): frozenset({_P}),
     (_T, _X): frozenset({_S}),
+    (_A, _D): frozenset({_P}),
+    (_A, _E): frozenset({_P}),
     (_A, _T): frozenset({_P}),
     (_A, _R): frozenset({_P}),
     (_A, _U): frozenset({_P}),
     (_A, _X): frozenset({_S}),
+    (_R, _D): frozenset({_P}),
+    (_R, _E): frozenset({_P}),
     (_R, _T): frozenset({_P}),
     (_R, _A): frozenset({_P}),
     (_R, _R): frozenset({_P}),
     (_R, _U): frozenset({_P}),
     (_R, _X): frozenset({_S}),
-    (_X, _D): frozenset({_M}),
+    (_X, _D): _PM,
+    (_X, _E): frozenset({_P}),
     (_X, _T): frozenset({_P}),
     (_X, _A): frozenset({_P}),
     (_X, _R): frozenset({_P}),

@@ -9,20 +9,31 @@ _CLOCK = re.compile(
 )
 
 
+# The latest time a subtitle can have, 999:59:59.999. No video comes near 1,000 hours (41 days), so a larger
+# time is a typo or damage; bounding it keeps every time far inside SQLite's 64-bit integers (16-digit hours
+# overflowed them) and never asks int() for thousands of digits.
+MAX_HOURS = 999
+MAX_MS = ((MAX_HOURS * 60 + 59) * 60 + 59) * 1000 + 999
+
+
 class TimecodeError(ValueError):
     """A time string that is not a clock time."""
 
 
 def parse_clock(text: str) -> int:
-    """Parse `H:MM:SS,mmm` (also `.`/`:` before the fraction, 1-3 fraction digits, no hours) to ms."""
+    """Parse `H:MM:SS,mmm` (also `.`/`:` before the fraction, 1-3 fraction digits, no hours) to ms; at most
+    MAX_MS."""
     match = _CLOCK.match(text)
     if match is None:
-        raise TimecodeError(f"not a time: {text!r}")
-    hours = int(match["h"] or 0)
+        raise TimecodeError(f"not a time: {text[:40]!r}")
+    hours_text = (match["h"] or "0").lstrip("0")
+    if len(hours_text) > len(str(MAX_HOURS)) or int(hours_text or 0) > MAX_HOURS:
+        raise TimecodeError(f"hours out of range: {text[:40]!r}")
+    hours = int(hours_text or 0)
     minutes = int(match["m"])
     seconds = int(match["s"])
     if minutes > 59 or seconds > 59:
-        raise TimecodeError(f"minutes or seconds out of range: {text!r}")
+        raise TimecodeError(f"minutes or seconds out of range: {text[:40]!r}")
     fraction = match["f"] or "0"
     millis = int(fraction.ljust(3, "0"))  # "5" is half a second, not 5 ms
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis

@@ -91,10 +91,12 @@ def cmd_pretranslate(args: argparse.Namespace) -> int:
             fallback = engine.info.extra.get("fallback")
             if fallback:
                 print(f"note: {fallback}; translating on the CPU", file=sys.stderr)
-            memory = TranslationMemory()
+            memory = TranslationMemory(project.meta.source_lang, project.meta.target_lang)
             memory.add_cues(project.doc, project.path.name)
             for other in args.memory or ():
-                memory.add_project_file(other)
+                read = memory.add_project_file(other)
+                if read.note:  # another language pair: not used
+                    print(f"note: {read.note}", file=sys.stderr)
             profile = cli.project_profile(project, None)
             options = DecodingOptions(beam_size=args.beam, num_hypotheses=min(3, args.beam))
             pretranslator = Pretranslator(
@@ -103,11 +105,23 @@ def cmd_pretranslate(args: argparse.Namespace) -> int:
                 cache=None if args.no_cache else TranslationCache(),
                 glossary=cli.project_glossary(project))
             bar = ProgressBar()
-            with _stop_on_interrupt() as stop:
-                summary = pretranslate_project(
-                    project, pretranslator, actor=f"{actor_name} via {engine.info.model_id}",
-                    only_empty=args.only_empty, progress=bar.update, should_stop=lambda: stop[0])
-            bar.close()
+            drafted = [0]
+
+            def progress(s: RunSummary) -> None:
+                drafted[0] = s.drafted
+                bar.update(s)
+
+            try:
+                with _stop_on_interrupt() as stop:
+                    summary = pretranslate_project(
+                        project, pretranslator, actor=f"{actor_name} via {engine.info.model_id}",
+                        only_empty=args.only_empty, progress=progress, should_stop=lambda: stop[0])
+            except EngineError as exc:  # e.g. a model damaged where only some lines reach: finished chunks stay
+                if not drafted[0]:
+                    raise
+                raise EngineError(f"{exc} (the {drafted[0]} lines drafted before are saved)") from None
+            finally:
+                bar.close()
         finally:
             engine.close()
     state = "stopped early; finished lines are saved" if summary.cancelled else "done"

@@ -1,30 +1,35 @@
-"""Connects the translation worker to an open project: results are checked and written on the main thread."""
+"""Connects the translation worker to an open project: results are checked on the main thread and written
+through the caller's writer (the window's review session), never around it."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
 from editor.core.document import Change
-from editor.core.mt.suggestions import RunSummary, Suggestion, apply_suggestions, draftable
-from editor.core.store import Project, ProjectError
+from editor.core.edits import EditOp
+from editor.core.mt.suggestions import RunSummary, Suggestion, draftable, plan_drafts
+from editor.core.store import Project
 from editor.services.translation_worker import TranslationWorker
+
+Writer = Callable[[EditOp], "Change | None"]  # saves an op as machine work; None when it could not be saved
 
 
 class ProjectTranslator(QObject):
-    """Pre-translation and per-line suggestions for one project; the only writer of machine drafts."""
+    """Pre-translation and per-line suggestions for one project; drafts are written by `write` only."""
 
     suggestion_for_cue = Signal(object)  # Suggestion, still valid for its cue
-    drafts_applied = Signal(object)  # Change written by a pre-translation chunk (outside undo)
     progress = Signal(object)  # RunSummary
     finished = Signal(object)  # RunSummary
     failed = Signal(str)
 
-    def __init__(self, project: Project, worker: TranslationWorker, *, actor: str,
+    def __init__(self, project: Project, worker: TranslationWorker, *, write: Writer,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.worker = worker
-        self.actor = actor
+        self._write = write
         self.only_empty = False
         self._job: int | None = None
         self._closed = False
@@ -64,14 +69,8 @@ class ProjectTranslator(QObject):
         """Write a single-line suggestion as the cue's draft when the machine may still draft it."""
         if self._closed:
             return None
-        try:
-            result = apply_suggestions(self.project, [suggestion], actor=self.actor)
-        except ProjectError as exc:
-            self.failed.emit(str(exc))
-            return None
-        if result.change is not None:
-            self.drafts_applied.emit(result.change)
-        return result.change
+        batch, _result = plan_drafts(self.project.doc, [suggestion])
+        return None if batch is None else self._write(batch)
 
     def cancel(self) -> None:
         if self._job is not None:
@@ -87,14 +86,14 @@ class ProjectTranslator(QObject):
     def _on_worker_chunk_ready(self, job_id: int, suggestions: list[Suggestion]) -> None:
         if job_id != self._job or self._closed:
             return
-        try:
-            result = apply_suggestions(self.project, suggestions, actor=self.actor, only_empty=self.only_empty)
-        except ProjectError as exc:
-            self.worker.cancel_job(job_id)
-            self.failed.emit(str(exc))
-            return
-        if result.change is not None:
-            self.drafts_applied.emit(result.change)
+        batch, result = plan_drafts(self.project.doc, suggestions, only_empty=self.only_empty)
+        if batch is not None:
+            change = self._write(batch)
+            if change is None:  # not saved (a full disk): stop; what was saved before stays
+                self.worker.cancel_job(job_id)
+                self.failed.emit(self.tr("The drafts could not be saved."))
+                return
+            result.applied = len(change.deltas)
         self._summary.drafted += result.applied
         self._summary.unchanged += result.unchanged
         self._summary.skipped += len(result.skipped)

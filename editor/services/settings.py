@@ -41,6 +41,10 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("window/splitters", str, ""),
     Setting("shortcuts/overrides", str, ""),  # JSON: action name -> key sequence
     Setting("recent/projects", str, ""),  # JSON list
+    Setting("project/source_lang", str, "zh-Hans"),  # the last choices for a new project
+    Setting("project/target_lang", str, "en"),
+    Setting("export/bom", int, 0, (0, 1)),
+    Setting("export/crlf", int, 0, (0, 1)),
 )}
 
 
@@ -97,3 +101,8 @@ class Settings:
 
     def reviewer_name(self) -> str:
         return self.get("reviewer/name") or _login_name() or "reviewer"
+
+    def knows_reviewer(self) -> bool:
+        """Whether the person said who they are (in Settings, or $SUBREVIEW_REVIEWER): else ask on first run
+        instead of recording the login name."""
+        return bool(self.get("reviewer/name") or os.environ.get("SUBREVIEW_REVIEWER"))

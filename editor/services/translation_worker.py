@@ -142,10 +142,10 @@ class TranslationWorker(QObject):
     def _do_load(self, _payload: Any) -> None:
         try:
             engine = self._load_engine()
-        except EngineError as exc:
-            self.error = str(exc)
-            self._pretranslator = self._make_pretranslator(None)
-            self.model_failed.emit(str(exc))
+        except Exception as exc:  # EngineError, or anything the caller's loader raises (a registry refusal ...)
+            self.error = str(exc) or exc.__class__.__name__
+            self._pretranslator = self._make_pretranslator(None)  # memory alone may still answer
+            self.model_failed.emit(self.error)
             return
         self._pretranslator = self._make_pretranslator(engine)
         self.info = engine.info
@@ -178,6 +178,8 @@ class TranslationWorker(QObject):
 
     def _report(self, task: _Task, exc: Exception) -> None:
         message = str(exc) or exc.__class__.__name__
+        if self.error and self._pretranslator is not None and self._pretranslator.engine is None:
+            message = self.error  # nothing can be translated: the reason is why the model did not load
         if task.kind == "chunk":
             job_id = task.payload[0]
             with self._cond:

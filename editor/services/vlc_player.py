@@ -6,7 +6,10 @@ Rules that keep this safe (details and measurements in docs/decisions/008-player
 - VLC's `get_time()` moves in coarse steps (100-500 ms) and stays stale after a pause. The player keeps its own
   position: anchored where VLC's time last changed, advanced by a monotonic clock times the rate while playing,
   frozen at pause. `position_changed` comes from a ~33 Hz poll timer while playing and once after each seek.
-- A file is opened paused (`:start-paused`) and sought to its start so the first frame shows at once.
+- A paused libvlc draws nothing until its input has played, and the first paused seek within ~100 ms of a pause
+  shows the old frame. So a file opens *playing with no audio track selected* (nothing can be heard, whatever the
+  audio output); as soon as VLC has a video output the player pauses, seeks to the wanted time, and seeks there
+  once more a moment later. The audio track is selected on Play. Files with nothing to draw open paused.
 - The current subtitle is drawn by VLC itself (marquee sub-source), never by Qt widgets over VLC's window.
 """
 
@@ -29,6 +32,8 @@ MAX_EXTRAPOLATION_MS = 1000  # never run ahead of VLC's last reported time by mo
 BACKWARD_HOLD_MS = 600  # a resync that moves back less than this keeps the playhead still instead
 TRACK_CHECKS = 5  # an opened file with no audio or video after this many checks (300 ms apart) is an error
 PICTURE_WAIT_MS = 4000  # a video track still without a picture this long after opening: no decoder for it
+PICTURE_SETTLE_MS = 250  # the paused seek after opening is repeated this long after the pause (see the docstring)
+NO_TRACK_ID = 2**31 - 1  # an elementary stream id no file has: `:audio-track-id` with it selects no audio
 AOUT_ENV = "SUBREVIEW_VLC_AOUT"
 
 # Overlay (marquee) look, relative to the video so it scales with any resolution.
@@ -74,6 +79,7 @@ class VlcPlayer(Player):
         self._mp.video_set_mouse_input(False)  # clicks and keys go to the Qt window, not VLC's hotkeys
         self._mp.video_set_key_input(False)
         self._media: Any = None
+        self._path = ""
         self._name = ""
         self._state = "stopped"
         self._failed = False
@@ -82,13 +88,15 @@ class VlcPlayer(Player):
         self._fps = DEFAULT_FPS
         self._rate = 1.0
         self._overlay = ""
-        self._position = 0
+        self._position: float = 0  # ms; fractional between VLC's coarse time steps while playing
         self._anchor_ms = 0.0
         self._anchor_t = 0.0
         self._last_raw: int | None = None
         self._range: tuple[int, int, bool] | None = None
-        self._first_frame_pending = False
-        self._opening = False  # the input was (re)opened and has not reported Playing or Paused yet
+        # "show": playing silently until the first picture; "pausing": paused for it, VLC has not confirmed;
+        # "paused": opened with :start-paused, not yet Paused. "" otherwise.
+        self._opening = ""
+        self._audio_pending = False  # the input was opened with no audio track: select one on Play
         self._track_checks = 0
         self._tracks_ok = False
         self._poll = QTimer(self)
@@ -105,6 +113,10 @@ class VlcPlayer(Player):
         self._range_timer = QTimer(self)  # fires at the exact end of a range that ends between two polls
         self._range_timer.setSingleShot(True)
         self._range_timer.timeout.connect(self._on_range_timer_timeout)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(PICTURE_SETTLE_MS)
+        self._settle_timer.timeout.connect(self._on_settle_timer_timeout)
         self._vlc_event.connect(self._on_vlc_event, Qt.ConnectionType.QueuedConnection)
         self._events = self._mp.event_manager()  # keep it: it owns the ctypes callback libvlc calls
         for name in self._EVENTS:
@@ -145,25 +157,40 @@ class VlcPlayer(Player):
         if not file.is_file():
             self._fail(f"Cannot play {file.name}: no such file ({path}).")
             return False
-        media = self._instance.media_new_path(str(file))
-        if media is None:
-            self._fail(f"Cannot play {file.name}: VLC could not read the path.")
-            return False
-        media.add_option(":start-paused")  # open paused; the first frame is shown by a seek (see _sync_state)
-        self._mp.set_media(media)
-        self._media = media
+        self._path = str(file)
         self._failed = False
-        self._first_frame_pending = True
-        self._opening = True
         self._track_checks = 0
         self._tracks_ok = False
+        return self._open_input(0, "show")
+
+    def _open_input(self, ms: int, mode: str) -> bool:
+        """(Re)open the file at ms. "show": play with no audio track until VLC has a video output, then pause and
+        draw the frame at ms; "paused": open paused (nothing to draw: audio only, or no decoder); "play": play."""
+        media = self._instance.media_new_path(self._path)
+        if media is None:
+            self._fail(f"Cannot play {self._name}: VLC could not read the path.")
+            return False
+        if mode == "show":
+            media.add_option(f":audio-track-id={NO_TRACK_ID}")
+        elif mode == "paused":
+            media.add_option(":start-paused")
+        if ms > 0 and mode != "show":
+            media.add_option(f":start-time={ms / 1000:.3f}")
+        self._mp.stop()  # its Stopped event arrives queued; the slot reads VLC's state by then
+        old, self._media = self._media, media
+        self._mp.set_media(media)
+        if old is not None:
+            old.release()
+        self._opening = mode if mode != "play" else ""
+        self._audio_pending = mode == "show"
+        self._settle_timer.stop()
         if self._mp.play() == -1:
-            self._fail(f"Cannot play {file.name}: VLC could not start it.")
+            self._fail(f"Cannot play {self._name}: VLC could not start it.")
             return False
         return True
 
     def _stop_timers(self) -> None:
-        for timer in (self._poll, self._track_timer, self._picture_timer, self._range_timer):
+        for timer in (self._poll, self._track_timer, self._picture_timer, self._range_timer, self._settle_timer):
             timer.stop()
 
     def unload(self) -> None:
@@ -171,8 +198,8 @@ class VlcPlayer(Player):
             return
         self._stop_timers()
         self._range = None
-        self._first_frame_pending = False
-        self._opening = False
+        self._opening = ""
+        self._audio_pending = False
         if self._media is not None:
             self._mp.stop()
             self._media.release()
@@ -189,12 +216,18 @@ class VlcPlayer(Player):
     def play(self) -> None:
         if not self._playable():
             return
-        self._first_frame_pending = False
+        opening = self._opening in ("show", "pausing")  # VLC is (or was just) playing silently for a picture
+        if opening:
+            self._opening = ""
+            self._settle_timer.stop()
         if self._vlc_stopped():
             start = self._position if self._position < self._duration - 100 else 0
-            self._restart(start, play=True)
+            self._open_input(int(start), "play")
             self._position = start
         else:
+            if self._audio_pending or opening:
+                self._enable_audio()
+                self._vlc_seek(int(self._position))  # from the frame on screen, with the new audio track in step
             self._mp.set_pause(0)
         self._anchor(self._position)
         self._set_state("playing")
@@ -225,8 +258,10 @@ class VlcPlayer(Player):
         if self._range is not None and not self._range[0] <= ms <= self._range[1]:
             self._range = None
         self._range_timer.stop()
-        if self._vlc_stopped():
-            self._restart(ms, play=False)
+        if self._opening == "show":
+            pass  # the pause that ends the opening seeks to self._position
+        elif self._vlc_stopped():
+            self._open_input(ms, "show")
         else:
             self._vlc_seek(ms)
         self._position = ms
@@ -315,7 +350,9 @@ class VlcPlayer(Player):
         elif event_type == events.MediaPlayerVout.value:
             self._refresh_video_size()
             self._apply_overlay_style()
-        elif event_type == events.MediaPlayerEndReached.value and not (self._tracks_ok or self._has_tracks()):
+            if self._opening == "show" and self._mp.has_vout():
+                self._show_first_picture()
+        elif event_type == events.MediaPlayerEndReached.value and self._ended_without_tracks():
             self._fail(f"Cannot play {self._name}: it holds no audio or video that VLC can read.")
         else:
             self._sync_state()
@@ -323,21 +360,22 @@ class VlcPlayer(Player):
     def _sync_state(self) -> None:
         vlc_state = self._mp.get_state()
         states = self._vlc.State
-        if vlc_state == states.Playing:
-            self._opening = False
+        if self._opening == "show":
+            self._continue_opening(vlc_state)
+        elif vlc_state == states.Playing and self._opening == "pausing":
+            pass  # the silent play of the opening, before VLC took the pause asked for the first picture
+        elif vlc_state == states.Playing:
+            self._opening = ""
             self._set_state("playing")
             if not self._poll.isActive():
                 self._anchor(self._position)
                 self._poll.start()
-        elif vlc_state == states.Paused and self._opening and self._state == "playing":
+        elif vlc_state == states.Paused and self._opening == "paused" and self._state == "playing":
             pass  # the pause of `:start-paused`; play() was asked meanwhile and VLC will report Playing next
         elif vlc_state == states.Paused:
-            self._opening = False
+            self._opening = ""
             self._poll.stop()
             self._set_state("paused")
-            if self._first_frame_pending:  # the input is ready: a paused seek draws the frame there
-                self._first_frame_pending = False
-                self._vlc_seek(int(self._position))
         elif vlc_state == states.Ended:
             self._on_ended()
         elif vlc_state == states.Error:
@@ -348,11 +386,44 @@ class VlcPlayer(Player):
         if vlc_state in (states.Playing, states.Paused) and self._track_checks == 0:
             self._on_track_timer_timeout()
 
+    def _continue_opening(self, vlc_state: Any) -> None:
+        """The silent play of an opening moved on: pause at the first picture, or open paused if none can come."""
+        states = self._vlc.State
+        if vlc_state == states.Error:
+            self._fail(f"Cannot play {self._name}: VLC could not open or decode it.")
+        elif vlc_state == states.Ended or (vlc_state == states.Playing and self._mp.video_get_track_count() == 0):
+            # Nothing to draw (audio only, or a video no decoder reads; with no track decoded VLC races to the end).
+            self._open_input(int(self._position), "paused")
+        elif self._mp.has_vout():
+            self._show_first_picture()
+
+    def _show_first_picture(self) -> None:
+        self._opening = "pausing"
+        self._poll.stop()
+        self._mp.set_pause(1)
+        self._vlc_seek(int(self._position))
+        self._settle_timer.start()
+        self._set_state("paused")
+
+    def _on_settle_timer_timeout(self) -> None:
+        if self._playable() and self._state == "paused":
+            self._vlc_seek(int(self._position))  # VLC ignores a paused seek made right after the pause
+
+    def _enable_audio(self) -> bool:
+        """Select the first audio track of an input opened without one; False while it has none (yet)."""
+        tracks = self._mp.audio_get_track_description() or ()
+        ids = [track_id for track_id, _name in tracks if track_id >= 0]
+        if not ids:
+            return False
+        self._mp.audio_set_track(ids[0])
+        self._audio_pending = False
+        return True
+
     def _on_ended(self) -> None:
         self._poll.stop()
         if self._range is not None and self._range[2]:  # looping a line that runs to the end of the file
             start = self._range[0]
-            self._restart(start, play=True)
+            self._open_input(start, "play")
             self._position = start
             self._anchor(start)
             self.position_changed.emit(start)
@@ -395,6 +466,8 @@ class VlcPlayer(Player):
         if self._mp is None or self._state != "playing":
             self._poll.stop()
             return
+        if self._audio_pending and self._mp.audio_get_track_count() > 0 and self._enable_audio():
+            self._vlc_seek(int(self._position))  # an audio track that appeared after Play (some streams)
         self._advance()
         if self._range is not None:
             end = self._range[1]
@@ -413,6 +486,8 @@ class VlcPlayer(Player):
         self._end_range()
 
     def _end_range(self) -> None:
+        if self._range is None:
+            return
         start, _end, loop = self._range
         self._range_timer.stop()
         if loop:
@@ -457,16 +532,12 @@ class VlcPlayer(Player):
         target = ms + 1 if self._duration <= 0 else min(ms + 1, self._duration)
         self._mp.set_time(int(target))
 
-    def _restart(self, ms: int, *, play: bool) -> None:
-        """Reopen the stopped or ended input (it starts paused) at ms; play it or show the frame there."""
-        self._mp.stop()
-        self._opening = True
-        self._mp.play()
-        if ms > 0:
-            self._vlc_seek(ms)
-        self._first_frame_pending = not play
-        if play:
-            self._mp.set_pause(0)
+    def _ended_without_tracks(self) -> bool:
+        """The current input (not one replaced since the event was sent) ended with nothing VLC could read. An
+        opening's silent play is left to _continue_opening, which reopens the file paused and asks again."""
+        if self._opening == "show" or self._mp.get_state() != self._vlc.State.Ended:
+            return False
+        return not (self._tracks_ok or self._has_tracks())
 
     def _has_tracks(self) -> bool:
         return self._mp.video_get_track_count() > 0 or self._mp.audio_get_track_count() > 0
@@ -509,6 +580,8 @@ class VlcPlayer(Player):
         self._poll.stop()
         self._track_timer.stop()
         self._picture_timer.stop()
+        self._settle_timer.stop()
+        self._opening = ""
         self._range = None
         self._range_timer.stop()
         if self._media is not None and self._mp is not None:

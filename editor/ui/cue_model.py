@@ -26,18 +26,19 @@ from editor.ui.cue_style import (
     SEVERITY_RANK,
     STATE_COLORS,
     STATE_ORDER,
-    category_label,
+    comment_heading,
     confidence,
     format_seconds,
     one_line,
     origin_label,
     plain_html,
     qa_message,
+    rejection_text,
     row_runs,
     severity_icon,
-    severity_label,
     speed_text,
     state_label,
+    thread_icon,
     worst_severity,
 )
 from editor.ui.session import ReviewSession
@@ -54,8 +55,9 @@ class Column(IntEnum):
     SOURCE = 5
     TARGET = 6
     STATE = 7
-    CONFIDENCE = 8
-    QA = 9
+    THREAD = 8  # the review thread: a flag while a rejection is open, and the number of comments
+    CONFIDENCE = 9
+    QA = 10
 
 
 CueIdRole = Qt.ItemDataRole.UserRole + 1  # the cue's stable id (int)
@@ -72,13 +74,16 @@ _TITLES = (QT_TRANSLATE_NOOP("CueTableModel", "#"), QT_TRANSLATE_NOOP("CueTableM
            QT_TRANSLATE_NOOP("CueTableModel", "End"), QT_TRANSLATE_NOOP("CueTableModel", "Duration"),
            QT_TRANSLATE_NOOP("CueTableModel", "CPS"), QT_TRANSLATE_NOOP("CueTableModel", "Source"),
            QT_TRANSLATE_NOOP("CueTableModel", "Translation"), QT_TRANSLATE_NOOP("CueTableModel", "State"),
-           QT_TRANSLATE_NOOP("CueTableModel", "Confidence"), QT_TRANSLATE_NOOP("CueTableModel", "QA"))
+           QT_TRANSLATE_NOOP("CueTableModel", "Notes"), QT_TRANSLATE_NOOP("CueTableModel", "Confidence"),
+           QT_TRANSLATE_NOOP("CueTableModel", "QA"))
 _HEADER_TIPS = {
     Column.CPS: QT_TRANSLATE_NOOP("CueTableModel",
                                   "Reading speed in characters per second (of the source while untranslated)"),
     Column.CONFIDENCE: QT_TRANSLATE_NOOP("CueTableModel",
                                          "The machine's confidence in a draft nobody has confirmed yet"),
     Column.QA: QT_TRANSLATE_NOOP("CueTableModel", "Quality checks: number of issues and the worst severity"),
+    Column.THREAD: QT_TRANSLATE_NOOP("CueTableModel", "Comments on the line; a red flag while a rejection is "
+                                                      "open (until a reviewer approves the line)"),
 }
 
 
@@ -142,6 +147,8 @@ class CueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole:
             if col == Column.QA and cue.id in self._issues:
                 return severity_icon(worst_severity(self._issues[cue.id]))
+            if col == Column.THREAD:
+                return thread_icon(cue.rejection is not None, bool(cue.comments))
             return None
         if role == CueIdRole:
             return cue.id
@@ -236,6 +243,13 @@ class CueTableModel(QAbstractTableModel):
     def pinned(self) -> int | None:
         return self._pinned[0] if self._pinned else None
 
+    def set_max_cps(self, max_cps: float | None) -> None:
+        """Reading speeds above this (the QA profile's limit) are shown in red."""
+        if max_cps != self.max_cps:
+            self.max_cps = max_cps
+            if self._ids:
+                self.dataChanged.emit(self.index(0, Column.CPS), self.index(len(self._ids) - 1, Column.CPS))
+
     def set_missing_last(self, order: Qt.SortOrder) -> None:
         """Cues without a value (no confidence) sort last whichever way the column is sorted."""
         self._missing_key = math.inf if order == Qt.SortOrder.AscendingOrder else -math.inf
@@ -278,6 +292,8 @@ class CueTableModel(QAbstractTableModel):
         if col == Column.QA:
             issues = self._issues.get(cue.id)
             return str(len(issues)) if issues else ""
+        if col == Column.THREAD:
+            return str(len(cue.comments)) if cue.comments else ""
         return None
 
     def _foreground(self, cue: Cue, col: int) -> QColor | None:
@@ -317,6 +333,8 @@ class CueTableModel(QAbstractTableModel):
             return STATE_ORDER[cue.state]
         if col == Column.CONFIDENCE:
             return confidence(cue)
+        if col == Column.THREAD:  # open rejections first, then the longest threads
+            return (0 if cue.rejection is not None else 1, -len(cue.comments))
         issues = self._issues.get(cue.id)  # QA: worst severity first, then the number of issues
         return SEVERITY_RANK.get(worst_severity(issues), 0) * 10_000 + len(issues) if issues else 0
 
@@ -325,18 +343,14 @@ class CueTableModel(QAbstractTableModel):
             return plain_html(cue.source) if cue.source else None
         if col == Column.TARGET:
             return plain_html(cue.target) if cue.target else None
-        if col == Column.STATE:
-            lines = [self._labels[cue.state]]
-            if cue.state is State.REJECTED and cue.rejection is not None:
-                r = cue.rejection
-                text = self.tr("%1 (%2)", "category (severity)").replace("%1", category_label(r.category))\
-                    .replace("%2", severity_label(r.severity.value))
-                if r.comment:
-                    text = self.tr("%1: %2", "rejection: comment").replace("%1", text).replace("%2", r.comment)
-                lines.append(text)
-            if cue.note:
-                lines.append(self.tr("Note: %1").replace("%1", cue.note))
-            return plain_html("\n".join(lines))
+        if col in (Column.STATE, Column.THREAD):
+            lines = [self._labels[cue.state]] if col == Column.STATE else []
+            if cue.rejection is not None:
+                lines.append(rejection_text(cue.rejection))
+            for comment in cue.comments[-3:] if col == Column.THREAD else cue.notes[-1:]:
+                if comment.kind == "note":
+                    lines.append(f"{comment_heading(comment)}: {comment.text}")
+            return plain_html("\n".join(lines)) if lines else None
         if col == Column.CONFIDENCE and cue.draft is not None:
             d = cue.draft
             score = "" if d.score is None else f"{d.score:.2f}"

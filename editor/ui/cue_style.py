@@ -6,22 +6,34 @@ render as rich text (tool tips, labels) goes through `plain_html`, which escapes
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from editor.core.document import Cue
+from editor.core.edits import machine_option
 from editor.core.qa import MESSAGES, RULES, SEVERITIES, SEVERITY_ORDER, QAIssue, message_params
-from editor.core.review import CATEGORY_LABELS, QT_TRANSLATE_NOOP, STATE_LABELS, RejectCategory, State
+from editor.core.review import (
+    CATEGORY_LABELS,
+    QT_TRANSLATE_NOOP,
+    STATE_LABELS,
+    Comment,
+    CommentKind,
+    RejectCategory,
+    Rejection,
+    State,
+)
 from editor.core.text import display_width, lines
 
 # State -> (strong colour for text and badges, light tint for cell backgrounds).
 STATE_COLORS: dict[State, tuple[str, str]] = {
     State.UNTRANSLATED: ("#6b6b6b", "#ececec"),
     State.MT_DRAFT: ("#a86400", "#fdebc8"),
+    State.EDITED: ("#0f766e", "#d5f2ee"),
     State.TRANSLATED: ("#1f5fbf", "#dce8fa"),
     State.APPROVED: ("#237a37", "#d8f0dc"),
     State.REJECTED: ("#c0262d", "#f9d9da"),
@@ -30,7 +42,7 @@ STATE_COLORS: dict[State, tuple[str, str]] = {
 
 # Order used when sorting by state: what needs work first.
 STATE_ORDER: dict[State, int] = {
-    s: i for i, s in enumerate((State.REJECTED, State.STALE, State.UNTRANSLATED, State.MT_DRAFT,
+    s: i for i, s in enumerate((State.REJECTED, State.STALE, State.UNTRANSLATED, State.MT_DRAFT, State.EDITED,
                                  State.TRANSLATED, State.APPROVED))
 }
 
@@ -117,10 +129,49 @@ def reading_speed(text: str, duration_ms: int) -> float:
 
 
 def confidence(cue: Cue) -> float | None:
-    """The machine's score for a line that still holds its unconfirmed draft; None for every other line."""
-    if cue.state is State.MT_DRAFT and cue.draft is not None:
-        return cue.draft.score
-    return None
+    """The machine's score for the text a line holds while nobody has confirmed it (the draft's, or the chosen
+    alternative's); None for every other line."""
+    if cue.state is not State.MT_DRAFT or cue.draft is None:
+        return None
+    option = machine_option(cue)
+    if option is None:
+        return None
+    return cue.draft.score if option == 0 else cue.draft.alternatives[option - 1][1]
+
+
+def when(at: str) -> str:
+    """An ISO 8601 time as people read it, in local time: "2026-12-03 14:20"."""
+    try:
+        moment = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def rejection_text(rejection: Rejection) -> str:
+    """The open rejection in one sentence: who, when, category, severity, comment."""
+    kind = QCoreApplication.translate("Thread", "%1, %2", "category, severity")
+    kind = kind.replace("%1", category_label(rejection.category))
+    kind = kind.replace("%2", severity_label(rejection.severity.value))
+    if rejection.by:
+        text = QCoreApplication.translate("Thread", "Rejected by %1 on %2 (%3)").replace("%1", rejection.by).replace(
+            "%2", when(rejection.at)).replace("%3", kind)
+    else:
+        text = QCoreApplication.translate("Thread", "Rejected (%1)").replace("%1", kind)
+    return text + (": " + rejection.comment if rejection.comment else "")
+
+
+def comment_heading(comment: Comment) -> str:
+    """"Author · 2026-12-03 14:20" and, for a rejection, its category and severity."""
+    author = comment.author or QCoreApplication.translate("Thread", "someone")
+    head = f"{author} · {when(comment.at)}"
+    if comment.kind == CommentKind.REJECTION and comment.category is not None:
+        severity = severity_label(comment.severity.value) if comment.severity is not None else ""
+        rejected = QCoreApplication.translate("Thread", "rejected: %1, %2")
+        head += " · " + rejected.replace("%1", category_label(comment.category)).replace("%2", severity)
+    return head
 
 
 def speed_text(cue: Cue) -> tuple[float, bool]:
@@ -160,3 +211,27 @@ def format_seconds(ms: int) -> str:
     sign = "-" if ms < 0 else ""
     seconds, millis = divmod(abs(ms), 1000)
     return f"{sign}{seconds}.{millis:03d}"
+
+
+@lru_cache(maxsize=4)
+def thread_icon(open_rejection: bool, comments: bool, size: int = 12) -> QIcon | None:
+    """A red flag while a rejection is open; a grey speech balloon for a line with comments; else nothing."""
+    if not open_rejection and not comments:
+        return None
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if open_rejection:
+        painter.setPen(QColor("#6b1015"))
+        painter.drawLine(2, 1, 2, size - 1)  # the pole
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#d22630"))
+        painter.drawPolygon([QPoint(3, 1), QPoint(size - 1, 3), QPoint(3, 7)])
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#7b8794"))
+        painter.drawRoundedRect(0, 1, size - 1, size - 4, 3, 3)
+        painter.drawPolygon([QPoint(3, size - 4), QPoint(3, size - 1), QPoint(6, size - 4)])
+    painter.end()
+    return QIcon(pixmap)

@@ -50,7 +50,8 @@ __all__ = [
 SEARCH_DELAY_MS = 250
 # Widest text each fixed column must show.
 _SAMPLES = {Column.NUMBER: "00000", Column.START: "00:00:00.000", Column.END: "00:00:00.000",
-            Column.DURATION: "00.000", Column.CPS: "00.0", Column.CONFIDENCE: "0.00", Column.QA: "00"}
+            Column.DURATION: "00.000", Column.CPS: "00.0", Column.CONFIDENCE: "0.00", Column.QA: "00",
+            Column.THREAD: "00"}
 
 
 class _StayOpenMenu(QMenu):
@@ -105,7 +106,7 @@ class CueTableView(QTableView):
                 continue
             samples = labels if col == Column.STATE else [_SAMPLES[col]]
             text_width = max(metrics.horizontalAdvance(s) for s in samples)
-            extra = 18 if col == Column.QA else 0  # the severity dot
+            extra = 18 if col in (Column.QA, Column.THREAD) else 0  # the severity dot, the thread's flag
             width = max(text_width + extra + 14, metrics.horizontalAdvance(title) + 24)
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width)
@@ -166,15 +167,22 @@ class CueTablePanel(QWidget):
 
     def next_cue(self, predicate: Callable[[Cue], bool], from_cue_id: int | None = None) -> int | None:
         """The first cue after `from_cue_id` in document order (wrapping around; the cue itself is not a
-        candidate) for which `predicate(cue)` holds; from the start when `from_cue_id` is None."""
+        candidate) for which `predicate(cue)` holds, among the lines the filters show (moving on never clears
+        the reviewer's filter); from the start when `from_cue_id` is None."""
         count = self.model.rowCount()
         row = None if from_cue_id is None else self.model.row_of(from_cue_id)
         rows = range(count) if row is None else chain(range(row + 1, count), range(row))
+        shown = self.proxy.accepts if self.proxy.filters_active() else None
         for r in rows:
             cue = self.model.cue_at(r)
-            if predicate(cue):
+            if predicate(cue) and (shown is None or shown(cue)):
                 return cue.id
         return None
+
+    @property
+    def filtered(self) -> bool:
+        """Whether filters hide some lines."""
+        return self.proxy.filters_active()
 
     def has_issue(self, cue: Cue) -> bool:
         """Predicate for `next_cue`: the cue has a QA issue."""

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from editor import __version__
 from editor.core import edits, qa, workflows
-from editor.core.formats import SubtitleError
+from editor.core.formats import DROP_REASONS, SubtitleError, read_subtitles
+from editor.core.formats.tags import FORMAT_NAMES
 from editor.core.glossary import GlossaryError, load_glossary_csv
 from editor.core.mt import registry
 from editor.core.review import State
@@ -76,22 +77,47 @@ def shift_times(w: MainWindow, dialog: ShiftDialog | None = None) -> None:
     w.session.apply(op, text=translate("FileActions", "Shift times"))
 
 
+def _lines(numbers: list[int], limit: int = 20) -> str:
+    shown = translate("FileActions", ", ", "list separator").join(map(str, numbers[:limit]))
+    if len(numbers) > limit:
+        shown += " " + translate("FileActions", "and %1 more").replace("%1", str(len(numbers) - limit))
+    return shown
+
+
+def export_summary(preview: workflows.ExportResult) -> str:
+    """What an export will write and leave out, line by line, for the person deciding to export."""
+    parts = [translate("FileActions", "%1 lines will be written.").replace("%1", str(preview.written))]
+    if preview.left_out:
+        parts.append(translate("FileActions", "Left out, no translation: lines %1.").replace(
+            "%1", _lines(preview.left_out)))
+    if preview.unreviewed:
+        parts.append(translate("FileActions", "Written without a decision: lines %1.").replace(
+            "%1", _lines(preview.unreviewed)))
+    return "\n".join(parts)
+
+
 def export(w: MainWindow, path: str | None = None) -> None:
-    """Export with the CLI's gating: refused while lines need a decision, unless the person insists."""
-    w.editor.flush()
+    """Export with the CLI's gating: refused while lines need a decision, unless the person insists after being
+    told which lines go out undecided and which are left out; then where and how (BOM, CRLF)."""
+    if not w.editor.flush():
+        return
     project = w.session.project
     pending = workflows.undecided(project.doc)
+    preview = workflows.export_preview(project.doc)
     allow = False
     if pending:
         refused = workflows.ExportRefused(pending)
         counts = "\n".join(translate("FileActions", "  %1: %2").replace("%1", state_label(State(state)))
                            .replace("%2", str(n)) for state, n in sorted(refused.counts.items()))
-        text = translate("FileActions", "%1 lines still need a decision before delivery:\n%2\n\nExport them anyway?")
+        text = translate("FileActions", "%1 lines still need a decision before delivery:\n%2\n\n%3\n\n"
+                         "Export them anyway?")
         box = message_box(w, QMessageBox.Icon.Warning, translate("FileActions", "Lines still need a decision"),
-                          text.replace("%1", str(len(pending))).replace("%2", counts))
+                          text.replace("%1", str(len(pending))).replace("%2", counts)
+                          .replace("%3", export_summary(preview)))
         go = box.addButton(translate("FileActions", "Go to the First"), QMessageBox.ButtonRole.AcceptRole)
         anyway = box.addButton(translate("FileActions", "Export Anyway"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
         box.exec()
         if box.clickedButton() is go:
             w.table.select_cue(pending[0].id)
@@ -99,44 +125,106 @@ def export(w: MainWindow, path: str | None = None) -> None:
         if box.clickedButton() is not anyway:
             return
         allow = True
-    if path is None:
-        suggested = str(project.path.with_suffix(f".{project.meta.target_lang}.srt"))
-        path, _ = QFileDialog.getSaveFileName(w, translate("FileActions", "Export subtitles"), suggested,
-                                              subtitle_filter())
-    if not path:
+    from editor.ui.project_dialogs import ExportDialog
+
+    source = Path(project.meta.source_path) if project.meta.source_path else None
+    suggested = project.path.with_suffix(f".{project.meta.target_lang}.srt")
+    dialog = ExportDialog(w.settings, Path(path) if path else suggested, source, export_summary(preview), w)
+    if path is None and dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    target = dialog.path.text().strip()
+    problem = dialog.problem_with(target)
+    if problem:
+        show_error(w, translate("FileActions", "Export failed"), problem)
         return
     try:
-        n = workflows.export_project(project, path, actor=w.session.reviewer, allow_unreviewed=allow)
+        result = workflows.export_project(project, target, actor=w.session.reviewer, allow_unreviewed=allow,
+                                          bom=dialog.bom.isChecked(), crlf=dialog.crlf.isChecked())
     except (SubtitleError, ProjectError, OSError) as exc:
         show_error(w, translate("FileActions", "Export failed"), error_text(exc))
         return
-    w.statusBar().showMessage(translate("FileActions", "Exported %1 lines to %2").replace("%1", str(n))
-                              .replace("%2", path), 8000)
+    done = translate("FileActions", "Exported %1 lines to %2").replace("%1", str(result.written)).replace("%2", target)
+    if result.left_out:  # the person was told before; the status bar keeps it in view
+        done += " " + translate("FileActions", "(left out, no translation: lines %1)").replace(
+            "%1", _lines(result.left_out))
+    w.statusBar().showMessage(done, 15000)
+    if result.dropped_tags:  # news: markup the format cannot hold
+        name = FORMAT_NAMES.get(result.format, result.format)
+        notes = [translate("Export", DROP_REASONS[reason]).format(line=line, tag=tag, format=name)
+                 for line, tag, reason in result.dropped_tags[:20]]
+        if len(result.dropped_tags) > 20:
+            notes.append(translate("FileActions", "… and %1 more tags the format cannot hold.").replace(
+                "%1", str(len(result.dropped_tags) - 20)))
+        show_information(w, translate("FileActions", "Exported"), done + "\n\n" + "\n".join(notes))
 
 
-def import_target(w: MainWindow) -> None:
-    path, _ = QFileDialog.getOpenFileName(w, translate("FileActions", "Import an existing translation"), "",
-                                          subtitle_filter())
-    if not path:
+def import_target(w: MainWindow, path: str | None = None) -> None:
+    """An existing translation, aligned by time, as drafts: one undo step through the review session."""
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(w, translate("FileActions", "Import an existing translation"), "",
+                                              subtitle_filter())
+    if not path or not w.editor.flush():
         return
+    project = w.session.project
     try:
-        report = workflows.import_target(w.session.project, path, actor=w.session.reviewer)
+        plan = workflows.plan_import(project, path)
     except (SubtitleError, ProjectError, OSError) as exc:
         show_error(w, translate("FileActions", "Import failed"), error_text(exc))
         return
-    w.session.undo_stack.clear()  # an import is one saved step outside undo; older steps no longer fit
-    w.session.changed.emit(_whole_document_change(w))
-    text = translate("FileActions", "Imported %1 lines as drafts to review.").replace("%1", str(report.imported))
-    if report.unaligned:
+    label = translate("FileActions", "Import the translation %1").replace("%1", Path(path).name)
+    change = w.session.apply(plan.op, text=label, kind=plan.kind)
+    if change is None:
+        return  # refused or not saved: the session said why
+    plan.report.imported = len(change.deltas)
+    try:
+        project.log_event("import_target_report", actor=w.session.reviewer, after=plan.report.as_event())
+    except ProjectError as exc:
+        w.statusBar().showMessage(error_text(exc), 8000)
+    text = translate("FileActions", "Imported %1 lines as drafts to review.").replace("%1", str(plan.report.imported))
+    if plan.report.kept_decided:
+        kept = translate("FileActions", "%1 lines holding a person's work were left as they were.")
+        text += "\n" + kept.replace("%1", str(len(plan.report.kept_decided)))
+    if plan.report.unaligned:
         unaligned = translate("FileActions", "%1 lines of the file match no source line (listed in the project's log).")
-        text += "\n" + unaligned.replace("%1", str(len(report.unaligned)))  # two whole sentences, one per line
+        text += "\n" + unaligned.replace("%1", str(len(plan.report.unaligned)))  # two whole sentences, one per line
     show_information(w, translate("FileActions", "Translation imported"), text)
 
 
-def _whole_document_change(w: MainWindow):
-    from editor.core.document import Change, CueDelta
+def reopen_with_encoding(w: MainWindow, encoding: str | None = None) -> bool:
+    """Read the source subtitles again in another encoding and put the texts in place (one undo step). Refused
+    when the file no longer has the project's lines at the same times."""
+    project = w.session.project
+    source = project.meta.source_path
+    if not source or not Path(source).is_file():
+        show_error(w, translate("FileActions", "Cannot reopen the source"),
+                   translate("FileActions", "The source subtitle file %1 is not there any more.").replace(
+                       "%1", source or "?"))
+        return False
+    if encoding is None:
+        from editor.ui.project_dialogs import EncodingDialog
 
-    return Change(tuple(CueDelta(c.id, c, c, i, i) for i, c in enumerate(w.session.doc)), "refresh")
+        dialog = EncodingDialog(Path(source).read_bytes(), project.meta.source_encoding, w)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        encoding = dialog.chosen()
+    if not w.editor.flush():
+        return False
+    try:
+        sub = read_subtitles(source, encoding=encoding, language=project.meta.source_lang)
+        op = workflows.resource_op(project.doc, sub)
+    except (SubtitleError, workflows.SourceMismatch) as exc:
+        show_error(w, translate("FileActions", "Cannot reopen the source"), error_text(exc))
+        return False
+    label = translate("FileActions", "Read the source as %1").replace("%1", encoding)
+    if w.session.apply(op, text=label) is None:
+        return False
+    try:
+        project.set_meta("source_encoding", sub.encoding, actor=w.session.reviewer)
+    except ProjectError as exc:
+        w.statusBar().showMessage(error_text(exc), 8000)
+    w.statusBar().showMessage(translate("FileActions", "The source was read again as %1.").replace(
+        "%1", sub.encoding), 8000)
+    return True
 
 
 def import_glossary(w: MainWindow) -> None:
@@ -167,8 +255,6 @@ def open_settings(w: MainWindow) -> None:
     language = w.settings.get("ui/language")
     dialog.save()
     w.session.reviewer = w.settings.reviewer_name()
-    if w.translator is not None:
-        w.translator.actor = w.session.reviewer
     w.run_qa()
     problem = apply_language(w.settings.get("ui/language")) if w.settings.get("ui/language") != language else ""
     w.statusBar().showMessage(problem or translate(
@@ -188,7 +274,7 @@ def apply_language(code: str) -> str:
 def show_shortcuts(w: MainWindow) -> None:
     from editor.ui.dialogs import ShortcutsDialog
 
-    ShortcutsDialog(w.actions, w.settings, w).exec()
+    ShortcutsDialog(w.window_actions, w.settings, w).exec()
 
 
 def show_about(w: MainWindow) -> None:
@@ -206,12 +292,9 @@ def open_project(w: MainWindow) -> None:
 
 
 def open_media(w: MainWindow) -> None:
-    video, _ = QFileDialog.getOpenFileName(w, translate("FileActions", "Choose the video"), "",
-                                           translate("FileActions", "Videos (*.mp4 *.mkv *.mov *.webm *.avi);;"
-                                                     "All files (*)"))
-    if not video:
-        return
-    subs, _ = QFileDialog.getOpenFileName(w, translate("FileActions", "Choose the source subtitles"),
-                                          str(Path(video).parent), subtitle_filter())
-    if subs and w.open_project_callback is not None:
-        w.open_project_callback((Path(video), Path(subs)))
+    """A video and its subtitles in one dialog, with their encoding, the languages and the video's frame rate."""
+    from editor.ui.project_dialogs import NewProjectDialog
+
+    dialog = NewProjectDialog(w.settings, w)
+    if dialog.exec() == QDialog.DialogCode.Accepted and w.open_project_callback is not None:
+        w.open_project_callback(dialog.choice())

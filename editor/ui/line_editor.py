@@ -1,9 +1,15 @@
-"""The line editor: the current cue's source and translation, its draft, changes, glossary terms and QA issues.
+"""The line editor: the current cue's source and translation, its review thread, draft, changes, glossary terms
+and QA issues.
 
 Typing is saved through `session.apply(SetTarget(...), typing=True)` after a short pause, on focus-out, before
-the cue changes and on `flush()`, so a line's typing is one undo step and is never lost. Undo and redo belong
-to the session (the window's actions): the text box keeps no undo history of its own, and Ctrl+Z in it first
-saves what was typed, then lets the window undo.
+the cue changes and on `flush()`, so a line's typing is one undo step and is never lost. Typing is an edit, not a
+decision: the line becomes `edited` until the person confirms it. When a save fails (a full disk) the text stays
+in the box, marked unsaved, and `flush()` says so; nothing moves on until it is saved. Undo and redo belong to
+the session (the window's actions): the text box keeps no undo history of its own, and Ctrl+Z in it first saves
+what was typed, then lets the window undo.
+
+The review thread lists the line's notes and rejections with author and time; the open rejection stays shown
+above it until a reviewer approves the line.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -28,23 +35,23 @@ from editor.core import edits
 from editor.core.document import Change, Cue
 from editor.core.glossary import GlossaryIndex, GlossaryTerm
 from editor.core.qa import QAIssue
-from editor.core.review import State
+from editor.core.review import Comment
+from editor.core.store.project import now_iso
 from editor.core.text import lines
 from editor.core.timecode import format_clock
 from editor.ui.cue_details import CueDetails
 from editor.ui.cue_style import (
     STATE_COLORS,
-    category_label,
     format_seconds,
     reading_speed,
-    severity_label,
+    rejection_text,
     state_label,
     visible_chars,
 )
+from editor.ui.review_thread import ReviewThread
 from editor.ui.session import ReviewSession
 
 TYPING_DELAY_MS = 300
-NOTE_DELAY_MS = 1000
 
 
 def plain_text(edit: QPlainTextEdit) -> str:
@@ -55,9 +62,11 @@ def plain_text(edit: QPlainTextEdit) -> str:
 class TargetEdit(QPlainTextEdit):
     """The translation box: plain text only, no undo stack of its own, saves on focus-out and before undo."""
 
-    def __init__(self, before_undo: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(self, before_undo: Callable[[], object], on_focus_out: Callable[[], object],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._before_undo = before_undo
+        self._on_focus_out = on_focus_out
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
 
@@ -78,7 +87,7 @@ class TargetEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
-        self._before_undo()
+        self._on_focus_out()
         super().focusOutEvent(event)
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # paste as plain text, whatever the clipboard holds
@@ -101,11 +110,9 @@ class LineEditor(QWidget):
         self._loading = False  # the text boxes are being filled by code, not typed into
         self._applying = False  # our own edit is going through the session: its echo is not news
         self._target_dirty = False
-        self._note_dirty = False
+        self._unsaved = ""  # why the typed text could not be saved ("" when it was, or nothing is pending)
         self._typing_timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
-        self._typing_timer.timeout.connect(self._commit_target)
-        self._note_timer = QTimer(self, singleShot=True, interval=NOTE_DELAY_MS)
-        self._note_timer.timeout.connect(self._commit_note)
+        self._typing_timer.timeout.connect(lambda: self._commit_target(interactive=False))
         self._build()
         self.retranslate()
         self.set_cue(None)
@@ -124,9 +131,18 @@ class LineEditor(QWidget):
         self._badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._badge.setTextFormat(Qt.TextFormat.PlainText)
         self._rejection = QLabel(self)
+        self._rejection.setObjectName("open_rejection")
         self._rejection.setTextFormat(Qt.TextFormat.PlainText)
         self._rejection.setWordWrap(True)
-        self._rejection.setStyleSheet("color:#c0262d")
+        self._rejection.setStyleSheet("color:#8a1c1c; background:#f9d9da; border:1px solid #c0262d;"
+                                      " border-radius:4px; padding:3px 6px")
+        self._unsaved_label = QLabel(self)
+        self._unsaved_label.setObjectName("unsaved_text")
+        self._unsaved_label.setTextFormat(Qt.TextFormat.PlainText)
+        self._unsaved_label.setWordWrap(True)
+        self._unsaved_label.setStyleSheet("color:#ffffff; background:#c0262d; border-radius:4px; padding:3px 6px;"
+                                          " font-weight:bold")
+        self._unsaved_label.hide()
         for label in (self._number, self._times, self._speed):
             label.setTextFormat(Qt.TextFormat.PlainText)
         header = QHBoxLayout()
@@ -136,11 +152,13 @@ class LineEditor(QWidget):
         header.addStretch(1)
         header.addWidget(self._badge)
 
-        self._source_label, self._target_label, self._note_label = QLabel(self), QLabel(self), QLabel(self)
+        self._source_label, self._target_label = QLabel(self), QLabel(self)
         self.source_edit = QPlainTextEdit(self)
         self.source_edit.setReadOnly(True)
         self.source_edit.setTabChangesFocus(True)
-        self.target_edit = TargetEdit(self.flush, self)
+        # Leaving the box saves quietly: a failed save then marks the text unsaved instead of asking (the
+        # question itself takes the focus away).
+        self.target_edit = TargetEdit(self.flush, lambda: self.flush(interactive=False), self)
         self.target_edit.textChanged.connect(self._on_target_edit_text_changed)
         for edit in (self.source_edit, self.target_edit):
             font = edit.font()
@@ -149,10 +167,12 @@ class LineEditor(QWidget):
             edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
             edit.setMinimumHeight(3 * edit.fontMetrics().lineSpacing() + 12)
             edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setClearButtonEnabled(True)
-        self.note_edit.textEdited.connect(self._on_note_edit_text_edited)
-        self.note_edit.editingFinished.connect(self._commit_note)
+        self.thread = ReviewThread(self)
+        self.comment_edit = QLineEdit(self)
+        self.comment_edit.setClearButtonEnabled(True)
+        self.comment_edit.returnPressed.connect(self.post_comment)
+        self._post = QPushButton(self)
+        self._post.clicked.connect(self.post_comment)
         texts = QGridLayout()
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setVerticalSpacing(2)
@@ -160,13 +180,16 @@ class LineEditor(QWidget):
         texts.addWidget(self.source_edit, 1, 0)
         texts.addWidget(self._target_label, 2, 0)
         texts.addWidget(self.target_edit, 3, 0)
-        texts.addWidget(self._rejection, 4, 0)
-        note_row = QHBoxLayout()
-        note_row.addWidget(self._note_label)
-        note_row.addWidget(self.note_edit, 1)
-        texts.addLayout(note_row, 5, 0)
+        texts.addWidget(self._unsaved_label, 4, 0)
+        texts.addWidget(self._rejection, 5, 0)
+        texts.addWidget(self.thread, 6, 0)
+        comment_row = QHBoxLayout()
+        comment_row.addWidget(self.comment_edit, 1)
+        comment_row.addWidget(self._post)
+        texts.addLayout(comment_row, 7, 0)
         texts.setRowStretch(1, 2)
         texts.setRowStretch(3, 3)
+        texts.setRowStretch(6, 1)
         left = QWidget(self)
         left.setLayout(texts)
 
@@ -183,15 +206,16 @@ class LineEditor(QWidget):
         layout.setSpacing(4)
         layout.addLayout(header)
         layout.addWidget(self._split, 1)
-        self.setTabOrder(self.target_edit, self.note_edit)
+        self.setTabOrder(self.target_edit, self.comment_edit)
 
     def retranslate(self) -> None:
         self._source_label.setText(self.tr("Source"))
         self._target_label.setText(self.tr("Translation"))
-        self._note_label.setText(self.tr("Note"))
-        self.note_edit.setPlaceholderText(self.tr("A comment on this line for the team"))
+        self.comment_edit.setPlaceholderText(self.tr("Add a comment on this line for the team (Enter posts it)"))
+        self._post.setText(self.tr("Post"))
         self.target_edit.setPlaceholderText(self.tr("Type the translation"))
         self.details.retranslate()
+        self.thread.retranslate()
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -204,52 +228,89 @@ class LineEditor(QWidget):
     def cue_id(self) -> int | None:
         return self._cue_id
 
-    def set_cue(self, cue_id: int | None) -> None:
-        """Show a cue (None: nothing). What was typed into the previous one is saved first."""
-        self.flush()
+    def set_cue(self, cue_id: int | None) -> bool:
+        """Show a cue (None: nothing). What was typed into the previous one is saved first; when that fails the
+        editor stays on it (returns False) and the typed text is kept."""
+        if cue_id != self._cue_id and not self.flush():
+            return False
         if cue_id is not None and cue_id not in self.session.doc:
             cue_id = None
         self._cue_id = cue_id
         cue = self._cue()
         self._load(self.source_edit, cue.source if cue else "")
         self._load(self.target_edit, cue.target if cue else "")
-        self._set_note(cue.note if cue else "")
+        self.comment_edit.clear()
         self._issues = []
-        for widget in (self.source_edit, self.target_edit, self.note_edit, self.details):
+        for widget in (self.source_edit, self.target_edit, self.comment_edit, self._post, self.details):
             widget.setEnabled(cue is not None)
         self._refresh()
+        return True
 
     def set_glossary(self, terms: Iterable[GlossaryTerm] | GlossaryIndex) -> None:
         self._glossary = terms if isinstance(terms, GlossaryIndex) else GlossaryIndex(t for t in terms if t.source)
         self._refresh()
+
+    def set_max_cps(self, max_cps: float | None) -> None:
+        """Reading speeds above this (the QA profile's limit) are shown in red."""
+        self.max_cps = max_cps
+        self._show_header()
 
     def set_qa_issues(self, issues: Iterable[QAIssue]) -> None:
         """The QA issues of the current cue (the caller filters them)."""
         self._issues = [i for i in issues if i.cue_id == self._cue_id]
         self._refresh()
 
-    def flush(self) -> None:
-        """Save what was typed (translation and note) now."""
-        self._commit_target()
-        self._commit_note()
+    def flush(self, interactive: bool = True) -> bool:
+        """Save what was typed (the translation, and a comment not posted yet) now. False when it could not be
+        saved: the text stays here and nothing else may be decided or moved. `interactive`: a failed save asks
+        the person whether to retry."""
+        return self._commit_target(interactive) and self.post_comment(interactive)
+
+    @property
+    def cue_number(self) -> int | None:
+        """The number people see for the line shown (None when none is)."""
+        return None if self._cue_id is None else self._number_of(self._cue_id)
+
+    @property
+    def unsaved(self) -> bool:
+        """Typed text is waiting to be saved (a pause not over yet, or a save that failed)."""
+        return self._target_dirty
 
     def insert_alternative(self, index: int) -> bool:
-        """Put the draft (0) or alternative `index` into the translation, as one edit of its own."""
+        """Put the draft (0) or alternative `index` into the translation, as one edit of its own: the line holds
+        the machine's text again (`mt_draft`, with its confidence) until a person confirms it."""
         cue = self._cue()
         if cue is None or cue.draft is None:
             return False
         options = [cue.draft.text] + [text for text, _score in cue.draft.alternatives]
-        if not 0 <= index < len(options):
+        if not 0 <= index < len(options) or not self.flush():
             return False
-        self.flush()
         text = options[index]
+        if text != cue.target:
+            label = self.tr("Insert the machine's suggestion in line %1").replace("%1", self._number_text(cue.id))
+            if not self._apply(edits.SetTarget(cue.id, text), label, typing=False):
+                return False
         self._load(self.target_edit, text)
         self.target_edit.moveCursor(QTextCursor.MoveOperation.End)
-        if text != cue.target:
-            self._apply(edits.SetTarget(cue.id, text), self.tr("Insert suggestion"), typing=False)
         self._refresh()
         self.target_edit.setFocus()
         return True
+
+    def post_comment(self, interactive: bool = True) -> bool:
+        """Add what is typed in the comment box to the line's thread (one undo step). False when it could not
+        be saved (the text stays in the box)."""
+        text = self.comment_edit.text().strip()
+        cue = self._cue()
+        if not text or cue is None:
+            return True
+        if self._applying:
+            return False
+        comment = Comment(self.session.reviewer, now_iso(), text)
+        label = self.tr("Comment on line %1").replace("%1", self._number_text(cue.id))
+        if self._apply(edits.AddComment(cue.id, comment), label, typing=False, interactive=interactive):
+            self.comment_edit.clear()
+            return True
+        return False
 
     # --- saving --------------------------------------------------------------------------------------------
     def _on_target_edit_text_changed(self) -> None:
@@ -260,39 +321,43 @@ class LineEditor(QWidget):
         self._show_header()
         self.details.show_diff(plain_text(self.target_edit))
 
-    def _on_note_edit_text_edited(self, _text: str) -> None:
-        if self._cue_id is not None:
-            self._note_dirty = True
-            self._note_timer.start()
-
-    def _commit_target(self) -> None:
+    def _commit_target(self, interactive: bool = True) -> bool:
+        """Save the typed translation; the dirty mark is cleared only once it is saved."""
         self._typing_timer.stop()
         if not self._target_dirty:
-            return
-        self._target_dirty = False
+            return True
+        if self._applying:
+            return False  # a save of this text is under way (e.g. its retry question is open)
         cue = self._cue()
         text = plain_text(self.target_edit)
         if cue is not None and text != cue.target:
-            self._apply(edits.SetTarget(cue.id, text), self.tr("Edit translation"), typing=True)
+            label = self.tr("Edit the translation of line %1").replace("%1", self._number_text(cue.id))
+            if not self._apply(edits.SetTarget(cue.id, text), label, typing=True, interactive=interactive):
+                return False
+        self._target_dirty = False
+        return True
 
-    def _commit_note(self) -> None:
-        self._note_timer.stop()
-        if not self._note_dirty:
-            return
-        self._note_dirty = False
-        cue = self._cue()
-        if cue is not None and self.note_edit.text() != cue.note:
-            self._apply(edits.SetNote(cue.id, self.note_edit.text()), self.tr("Edit note"), typing=False)
-
-    def _apply(self, op: edits.EditOp, label: str, typing: bool) -> None:
+    def _apply(self, op: edits.EditOp, label: str, typing: bool, interactive: bool = True) -> bool:
         cue_id = self._cue_id
         self._applying = True
+        failed: list[str] = []
+        self.session.save_failed.connect(failed.append)
         try:
-            change = self.session.apply(op, text=label, typing=typing)
+            change = self.session.apply(op, text=label, typing=typing, interactive=interactive)
         finally:
+            self.session.save_failed.disconnect(failed.append)
             self._applying = False
+        self._show_unsaved(failed[-1] if failed else "")
         if change is not None and cue_id is not None and isinstance(op, edits.SetTarget):
             self.text_committed.emit(cue_id)
+        return change is not None
+
+    def _show_unsaved(self, reason: str) -> None:
+        self._unsaved = reason
+        if reason:
+            self._unsaved_label.setText(self.tr("Not saved: %1 What you typed is kept here and is saved as soon "
+                                                "as saving works again.").replace("%1", reason))
+        self._unsaved_label.setVisible(bool(reason))
 
     def _on_session_changed(self, change: Change) -> None:
         if self._cue_id is None:
@@ -303,15 +368,13 @@ class LineEditor(QWidget):
                 self._show_header()  # the cue's number may have moved
             return
         if mine.after is None:  # deleted (or merged into the cue before it)
-            self._target_dirty = self._note_dirty = False
+            self._target_dirty = False
             self.set_cue(None)
             return
         if not self._applying:  # undo, redo, a machine draft, a decision: show it, but keep what is being
             # typed (its timer saves it over the change; the window flushes before its own edits)
             if not self._target_dirty and plain_text(self.target_edit) != mine.after.target:
                 self._load(self.target_edit, mine.after.target, keep_cursor=True)
-            if not self._note_dirty and self.note_edit.text() != mine.after.note:
-                self._set_note(mine.after.note)
             if mine.before is not None and mine.before.source != mine.after.source:
                 self._load(self.source_edit, mine.after.source)
         self._refresh()
@@ -333,17 +396,18 @@ class LineEditor(QWidget):
             cursor.setPosition(min(position, len(text)))
             edit.setTextCursor(cursor)
 
-    def _set_note(self, note: str) -> None:
-        self.note_edit.setText(note)
-        self.note_edit.setCursorPosition(0)
-
     def _number_of(self, cue_id: int) -> int | None:
         return self.session.doc.index_of(cue_id) + 1 if cue_id in self.session.doc else None
+
+    def _number_text(self, cue_id: int) -> str:
+        number = self._number_of(cue_id)
+        return "" if number is None else str(number)
 
     def _refresh(self) -> None:
         cue = self._cue()
         self._show_header()
         self._show_badge(cue)
+        self.thread.show_comments(cue.comments if cue is not None else ())
         self.details.show_cue(cue, plain_text(self.target_edit), self._glossary, self._issues, self._number_of)
 
     def _show_header(self) -> None:
@@ -366,7 +430,8 @@ class LineEditor(QWidget):
 
     def _show_badge(self, cue: Cue | None) -> None:
         self._badge.setVisible(cue is not None)
-        self._rejection.setVisible(cue is not None and cue.state is State.REJECTED and cue.rejection is not None)
+        # The open rejection stays in view, whatever the state, until a reviewer approves the line.
+        self._rejection.setVisible(cue is not None and cue.rejection is not None)
         if cue is None:
             return
         strong, tint = STATE_COLORS[cue.state]
@@ -374,9 +439,4 @@ class LineEditor(QWidget):
         self._badge.setStyleSheet(f"background:{tint}; color:{strong}; border:1px solid {strong};"
                                   " border-radius:9px; padding:1px 10px; font-weight:bold")
         if cue.rejection is not None:
-            r = cue.rejection
-            text = self.tr("Rejected: %1, %2").replace("%1", category_label(r.category)).replace(
-                "%2", severity_label(r.severity.value))
-            if r.comment:
-                text = self.tr("%1 — %2", "rejection — comment").replace("%1", text).replace("%2", r.comment)
-            self._rejection.setText(text)
+            self._rejection.setText(rejection_text(cue.rejection))

@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
 )
 
 from editor.core.document import Change
+from editor.core.formats import Problem
 from editor.core.review import State
 from editor.core.text import strip_tags
 from editor.core.workflows import needs_decision, review_counts
@@ -29,9 +31,9 @@ from editor.ui.actions import MENUS, Actions
 from editor.ui.cue_style import plain_html, state_label
 from editor.ui.cue_table import CueTablePanel
 from editor.ui.line_editor import LineEditor
-from editor.ui.messages import show_warning
+from editor.ui.messages import message_box, show_warning
 from editor.ui.qa_panel import QAPanel
-from editor.ui.review_controller import ReviewController
+from editor.ui.review_controller import ReviewController, awaiting_review
 from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
 from editor.ui.video_widget import VideoWidget
@@ -53,8 +55,9 @@ class MainWindow(QMainWindow):
         self.player = player
         self.translator = translator
         self.setObjectName("MainWindow")
-        self.actions = Actions(self, settings.get("shortcuts/overrides"))
+        self.window_actions = Actions(self, settings.get("shortcuts/overrides"))
         self._closed = False
+        self.quitting_on_signal = False  # set by the app when a logout or `kill` closes the window
         self._player_state = "stopped"
         self._model_info: tuple[str, str] | None = None  # (model id, device) once the worker loaded a model
         self._model_error = ""
@@ -117,22 +120,22 @@ class MainWindow(QMainWindow):
         for key, _title in MENUS:
             self.menus[key] = bar.addMenu("")
         groups = {"review": ("confirm_next", "approve_next", "reject", None, "insert_draft", "insert_alt1",
-                             "insert_alt2", "insert_alt3", None, "next_decision", "next_untranslated", "next_issue",
-                             "next_line", "prev_line")}
-        for spec in self.actions.specs.values():
+                             "insert_alt2", "insert_alt3", None, "next_decision", "next_to_review",
+                             "next_untranslated", "next_issue", "next_line", "prev_line")}
+        for spec in self.window_actions.specs.values():
             if spec.menu == "review":
                 continue
             menu = self.menus[spec.menu]
             if spec.name in ("quit", "settings", "export"):
                 menu.addSeparator()
-            menu.addAction(self.actions[spec.name])
+            menu.addAction(self.window_actions[spec.name])
         for name in groups["review"]:
             if name is None:
                 self.menus["review"].addSeparator()
             else:
-                self.menus["review"].addAction(self.actions[name])
+                self.menus["review"].addAction(self.window_actions[name])
         self.menus["view"].addAction(self.qa_dock.toggleViewAction())
-        for action in self.actions.by_name.values():
+        for action in self.window_actions.by_name.values():
             self.addAction(action)  # shortcuts work wherever the focus is in the window
 
     def _build_status_bar(self) -> None:
@@ -154,7 +157,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.counts_label)
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.window_actions
         r = self.review
         a.connect("confirm_next", r.confirm_and_next)
         a.connect("approve_next", r.approve_and_next)
@@ -163,6 +166,7 @@ class MainWindow(QMainWindow):
         for i in (1, 2, 3):
             a.connect(f"insert_alt{i}", lambda i=i: self.editor.insert_alternative(i))
         a.connect("next_decision", lambda: r.go_next(needs_decision))
+        a.connect("next_to_review", lambda: r.go_next(awaiting_review, what=self.tr("No more lines awaiting review.")))
         a.connect("next_untranslated", lambda: r.go_next(lambda c: c.state is State.UNTRANSLATED and bool(c.source)))
         a.connect("next_issue", lambda: r.go_next(lambda c: self.table.model.has_issues(c.id)))
         a.connect("next_line", lambda: r.go_relative(1))
@@ -173,8 +177,8 @@ class MainWindow(QMainWindow):
         a.connect("merge", lambda: file_actions.merge_with_next(self))
         a.connect("shift_times", lambda: file_actions.shift_times(self))
         a.connect("play_pause", self.player.toggle)
-        a.connect("play_line", lambda: self._play_line(loop=self.actions["loop_line"].isChecked()))
-        a.connect("loop_line", lambda: self._play_line(loop=self.actions["loop_line"].isChecked()))
+        a.connect("play_line", lambda: self._play_line(loop=self.window_actions["loop_line"].isChecked()))
+        a.connect("loop_line", lambda: self._play_line(loop=self.window_actions["loop_line"].isChecked()))
         a.connect("back", lambda: self.player.seek(max(0, self.player.position() - SEEK_STEP_MS)))
         a.connect("forward", lambda: self.player.seek(self.player.position() + SEEK_STEP_MS))
         a.connect("frame_back", lambda: self.player.step_frame(-1))
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
         a.connect("export", lambda: file_actions.export(self))
         a.connect("import_target", lambda: file_actions.import_target(self))
         a.connect("import_glossary", lambda: file_actions.import_glossary(self))
+        a.connect("reopen_encoding", lambda: file_actions.reopen_with_encoding(self))
         a.connect("settings", lambda: file_actions.open_settings(self))
         a.connect("shortcuts", lambda: file_actions.show_shortcuts(self))
         a.connect("about", lambda: file_actions.show_about(self))
@@ -197,7 +202,12 @@ class MainWindow(QMainWindow):
         self.review.current_changed.connect(self._on_review_current_changed)
         self.review.message.connect(self._show_message)
         self.session.changed.connect(self._on_session_changed)
+        self.session.replayed.connect(self._on_session_replayed)
         self.session.error.connect(self._show_message)
+        self.session.save_failed.connect(self._show_message)
+        self.session.ask_retry = self._ask_retry_save
+        self.review.ask_approve_machine_text = self._ask_approve_machine_text
+        self.review.filtered = lambda: self.table.filtered
         self.session.undo_stack.cleanChanged.connect(lambda _clean: self.update_enabled())
         self.session.undo_stack.indexChanged.connect(lambda _i: self.update_enabled())
         self.qa_panel.cue_activated.connect(self.table.select_cue)
@@ -211,7 +221,6 @@ class MainWindow(QMainWindow):
         self.waveform.peaks_ready.connect(self.timeline.set_peaks)
         self.waveform.failed.connect(lambda m: self._show_message(self.tr("No waveform: %1").replace("%1", m)))
         if self.translator is not None:
-            self.translator.drafts_applied.connect(self.session.applied_outside_undo)
             self.translator.progress.connect(self._on_translator_progress)
             self.translator.finished.connect(self._on_translator_finished)
             self.translator.failed.connect(self._on_translator_failed)
@@ -221,7 +230,7 @@ class MainWindow(QMainWindow):
 
     # --- text ---------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.actions.retranslate()
+        self.window_actions.retranslate()
         for key, title in MENUS:
             self.menus[key].setTitle(QCoreApplication.translate("Actions", title))
         self.qa_dock.setWindowTitle(self.tr("QA Checks"))
@@ -230,6 +239,8 @@ class MainWindow(QMainWindow):
         self._show_model()  # the QA panel, table and line editor retranslate on their own LanguageChange
         self._update_title()
         self._show_counts()
+        if hasattr(self, "review"):
+            self.update_enabled()  # the undo and redo texts name their steps
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -242,6 +253,20 @@ class MainWindow(QMainWindow):
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
+    def show_reading_problems(self, problems: list[Problem]) -> None:
+        """What reading the subtitles found when this project was made; a guessed encoding is said at once, with
+        how to read the file in another one."""
+        guesses = [p for p in problems if p.code == "encoding_guess"]
+        if problems:
+            self._show_message(self.tr("%1 problems were found while reading the subtitles (see the project's log).")
+                               .replace("%1", str(len(problems))))
+        if guesses:
+            box = message_box(self, QMessageBox.Icon.Information, self.tr("Check the Chinese text"),
+                              self.tr("%1\n\nIf the source lines look wrong, use File > Reopen Source with "
+                                      "Encoding.").replace("%1", guesses[0].message))
+            box.setModal(False)
+            box.open()  # not in the way: the person can look at the lines first
+
     # --- state ----------------------------------------------------------------------------------------------
     def update_enabled(self) -> None:
         """One pass deciding which actions make sense now."""
@@ -250,14 +275,22 @@ class MainWindow(QMainWindow):
         has_draft = has_cue and cue.draft is not None
         alts = len(cue.draft.alternatives) if has_draft else 0
         running = self.translator is not None and self.translator.running
-        a = self.actions
+        a = self.window_actions
         for name in ("confirm_next", "approve_next", "reject", "split", "merge", "play_line", "loop_line"):
             a[name].setEnabled(has_cue)
         a["insert_draft"].setEnabled(has_draft)
         for i in (1, 2, 3):
             a[f"insert_alt{i}"].setEnabled(alts >= i)
-        a["undo"].setEnabled(self.session.undo_stack.canUndo())
-        a["redo"].setEnabled(self.session.undo_stack.canRedo())
+        stack = self.session.undo_stack
+        a["undo"].setEnabled(stack.canUndo())
+        a["redo"].setEnabled(stack.canRedo())
+        # Undo "Approve line 3": the menu names the step it takes back.
+        undo_text, redo_text = QCoreApplication.translate("Actions", "&Undo"), QCoreApplication.translate(
+            "Actions", "&Redo")
+        a["undo"].setText(self.tr("%1 “%2”").replace("%1", undo_text).replace("%2", stack.undoText())
+                          if stack.canUndo() else undo_text)
+        a["redo"].setText(self.tr("%1 “%2”").replace("%1", redo_text).replace("%2", stack.redoText())
+                          if stack.canRedo() else redo_text)
         a["pretranslate"].setEnabled(self.translator is not None and not running)
         a["cancel_pretranslate"].setEnabled(running)
         media = self.player.available
@@ -303,6 +336,35 @@ class MainWindow(QMainWindow):
             if self._player_state != "playing":
                 self.player.seek(cue.start_ms)
         self.update_enabled()
+
+    def _on_session_replayed(self, change: Change) -> None:
+        """After undo or redo: bring the line it changed into view (and make it current)."""
+        first = next((d.cue_id for d in change.deltas if d.after is not None and d.cue_id in self.session.doc), None)
+        if first is not None:
+            self.table.select_cue(first)
+
+    def _ask_retry_save(self, message: str) -> bool:
+        """A save failed (a full disk): say so in a dialog; True when the person wants to try again."""
+        box = message_box(self, QMessageBox.Icon.Critical, self.tr("Not saved"),
+                          self.tr("%1\n\nNothing was recorded. What you typed is still in the editor.")
+                          .replace("%1", message))
+        retry = box.addButton(QMessageBox.StandardButton.Retry)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(retry)
+        box.exec()
+        return box.clickedButton() is retry
+
+    def _ask_approve_machine_text(self, number: int) -> bool:
+        """Approving text no person confirmed takes a second, deliberate answer."""
+        box = message_box(self, QMessageBox.Icon.Question, self.tr("Approve the machine's text?"),
+                          self.tr("Line %1 holds the machine's draft exactly as it came, and no person has "
+                                  "confirmed it.\n\nApprove the machine's text as it is?").replace("%1", str(number)))
+        approve = box.addButton(self.tr("&Approve as It Is"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)  # Enter or a stray key does not approve
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is approve
 
     def _on_session_changed(self, change: Change) -> None:
         if self._closed:
@@ -381,12 +443,12 @@ class MainWindow(QMainWindow):
 
     # --- undo ---------------------------------------------------------------------------------------------
     def _undo(self) -> None:
-        self.editor.flush()
-        self.session.undo_stack.undo()
+        if self.editor.flush():
+            self.session.undo_stack.undo()
 
     def _redo(self) -> None:
-        self.editor.flush()
-        self.session.undo_stack.redo()
+        if self.editor.flush():
+            self.session.undo_stack.redo()
 
     # --- QA -------------------------------------------------------------------------------------------------
     def run_qa(self) -> None:
@@ -449,6 +511,19 @@ class MainWindow(QMainWindow):
             if isinstance(sizes.get(splitter.objectName()), list):
                 splitter.setSizes([int(x) for x in sizes[splitter.objectName()]])
 
+    def _close_without_saving(self) -> bool:
+        """What was typed could not be saved: close anyway only when the person says so."""
+        if self.quitting_on_signal:
+            return True  # logout or kill: nobody is there to answer
+        box = message_box(self, QMessageBox.Icon.Warning, self.tr("Not saved"),
+                          self.tr("What you typed in line %1 could not be saved. Close and lose it?")
+                          .replace("%1", str(self.editor.cue_number or "")))
+        close = box.addButton(self.tr("Close Without Saving"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is close
+
     def save_layout(self) -> None:
         self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
         self.settings.set("window/state", bytes(self.saveState().data()))
@@ -456,7 +531,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.editor.flush()
+        if not self.editor.flush() and not self._close_without_saving():
+            event.ignore()
+            return
         self._closed = True  # the project closes after the window: nothing may run on it later
         self.checks.close()
         self.save_layout()

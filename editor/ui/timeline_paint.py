@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 STATE_COLORS: dict[State, str] = {
     State.UNTRANSLATED: "#8b9099",
     State.MT_DRAFT: "#e3a521",
+    State.EDITED: "#22a69a",
     State.TRANSLATED: "#3b82d6",
     State.APPROVED: "#3aa856",
     State.REJECTED: "#d94848",

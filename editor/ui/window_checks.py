@@ -84,6 +84,8 @@ class WindowChecks(QObject):
         if error:
             self.message.emit(error)
         self._editor.set_glossary(context.glossary)
+        self._editor.set_max_cps(profile.max_cps)  # reading speeds above the profile's are shown in red
+        self._table.set_max_cps(profile.max_cps)
         return profile, context
 
     # --- when checks run ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from editor.core.document import Cue, Document
-from editor.core.review import Draft, State
+from editor.core.review import Comment, Draft, State
 from editor.core.store import Project, ProjectMeta
 
 
@@ -16,7 +16,8 @@ def sample_cues() -> list[Cue]:
     return [
         Cue(1, 500, 2400, "你怎么又来了？", "Why are you here again?", State.MT_DRAFT, draft=draft),
         Cue(2, 2600, 4800, "我只是想把这个还给你。", "I just want to give this back.", State.TRANSLATED),
-        Cue(3, 5000, 7200, "这是三年前你送我的戒指。", "", State.UNTRANSLATED, note="check ring"),
+        Cue(3, 5000, 7200, "这是三年前你送我的戒指。", "", State.UNTRANSLATED,
+            comments=(Comment("ann", "2026-12-01T10:00:00Z", "check ring"),)),
         Cue(4, 7400, 9000, "我不需要。", "I don't need it.", State.APPROVED),
         Cue(5, 9200, 11600, "<i>她终于说出了\n真相。</i>", "", State.UNTRANSLATED, meta={"position": "X1:1"}),
     ]

@@ -75,7 +75,7 @@ def test_new_stats_and_project_contents(files, capsys):
     assert main(["stats", str(proj), "--json"]) == 0
     stats = json.loads(capsys.readouterr().out)
     assert stats["cues"] == 3
-    assert stats["states"] == {"untranslated": 3, "mt_draft": 0, "translated": 0, "approved": 0,
+    assert stats["states"] == {"untranslated": 3, "mt_draft": 0, "edited": 0, "translated": 0, "approved": 0,
                                "rejected": 0, "stale": 0}
 
 
@@ -110,6 +110,7 @@ def test_export_is_refused_with_counts_until_every_line_is_decided(files, tmp_pa
     with Project.open(proj) as p:
         p.apply(edits.SetState(1, State.TRANSLATED), actor="ann")
         p.apply(edits.SetTarget(2, "The contract is here."), actor="ann")
+        p.apply(edits.SetState(2, State.TRANSLATED), actor="ann")
         p.apply(edits.SetTarget(3, "I have three questions."), actor="ann")
         p.apply(edits.SetState(3, State.APPROVED), actor="rev")
     assert main(["export", str(proj), str(out), "--reviewer", "rev"]) == 0

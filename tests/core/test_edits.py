@@ -6,7 +6,7 @@ import pytest
 
 from editor.core import edits
 from editor.core.document import DocumentError
-from editor.core.review import Draft, RejectCategory, Rejection, Severity, State, TransitionError
+from editor.core.review import Comment, Draft, RejectCategory, Rejection, Severity, State, TransitionError
 from editor.core.store import Project
 from tests.core.reversion import assert_reversible, assert_reversible_on_disk
 
@@ -19,7 +19,7 @@ OPS = [
     edits.SetState(2, State.REJECTED, REJECT),
     edits.ApplyDraft(3, Draft(text="This is a ring.", engine="ct2", score=0.4)),
     edits.SetSource(4, "我不要。"),
-    edits.SetNote(1, "tone: annoyed"),
+    edits.AddComment(1, Comment("ann", "2026-12-01T10:00:00Z", "tone: annoyed")),
     edits.SetTiming(2, 2700, 4700),
     edits.Shift(250),
     edits.Shift(-100, cue_ids=(2, 3), mark_stale=False),
@@ -45,11 +45,18 @@ def test_op_is_reversible_through_the_project_file(project, project_path, op):
     assert_reversible_on_disk(project, op, lambda: Project.open(project_path, read_only=True))
 
 
-def test_person_text_makes_line_translated_and_clears_rejection(doc):
+def test_typing_is_an_edit_and_the_rejection_stays_until_a_reviewer_approves(doc):
     edits.apply(doc, edits.SetState(2, State.REJECTED, REJECT))
     edits.apply(doc, edits.SetTarget(2, "I only came to return this."))
     cue = doc.get(2)
-    assert cue.state is State.TRANSLATED and cue.rejection is None
+    assert cue.state is State.EDITED and cue.rejection == REJECT
+    assert [c.text for c in cue.comments] == ["use the glossary name"]
+    edits.apply(doc, edits.SetState(2, State.TRANSLATED))
+    assert doc.get(2).state is State.TRANSLATED and doc.get(2).rejection == REJECT
+    edits.apply(doc, edits.SetState(2, State.APPROVED))
+    cue = doc.get(2)
+    assert cue.state is State.APPROVED and cue.rejection is None
+    assert [c.kind for c in cue.comments] == ["rejection"]  # the thread keeps the history
 
 
 def test_emptying_target_makes_line_untranslated(doc):

@@ -125,7 +125,8 @@ def test_a_termination_signal_closes_the_window_like_the_user_did(display, tmp_p
 
     srt = _episode(tmp_path)
     project_path = srt.with_suffix(".subrev")
-    with _running_app(display, tmp_path, "open", str(srt), SUBREVIEW_REVIEWER="e2e-reviewer") as app:
+    with _running_app(display, tmp_path, "open", str(srt), "--source-lang", "zh-Hans", "--target-lang", "en",
+                      SUBREVIEW_REVIEWER="e2e-reviewer") as app:
         window = _wait_window(display)
         _wait_for_state(project_path, 1, State.MT_DRAFT, 40)  # the draft is in: nothing arrives while typing
         _xdotool(display, "windowfocus", "--sync", window)
@@ -136,7 +137,7 @@ def test_a_termination_signal_closes_the_window_like_the_user_did(display, tmp_p
     assert app.returncode == 0, (tmp_path / "app.log").read_text()[-3000:]
     with Project.open(project_path) as project:  # for writing: the lock was released
         assert project.doc.get(1).target == "Typed just before logout"
-        assert project.doc.get(1).state is State.TRANSLATED
+        assert project.doc.get(1).state is State.EDITED  # saved, and not taken for a decision
     assert "geometry" in (tmp_path / "settings.ini").read_text()
     assert qa_cache.file_for(project_path, tmp_path / "cache" / "qa").exists()
 
@@ -145,7 +146,8 @@ def test_a_termination_signal_closes_the_window_like_the_user_did(display, tmp_p
 def test_a_termination_signal_while_a_dialog_is_open_still_ends_cleanly(display, tmp_path):
     """A modal dialog runs its own event loop: the signal must end that one too, not leave a window waiting."""
     srt = _episode(tmp_path)
-    with _running_app(display, tmp_path, "open", str(srt)) as app:
+    with _running_app(display, tmp_path, "open", str(srt), "--source-lang", "zh-Hans", "--target-lang", "en",
+                      SUBREVIEW_REVIEWER="e2e-reviewer") as app:
         window = _wait_window(display)
         _xdotool(display, "windowfocus", "--sync", window)
         _xdotool(display, "key", "--window", window, "ctrl+e")  # export: "lines still need a decision"

@@ -13,9 +13,9 @@ import pytest
 import sentencepiece as spm
 
 from editor.core.mt.engine import DecodingOptions, EngineError, TranslationEngine
-from editor.core.mt.registry import hash_model_dir
+from editor.core.mt.registry import ModelRegistry, hash_model_dir
 from editor.services.ct2_engine import CT2Engine, default_threads
-from tests.mt_models import build_tiny_spm, sample_sentences
+from tests.mt_models import build_tiny_spm, model_bin_variables, patch_model_bin, sample_sentences
 
 # A random model never stops by itself: every test bounds the output length.
 SHORT = DecodingOptions(beam_size=4, num_hypotheses=3, max_decoding_ratio=1.0, max_decoding_extra=4)
@@ -235,3 +235,27 @@ def test_demo_model_layout_comes_from_its_sidecar(demo_model_dir):
         assert demo.source_tokens("我爱你。", "zh-Hans")[-1] != "</s>"
         with pytest.raises(EngineError, match="translates into en, not fr"):
             demo.translate(["我爱你。"], SHORT, source_lang="zh-Hans", target_lang="fr")
+
+
+# -- the hash a draft records is the loaded files' own -------------------------------------------------------------
+def test_from_entry_hashes_a_model_changed_since_it_was_registered(tiny_model_dir, tmp_path):
+    models = ModelRegistry(tmp_path / "models", demo_dir=None)
+    entry = models.add_model(tiny_model_dir, name="tiny", source_langs=["zh-Hans"], target_langs=["en"])
+    with CT2Engine.from_entry(models.get_model("tiny"), device="cpu") as engine:
+        assert engine.info.model_hash == entry.sha256 == hash_model_dir(entry.path)
+    weight = model_bin_variables(entry.path / "model.bin")["decoder/projection/weight"]
+    patch_model_bin(entry.path, int(weight["data_offset"]), "<16b", *range(-8, 8))  # same size, other weights
+    with CT2Engine.from_entry(models.get_model("tiny"), device="cpu") as engine:
+        assert engine.info.model_hash == hash_model_dir(entry.path) != entry.sha256
+        assert engine.translate(["我爱你。"], SHORT, source_lang="zh-Hans", target_lang="en")[0]
+    assert models.get_model("tiny").sha256 == hash_model_dir(entry.path)
+
+
+def test_from_entry_refuses_a_link_out_of_the_model_folder_added_after_registration(tiny_model_dir, tmp_path):
+    folder = tmp_path / "in-place"
+    shutil.copytree(tiny_model_dir, folder)
+    models = ModelRegistry(tmp_path / "models", demo_dir=None)
+    models.add_model(folder, name="tiny", source_langs=["zh-Hans"], target_langs=["en"], copy=False)
+    (folder / "notes.txt").symlink_to("/etc/hostname")
+    with pytest.raises(EngineError, match=r"tiny: notes\.txt in .* links to /etc/hostname, outside the model folder"):
+        CT2Engine.from_entry(models.get_model("tiny"), device="cpu")

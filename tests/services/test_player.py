@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import array
 import itertools
 import os
 import shutil
 import subprocess
 import sys
+import wave
 from pathlib import Path
 
 import pytest
 
 from editor.services.player import NullPlayer, Player, create_player
 from editor.services.vlc_player import VlcPlayer, overlay_font_px, vlc_options
-from tests.media_files import make_garbage_file, make_test_video, make_undecodable_video
+from tests.media_files import make_audio_file, make_garbage_file, make_test_video, make_undecodable_video
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -107,6 +109,76 @@ def test_load_reports_duration_size_and_opens_paused(loaded):
     assert 5800 <= loaded.duration() <= 6200
     assert loaded.video_size() == (360, 640)
     assert loaded.state() == "paused" and loaded.position() == 0
+
+
+def test_opening_never_looks_like_playing(qtbot, player, portrait_video):
+    """The first picture is made by playing the input for a moment: the public state goes straight to paused."""
+    states: list[str] = []
+    player.state_changed.connect(states.append)
+    seen = _positions(player)
+    player.load(str(portrait_video))
+    qtbot.waitUntil(lambda: player.state() == "paused", timeout=5000)
+    qtbot.wait(500)
+    assert states == ["paused"]
+    assert player.position() == 0 and set(seen) <= {0}
+
+
+def _wav_samples(path: Path) -> list[int]:
+    """The 16-bit samples VLC's file audio output wrote (every block that reached the output). The output opens
+    its file when the first sound arrives: no file, no sound (the next test shows the same setup does write)."""
+    if not path.exists():
+        return []
+    with wave.open(str(path)) as wav:
+        assert wav.getsampwidth() == 2
+        return list(array.array("h", wav.readframes(wav.getnframes())))
+
+
+def _file_audio_player(monkeypatch, wav: Path):
+    monkeypatch.setenv("SUBREVIEW_VLC_AOUT", "afile")
+    p = create_player(headless=True, extra_options=[f"--audiofile-file={wav}"])
+    assert isinstance(p, VlcPlayer), p.unavailable_reason
+    return p
+
+
+def test_no_sound_reaches_the_output_while_opening_and_seeking_paused(qtbot, monkeypatch, tmp_path, portrait_video):
+    wav = tmp_path / "heard.wav"
+    p = _file_audio_player(monkeypatch, wav)
+    p.load(str(portrait_video))
+    qtbot.waitUntil(lambda: p.state() == "paused", timeout=5000)
+    p.seek(3000)
+    qtbot.wait(800)
+    p.shutdown()  # closes the output file
+    assert _wav_samples(wav) == [], "the tone of the video was sent to the audio output before Play"
+
+
+def test_play_after_opening_plays_with_sound_from_the_sought_time(qtbot, monkeypatch, tmp_path, portrait_video):
+    wav = tmp_path / "heard.wav"
+    p = _file_audio_player(monkeypatch, wav)
+    p.load(str(portrait_video))
+    qtbot.waitUntil(lambda: p.state() == "paused", timeout=5000)
+    p.seek(3000)
+    p.play()
+    qtbot.wait(800)
+    assert p.state() == "playing" and 3200 <= p.position() <= 4500
+    p.shutdown()
+    samples = _wav_samples(wav)
+    assert len(samples) > 44100, "about a second of stereo sound should have been played"
+    assert max(abs(v) for v in samples) > 1000, "the 440 Hz tone should be audible, not muted"
+
+
+def test_an_audio_only_file_opens_paused_and_plays(qtbot, player, tmp_path):
+    audio = make_audio_file(tmp_path / "ep07.m4a", seconds=4)
+    states: list[str] = []
+    player.state_changed.connect(states.append)
+    with qtbot.waitSignal(player.duration_changed, timeout=5000):
+        assert player.load(str(audio))
+    qtbot.waitUntil(lambda: player.state() == "paused", timeout=5000)
+    qtbot.wait(500)
+    assert states == ["paused"] and player.position() == 0 and player.video_size() is None
+    player.seek(2000)
+    player.play()
+    qtbot.wait(600)
+    assert player.state() == "playing" and 2100 <= player.position() <= 3500
 
 
 def test_play_moves_the_playhead_smoothly(qtbot, loaded):

@@ -14,6 +14,7 @@ def _isolated_user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("SUBREVIEW_DATA_DIR", str(tmp_path / "user-data"))
     monkeypatch.setenv("SUBREVIEW_CACHE_DIR", str(tmp_path / "user-cache"))
     monkeypatch.setenv("SUBREVIEW_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setenv("SUBREVIEW_REVIEWER", "tester")  # who is reviewing is known: no first-run question
 
 
 @pytest.fixture
@@ -24,3 +25,21 @@ def session(tmp_path, qtbot):
     s = make_session(tmp_path / "p.subrev")
     yield s
     s.close()
+
+
+@pytest.fixture
+def sample_window(qtbot, tmp_path):
+    """The real window on the realistic sample project, without video or model, once its first check is shown."""
+    from editor.services.player import NullPlayer
+    from editor.services.settings import Settings
+    from editor.ui.main_window import MainWindow
+    from tests.ui.cue_samples import make_session
+
+    session = make_session(tmp_path / "sample.subrev")
+    window = MainWindow(session, Settings(), NullPlayer("no video in this test"), None)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.qa_checked, timeout=30_000):
+        window.show()
+    yield window
+    window.close()
+    session.close()

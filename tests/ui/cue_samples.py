@@ -7,7 +7,7 @@ from pathlib import Path
 from editor.core.document import Cue
 from editor.core.glossary import GlossaryTerm
 from editor.core.qa import QAContext, QAIssue, builtin_profile, run_qa
-from editor.core.review import Draft, RejectCategory, Rejection, Severity, State
+from editor.core.review import Comment, Draft, RejectCategory, Rejection, Severity, State
 from editor.core.store import Project, ProjectMeta
 from editor.ui.session import ReviewSession
 
@@ -55,7 +55,9 @@ _LINES: list[tuple[str, str, State, float | None]] = [
     ("明天见。", "See you tomorrow.", State.TRANSLATED, None),
 ]
 
-REJECTION = Rejection(RejectCategory.TERMINOLOGY, Severity.MAJOR, "Use the glossary name: Lin Group")
+REJECTION = Rejection(RejectCategory.TERMINOLOGY, Severity.MAJOR, "Use the glossary name: Lin Group", "李审校",
+                      "2026-12-02T09:30:00Z")
+NOTE = Comment("小王", "2026-12-01T16:05:00Z", "Check the name with the client")
 
 
 def realistic_cues() -> list[Cue]:
@@ -70,8 +72,10 @@ def realistic_cues() -> list[Cue]:
                           engine="ctranslate2 4.8.5", model_id="opus-mt-zh-en", score=score,
                           alternatives=alternatives, raw_output=target)
         rejection = REJECTION if state is State.REJECTED else None
-        note = "Check the name with the client" if i == 7 else ""
-        cues.append(Cue(i, start, start + duration, source, target, state, note, rejection, draft))
+        thread = (NOTE,) if i == 7 else ()
+        if rejection is not None:
+            thread += (Comment.of_rejection(rejection),)
+        cues.append(Cue(i, start, start + duration, source, target, state, thread, rejection, draft))
         start += duration + (300 if i == 20 else 84 if i % 6 else 1500)  # 20: a gap to chain
     return cues
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextDocument
 from editor.core import edits
 from editor.core.document import Cue
 from editor.core.qa import QAIssue
-from editor.core.review import Draft, State
+from editor.core.review import Comment, Draft, State
 from editor.ui.cue_table import (
     Column,
     CueFilterProxy,
@@ -50,7 +50,7 @@ def test_model_passes_the_qt_model_tester_through_edits(model, session, qtmodelt
     qtmodeltester.check(model, force_py=True)
     session.apply(edits.SetTarget(3, "This is the ring you gave me three years ago."))
     session.apply(edits.SetState(1, State.APPROVED))
-    session.apply(edits.SetNote(4, "ok"))
+    session.apply(edits.AddComment(4, Comment("tester", "2026-12-01T10:00:00Z", "ok")))
     session.undo_stack.undo()
     model.set_qa_issues(qa_issues(session))
     model.pin(5)
@@ -86,8 +86,13 @@ def test_cells_show_times_speed_confidence_state_and_qa(model, session):
 
     assert [cell(0, c) for c in Column] == [
         "1", "00:00:00.500", "00:00:02.600", "2.100", "11.0", "你怎么又来了？", "Why are you here again?",
-        "Machine draft", "0.71", "",
+        "Machine draft", "", "0.71", "",
     ]
+    assert cell(6, Column.THREAD) == "2"  # cue 7: a note and its open rejection, flagged
+    assert cell(6, Column.THREAD, Qt.ItemDataRole.DecorationRole) is not None
+    assert cell(0, Column.THREAD, Qt.ItemDataRole.DecorationRole) is None
+    tip = rendered(cell(6, Column.THREAD, Qt.ItemDataRole.ToolTipRole))
+    assert "Rejected by 李审校" in tip and "Check the name with the client" in tip
     assert cell(2, Column.CPS) == "4.4"  # untranslated: the source's reading speed ...
     assert cell(2, Column.CPS, Qt.ItemDataRole.ForegroundRole).name() == "#8a8a8a"  # ... shown greyed
     assert "\n" not in cell(4, Column.SOURCE) and "↵" in cell(4, Column.SOURCE)
@@ -124,7 +129,8 @@ def test_an_edit_refreshes_only_the_rows_it_touched(model, session):
     session.apply(edits.SetTarget(12, "I'll be right there."))
     assert rows == [(11, 11)]
     rows.clear()
-    session.apply(edits.Batch([edits.SetNote(2, "a"), edits.SetNote(3, "b"), edits.SetNote(30, "c")]))
+    note = Comment("tester", "2026-12-01T10:00:00Z", "n")
+    session.apply(edits.Batch([edits.AddComment(2, note), edits.AddComment(3, note), edits.AddComment(30, note)]))
     assert rows == [(1, 2), (29, 29)]
     rows.clear()
     session.undo_stack.undo()

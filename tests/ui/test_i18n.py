@@ -194,7 +194,7 @@ def test_switching_to_chinese_changes_the_whole_window_live_and_back(qtbot, wind
     switch(qtbot, "zh_CN")
     assert window.menus["file"].title() == "文件(&F)"
     assert window.menus["review"].title() == "审校(&R)"
-    assert window.actions["confirm_next"].text() == "确认并转到下一条(&C)"
+    assert window.window_actions["confirm_next"].text() == "确认并转到下一条(&C)"
     header = window.table.view.model()
     assert header.headerData(Column.SOURCE, Qt.Orientation.Horizontal) == "原文"
     assert header.headerData(Column.STATE, Qt.Orientation.Horizontal) == "状态"
@@ -219,8 +219,8 @@ def test_traditional_chinese_menus(qtbot, window):
     switch(qtbot, "zh_TW")
     titles = [window.menus[k].title() for k in ("file", "edit", "review", "view", "help")]
     assert titles == ["檔案(&F)", "編輯(&E)", "審校(&R)", "檢視(&V)", "說明(&H)"]
-    assert window.actions["export"].text() == "匯出字幕(&E)…"
-    assert window.actions["settings"].text() == "設定(&S)…"
+    assert window.window_actions["export"].text() == "匯出字幕(&E)…"
+    assert window.window_actions["settings"].text() == "設定(&S)…"
     assert window.table.view.model().headerData(Column.TARGET, Qt.Orientation.Horizontal) == "譯文"
 
 
@@ -255,7 +255,7 @@ def test_choosing_a_language_in_settings_applies_it_at_once(qtbot, window, monke
 
 def test_the_shortcut_list_names_menus_in_the_ui_language(qtbot, window):
     switch(qtbot, "zh_CN")
-    rows = window.actions.shortcut_table()
+    rows = window.window_actions.shortcut_table()
     assert ("文件", "打开项目…", "Ctrl+O") in rows
 
 

@@ -10,6 +10,7 @@ from editor.core import edits
 from editor.core.review import Draft, State
 from editor.core.store import Project
 from editor.ui.cue_details import diff_html
+from editor.ui.cue_style import confidence
 from editor.ui.cue_table import Column, CueTablePanel
 from editor.ui.line_editor import TYPING_DELAY_MS, LineEditor
 from tests.ui.cue_samples import GLOSSARY, qa_issues
@@ -37,7 +38,7 @@ def test_typing_is_one_undo_step_per_line_and_reaches_the_file(editor, session, 
     qtbot.keyClicks(editor.target_edit, " you gave me.")
     editor.flush()  # ... and so does flush()
     assert on_disk(session, 3).target == "This is the ring you gave me."
-    assert on_disk(session, 3).state is State.TRANSLATED
+    assert on_disk(session, 3).state is State.EDITED  # typed, not yet confirmed
     assert session.undo_stack.count() == 1
     editor.set_cue(12)
     qtbot.keyClicks(editor.target_edit, "I'll be right there.")
@@ -78,11 +79,10 @@ def test_ctrl_z_in_the_box_saves_the_typing_first_and_leaves_undo_to_the_window(
 def test_a_draft_arriving_while_typing_does_not_eat_the_typing(editor, session, qtbot):
     editor.set_cue(3)
     qtbot.keyClicks(editor.target_edit, "My words")
-    change = session.project.apply(edits.ApplyDraft(3, Draft(text="Machine words", score=0.5)), actor="mt")
-    session.applied_outside_undo(change)
+    session.apply_machine(edits.ApplyDraft(3, Draft(text="Machine words", score=0.5)))
     assert editor.target_edit.toPlainText() == "My words"
     qtbot.waitUntil(lambda: session.doc.get(3).target == "My words")
-    assert session.doc.get(3).state is State.TRANSLATED
+    assert session.doc.get(3).state is State.EDITED
 
 
 def test_no_break_spaces_survive_editing(editor, session, qtbot):
@@ -101,7 +101,8 @@ def test_insert_alternative_puts_its_text_in_the_translation(editor, session):
     assert editor.details.alternatives.item(1).text() == f"1   {draft.alternatives[0][0]}   (0.50)"
     assert editor.insert_alternative(2)
     assert editor.target_edit.toPlainText() == draft.alternatives[1][0] == session.doc.get(11).target
-    assert session.doc.get(11).state is State.TRANSLATED
+    assert session.doc.get(11).state is State.MT_DRAFT  # still the machine's text, not confirmed
+    assert confidence(session.doc.get(11)) == draft.alternatives[1][1]  # the chosen alternative's own score
     editor.details.alternative_chosen.emit(0)  # a click on the draft's row
     assert session.doc.get(11).target == draft.text
     assert session.undo_stack.count() == 2
@@ -149,16 +150,42 @@ def test_qa_issues_state_rejection_and_note_are_shown(editor, session, qtbot):
     assert editor.details.tabText(3) == "QA (2)"
     assert editor._badge.text() == "Rejected" and editor._rejection.isVisible()
     assert "Terminology" in editor._rejection.text() and "Lin Group" in editor._rejection.text()
-    assert editor.note_edit.text() == "Check the name with the client"
+    assert "李审校" in editor._rejection.text()
+    thread = editor.thread.texts()
+    assert thread[0].startswith("小王 · ") and thread[0].endswith("Check the name with the client")
+    assert "rejected: Terminology, major" in thread[1] and thread[1].endswith("Use the glossary name: Lin Group")
     assert editor._number.text() == "#7" and editor._times.text() == "00:00:15.920 → 00:00:18.620"
 
 
-def test_the_note_is_saved_like_the_translation(editor, session, qtbot):
+def test_a_comment_posted_joins_the_thread_with_its_author_and_is_one_step(editor, session, qtbot):
     editor.set_cue(2)
-    qtbot.keyClicks(editor.note_edit, "Client prefers 'return'")
-    editor.set_cue(3)
-    assert on_disk(session, 2).note == "Client prefers 'return'"
-    assert session.doc.get(2).state is State.TRANSLATED  # a note is not a decision
+    qtbot.keyClicks(editor.comment_edit, "Client prefers 'return'")
+    qtbot.keyClick(editor.comment_edit, Qt.Key.Key_Return)
+    saved = on_disk(session, 2).comments[-1]
+    assert (saved.author, saved.text, saved.kind) == (session.reviewer, "Client prefers 'return'", "note")
+    assert editor.thread.texts()[-1].endswith("Client prefers 'return'") and editor.comment_edit.text() == ""
+    assert session.doc.get(2).state is State.TRANSLATED  # a comment is not a decision
+    qtbot.keyClicks(editor.comment_edit, "typed, then the line was left")
+    editor.set_cue(3)  # a comment not posted yet is not lost
+    assert on_disk(session, 2).comments[-1].text == "typed, then the line was left"
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert on_disk(session, 2).comments == ()
+
+
+def test_the_rejection_stays_in_view_while_the_line_is_fixed_until_approved(editor, session, qtbot):
+    editor.set_cue(7)
+    editor.target_edit.selectAll()
+    qtbot.keyClicks(editor.target_edit, "Lin Group headquarters")
+    editor.flush()
+    cue = session.doc.get(7)
+    assert cue.state is State.EDITED and cue.rejection is not None
+    assert editor._rejection.isVisible() and "Lin Group" in editor._rejection.text()
+    session.apply(edits.SetState(7, State.TRANSLATED))
+    assert editor._rejection.isVisible()
+    session.apply(edits.SetState(7, State.APPROVED))
+    assert not editor._rejection.isVisible()
+    assert "rejected: Terminology" in editor.thread.texts()[-1]  # the history stays
 
 
 def test_a_deleted_line_leaves_the_editor_empty(editor, session):
@@ -179,7 +206,7 @@ def test_typing_in_a_filtered_table_keeps_the_line_until_the_reviewer_moves_on(q
     panel.select_cue(3)
     assert editor.cue_id == 3
     qtbot.keyClicks(editor.target_edit, "The ring")
-    qtbot.waitUntil(lambda: session.doc.get(3).state is State.TRANSLATED)
+    qtbot.waitUntil(lambda: session.doc.get(3).state is State.EDITED)
     assert panel.proxy.cue_id_at(panel.view.currentIndex().row()) == 3  # still there while being edited
     qtbot.keyClicks(editor.target_edit, "!")  # not saved yet when the reviewer moves on
     panel.view.setCurrentIndex(panel.proxy.index(panel.proxy.proxy_row_of(12), Column.SOURCE))

@@ -14,9 +14,11 @@ from editor.gui import _make_worker, demo_project
 from editor.services.player import NullPlayer
 from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
+from editor.ui.cue_table import Column
 from editor.ui.dialogs import RejectDialog
 from editor.ui.main_window import MainWindow
 from editor.ui.session import ReviewSession
+from tests.ui.message_boxes import click_in_next_box
 
 
 def on_disk(path: Path, cue_id: int):
@@ -32,7 +34,7 @@ def window(qtbot, tmp_path):
     project = Project.open(path)
     session = ReviewSession(project, settings.reviewer_name())
     worker = _make_worker(project, settings)
-    translator = ProjectTranslator(project, worker, actor=session.reviewer)
+    translator = ProjectTranslator(project, worker, write=session.apply_machine)
     w = MainWindow(session, settings, NullPlayer("no video in this test"), translator)
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.qa_checked, timeout=30_000):  # the checks run in the background after showing
@@ -46,6 +48,8 @@ def window(qtbot, tmp_path):
 
 
 def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier):
+    window.activateWindow()  # a message box that just closed may have left no window active
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.editor.target_edit.setFocus()
     qtbot.keyClick(window.editor.target_edit, key, modifiers)
 
@@ -71,20 +75,39 @@ def test_typing_a_correction_is_one_step_and_is_saved_on_confirm(qtbot, window):
     qtbot.waitUntil(lambda: window.session.doc.get(1).state is State.MT_DRAFT, timeout=20_000)
     window.editor.target_edit.selectAll()
     qtbot.keyClicks(window.editor.target_edit, "Why are you here again?")
+    window.editor.flush()
+    assert on_disk(path, 1).state is State.EDITED  # typing is an edit, not yet a decision
     press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     cue = on_disk(path, 1)
     assert cue.target == "Why are you here again?" and cue.state is State.TRANSLATED
     assert cue.draft is not None and cue.draft.text != cue.target  # the machine's words are kept as provenance
-    window.actions["undo"].trigger()
+    with Project.open(path, read_only=True) as project:
+        actions = [e.action for e in project.events(cue_id=1)]
+    assert actions[-2:] == ["set_target", "set_state"]  # the edit and the decision, both in the log
+    assert window.window_actions["undo"].text().replace("&", "") == "Undo “Confirm line 1”"
+    window.window_actions["undo"].trigger()
+    assert window.session.doc.get(1).state is State.EDITED
+    window.window_actions["undo"].trigger()
     assert window.session.doc.get(1).state is State.MT_DRAFT
     assert window.session.doc.get(1).target == window.session.doc.get(1).draft.text
 
 
 def test_approve_and_reject_from_the_keyboard(qtbot, window):
     path = window.session.project.path
+    approve = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.waitUntil(lambda: window.session.doc.get(1).state is State.MT_DRAFT, timeout=20_000)
-    press(qtbot, window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    seen: list[str] = []
+    click_in_next_box("", seen, key=Qt.Key.Key_Return)  # a stray Enter in the question does not approve
+    press(qtbot, window, Qt.Key.Key_Return, approve)
+    assert "Approve the machine's text as it is?" in seen[0]
+    assert on_disk(path, 1).state is State.MT_DRAFT and window.review.current == 1
+    click_in_next_box("Approve as It Is", seen)
+    press(qtbot, window, Qt.Key.Key_Return, approve)
     assert on_disk(path, 1).state is State.APPROVED
+    with Project.open(path, read_only=True) as project:
+        last = project.events(cue_id=1)[-1]
+    assert (last.action, last.actor, last.before, last.after) == (
+        "approve_machine_text", "李审校", {"state": "mt_draft"}, {"state": "approved"})
     window.table.select_cue(1)
 
     def fill_dialog():
@@ -110,7 +133,9 @@ def test_insert_machine_draft_and_alternatives(qtbot, window):
     window.editor.flush()
     press(qtbot, window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     window.editor.flush()
-    assert window.session.doc.get(1).target == draft.text
+    cue = window.session.doc.get(1)
+    assert cue.target == draft.text and cue.state is State.MT_DRAFT  # the machine's text, still unconfirmed
+    assert window.table.model.index(0, Column.CONFIDENCE).data() == f"{draft.score:.2f}"
     if draft.alternatives:
         press(qtbot, window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
         window.editor.flush()
@@ -119,7 +144,7 @@ def test_insert_machine_draft_and_alternatives(qtbot, window):
 
 def test_pretranslate_from_the_window_with_progress(qtbot, window):
     with qtbot.waitSignal(window.translator.finished, timeout=60_000):
-        window.actions["pretranslate"].trigger()
+        window.window_actions["pretranslate"].trigger()
         assert window.progress.isVisible() and window.cancel_button.isVisible()
     assert not window.progress.isVisible()
     states = [c.state for c in window.session.doc]
@@ -145,8 +170,8 @@ def test_the_layout_is_remembered(qtbot, window):
 
 def test_the_null_player_keeps_review_work_going(qtbot, window):
     assert not window.player.available
-    assert not window.actions["play_pause"].isEnabled()
-    assert window.actions["confirm_next"].isEnabled()
+    assert not window.window_actions["play_pause"].isEnabled()
+    assert window.window_actions["confirm_next"].isEnabled()
 
 
 def test_closing_the_window_leaves_nothing_running_on_the_project(qtbot, window):
@@ -177,9 +202,12 @@ def test_export_from_the_window_is_gated_with_counts(qtbot, window, tmp_path):
     QTimer.singleShot(100, lambda: _answer_message_box("Go to the First"))
     file_actions.export(window, str(out))
     assert not out.exists() and window.review.current == 1
-    QTimer.singleShot(100, lambda: _answer_message_box("Export Anyway"))
+    seen: list[str] = []
+    click_in_next_box("Export Anyway", seen)
     file_actions.export(window, str(out))
     assert out.exists()
+    assert "Left out, no translation: lines" in seen[0]  # the person is told which lines are left out
+    assert "left out, no translation" in window.statusBar().currentMessage()
     events = [e for e in window.session.project.events() if e.action == "export"]
     assert events[-1].actor == "李审校" and events[-1].after["unreviewed"] == 10
 
@@ -195,5 +223,5 @@ def test_shift_times_is_one_undo_step(qtbot, window):
     QTimer.singleShot(100, dialog.accept)
     file_actions.shift_times(window, dialog)
     assert [(c.start_ms, c.end_ms) for c in window.session.doc] == [(s + 250, e + 250) for s, e in before]
-    window.actions["undo"].trigger()
+    window.window_actions["undo"].trigger()
     assert [(c.start_ms, c.end_ms) for c in window.session.doc] == before

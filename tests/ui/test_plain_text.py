@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QWidget
 
 from editor.core.document import Cue
-from editor.core.review import Draft, State
+from editor.core.review import Comment, Draft, RejectCategory, Rejection, Severity, State
 from editor.core.store import Project, ProjectMeta
 from editor.gui import App
 from editor.services.player import NullPlayer
@@ -29,7 +29,9 @@ def _risky(text: str) -> bool:
 def _hostile_project(path: Path) -> Project:
     draft = Draft(text=f"{PAYLOAD} draft", engine="ctranslate2", model_id=f"model{PAYLOAD}", score=0.4,
                   alternatives=((f"{PAYLOAD} alt", 0.3),))
-    cues = [Cue(1, 0, 1500, f"{PAYLOAD}林总来了", f"{PAYLOAD}", State.MT_DRAFT, note=PAYLOAD, draft=draft),
+    rejection = Rejection(RejectCategory.STYLE, Severity.MINOR, PAYLOAD, f"rev{PAYLOAD}", "2026-12-01T10:00:00Z")
+    thread = (Comment(f"ann{PAYLOAD}", "2026-12-01T09:00:00Z", PAYLOAD), Comment.of_rejection(rejection))
+    cues = [Cue(1, 0, 1500, f"{PAYLOAD}林总来了", f"{PAYLOAD}", State.MT_DRAFT, thread, rejection, draft=draft),
             Cue(2, 1520, 1600, f"林总{PAYLOAD}", "", State.UNTRANSLATED)]
     project = Project.create(path, cues, ProjectMeta(), actor="t")
     project.replace_glossary([("林总", f"President Lin{PAYLOAD}", f"Boss{PAYLOAD}", "", False)], actor="t")

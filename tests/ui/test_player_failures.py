@@ -58,7 +58,7 @@ def test_review_goes_on_whatever_the_video_does(qtbot, tmp_path, good_video, kin
         window.editor.target_edit.setFocus()
         qtbot.keyClick(window.editor.target_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         assert window.review.current == 2
-        window.actions["play_line"].trigger()  # playing a line is harmless without a picture
+        window.window_actions["play_line"].trigger()  # playing a line is harmless without a picture
         with Project.open(project.path, read_only=True) as on_disk:
             assert on_disk.doc.get(1).state is State.TRANSLATED
             assert on_disk.events(cue_id=1)[-1].actor == "ann"

@@ -14,7 +14,7 @@ from editor.core import edits, workflows
 from editor.core.formats import read_subtitles
 from editor.core.review import State
 from editor.core.store import Project
-from editor.gui import App, project_for
+from editor.gui import App, NewProjectOptions, Opened, given_new_project, project_for
 from editor.services.settings import Settings
 from tests.conftest import BIG_CUES
 
@@ -24,9 +24,10 @@ def season(big_srt: Path, tmp_path: Path, qtbot):
     subs = tmp_path / "season.srt"
     subs.write_bytes(big_srt.read_bytes())
     app = App(QApplication.instance(), Settings())
-    project = project_for(subs, "ann")  # made from the subtitles and handed over open: read once
-    path = project.path
-    assert app.open(project)
+    opened = project_for(subs, given_new_project(NewProjectOptions("zh-Hans", "en"), "ann"))
+    assert isinstance(opened, Opened)  # made from the subtitles and handed over open: read once
+    path = opened.project.path
+    assert app.open(opened)
     window = app.window
     assert window is not None
     with qtbot.waitSignal(window.qa_checked, timeout=120_000):
@@ -60,7 +61,7 @@ def test_a_season_opens_scrolls_filters_checks_and_exports(season, tmp_path, qtb
     window.session.apply(edits.SetTarget(BIG_CUES, "The last line of the season."))
     with qtbot.waitSignal(window.qa_checked, timeout=120_000):
         window.run_qa()
-    assert window.session.doc.get(BIG_CUES).state is State.TRANSLATED
+    assert window.session.doc.get(BIG_CUES).state is State.EDITED
     assert not any(i.rule == "empty_target" for i in window.qa_panel.model.issues)  # gone from every line
     window.session.undo_stack.undo()
     window.session.undo_stack.undo()  # the whole batch is one step
@@ -69,7 +70,7 @@ def test_a_season_opens_scrolls_filters_checks_and_exports(season, tmp_path, qtb
     window.session.undo_stack.redo()
 
     out = tmp_path / "season.en.srt"
-    assert workflows.export_project(window.session.project, out, actor="ann", allow_unreviewed=True) == BIG_CUES
+    assert workflows.export_project(window.session.project, out, actor="ann", allow_unreviewed=True).written == BIG_CUES
     exported = read_subtitles(out).cues
     assert len(exported) == BIG_CUES
     assert (exported[-1].start_ms, exported[-1].end_ms) == (BIG_CUES * 2000, BIG_CUES * 2000 + 1500)

@@ -6,7 +6,7 @@ import pytest
 
 from editor.core import edits
 from editor.core.document import Cue
-from editor.core.review import Draft, State
+from editor.core.review import Comment, Draft, State
 from editor.core.store import Project, ProjectMeta
 from editor.ui.session import ReviewSession
 
@@ -33,7 +33,7 @@ def test_apply_saves_then_undo_and_redo_go_through_the_file(session, tmp_path):
     session.undo_stack.undo()
     assert session.doc.get(1).target == "" and on_disk(tmp_path, 1).target == ""
     session.undo_stack.redo()
-    assert session.doc.get(1).state is State.TRANSLATED
+    assert session.doc.get(1).state is State.EDITED  # typing is an edit; a decision is a step of its own
     assert len(changes) == 3
     actions = [e.action for e in session.project.events(cue_id=1)]
     assert actions == ["set_target", "undo:set_target", "redo:set_target"]
@@ -52,19 +52,19 @@ def test_typing_into_one_line_is_one_undo_step(session):
 def test_a_refused_edit_reports_and_leaves_the_stack_alone(session, qtbot):
     with qtbot.waitSignal(session.error) as err:
         assert session.apply(edits.SetState(1, State.APPROVED)) is None
-    assert "untranslated" in err.args[0] and session.undo_stack.count() == 0
+    assert "without a translation" in err.args[0] and session.undo_stack.count() == 0
 
 
 def test_machine_drafts_clear_redo_and_block_stale_undo(session, qtbot):
     session.apply(edits.SetTarget(4, "Mine"))
     session.undo_stack.undo()
     assert session.undo_stack.canRedo()
-    change = session.project.apply(edits.ApplyDraft(4, Draft(text="Machine")), actor="m")
-    session.applied_outside_undo(change)
+    session.apply_machine(edits.ApplyDraft(4, Draft(text="Machine")))
     assert not session.undo_stack.canRedo()
     assert session.doc.get(4).target == "Machine"
     session.apply(edits.SetTiming(5, 5000, 5900))
-    session.project.apply(edits.SetNote(5, "changed behind the stack"), actor="m")
+    note = Comment("tester", "2026-12-01T10:00:00Z", "changed behind the stack")
+    session.project.apply(edits.AddComment(5, note), actor="m")
     with qtbot.waitSignal(session.error):
         session.undo_stack.undo()
     assert session.doc.get(5).end_ms == 5900  # not rolled back over a change it did not make

@@ -9,6 +9,7 @@ import pytest
 
 from editor.core import edits, qa
 from editor.core.cli import project_profile, project_qa_context
+from editor.core.review import Comment
 from editor.services.player import NullPlayer
 from editor.services.settings import Settings
 from editor.ui.main_window import MainWindow
@@ -16,15 +17,8 @@ from tests.ui.cue_samples import make_session
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    session = make_session(tmp_path / "qa.subrev")
-    w = MainWindow(session, Settings(), NullPlayer("no video in this test"), None)
-    qtbot.addWidget(w)
-    with qtbot.waitSignal(w.qa_checked, timeout=30_000):
-        w.show()
-    yield w
-    w.close()
-    session.close()
+def window(sample_window):
+    return sample_window
 
 
 def _as_full_check(w: MainWindow) -> list[tuple]:
@@ -127,7 +121,7 @@ def test_a_decision_or_a_note_alone_is_not_checked_again(qtbot, window):
     before = _shown(window)
     window.checks._timer.stop()
     window.session.apply(edits.SetState(2, State.APPROVED))
-    window.session.apply(edits.SetNote(3, "ask the client"))
+    window.session.apply(edits.AddComment(3, Comment("tester", "2026-12-01T10:00:00Z", "ask the client")))
     assert not window.checks._dirty and not window.checks._timer.isActive()
     window.session.apply(edits.SetTarget(3, "A line with   three spaces"))  # a text edit is checked again
     assert window.checks._dirty == {3} and window.checks._timer.isActive()
@@ -141,7 +135,8 @@ def test_checked_fields_changed_names_what_the_rules_read():
     from editor.core.review import State
 
     cue = Cue(1, 0, 1000, "你好", "Hello")
-    assert not qa.checked_fields_changed(cue, cue.with_(state=State.APPROVED, note="fine"))
+    thread = (Comment("ann", "2026-12-01T10:00:00Z", "fine"),)
+    assert not qa.checked_fields_changed(cue, cue.with_(state=State.APPROVED, comments=thread))
     for change in ({"target": "Hi"}, {"source": "您好"}, {"start_ms": 10}, {"end_ms": 900}):
         assert qa.checked_fields_changed(cue, cue.with_(**change)), change
     assert qa.checked_fields_changed(None, cue) and qa.checked_fields_changed(cue, None)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
-from editor.core.formats.encoding import decode_subtitle_bytes
+from editor.core.formats.encoding import decode_subtitles
 from editor.core.formats.foreign import foreign_kind
 from editor.core.formats.model import (
     CANNOT_READ,
@@ -24,13 +25,16 @@ from editor.core.formats.model import (
 )
 from editor.core.formats.srt import check_order, read_cue_lines, render_srt, split_lines
 from editor.core.formats.subs import read_ass, read_vtt, render_ass, render_vtt
+from editor.core.formats.tags import DroppedTag, convert_rows, same_markup, vtt_header_with_colours
 from editor.core.gc_pause import gc_paused
 
 CueLike = ParsedCue | tuple[int, int, str] | tuple[int, int, str, Mapping[str, str]]
 
 
-def read_subtitles(path: str | os.PathLike[str], format: str | None = None) -> SubtitleFile:
-    """Load a subtitle file; the format comes from the content or extension unless given."""
+def read_subtitles(path: str | os.PathLike[str], format: str | None = None, *, encoding: str | None = None,
+                   language: str | None = None) -> SubtitleFile:
+    """Load a subtitle file; the format comes from the content or extension unless given. `encoding` forces a
+    codec ("gbk", "big5", "utf-16"...); `language` ("zh-Hans", "zh-Hant", "ja", "ko"...) helps detection."""
     name = os.fspath(path)
     try:
         with open(name, "rb") as handle:
@@ -38,19 +42,22 @@ def read_subtitles(path: str | os.PathLike[str], format: str | None = None) -> S
     except OSError as error:
         raise SubtitleError(code="read_failed", template=CANNOT_READ, name=name, reason=_reason(error)) from None
     with gc_paused():
-        loaded = parse_subtitles(data, name=name, format=format)
+        loaded = parse_subtitles(data, name=name, format=format, encoding=encoding, language=language)
     loaded.path = name
     return loaded
 
 
-def parse_subtitles(data: bytes, *, name: str = "", format: str | None = None) -> SubtitleFile:
-    """Parse subtitle bytes; `name` is used for the extension and in messages."""
+def parse_subtitles(data: bytes, *, name: str = "", format: str | None = None, encoding: str | None = None,
+                    language: str | None = None) -> SubtitleFile:
+    """Parse subtitle bytes; `name` is used for the extension and in messages; `encoding` and `language` as
+    for `read_subtitles`. Problems from decoding (a guessed encoding, replaced bytes) come first."""
     if format is not None and format not in FORMATS:
         raise SubtitleError(f"unknown subtitle format {format!r}; use one of {', '.join(FORMATS)}.",
                             "unknown_format")
     if not data.strip():
         raise SubtitleError(code="empty", template=EMPTY, name=label(name))
-    text, encoding = decode_subtitle_bytes(data, name=name)
+    decoded = decode_subtitles(data, name=name, encoding=encoding, language=language)
+    text = decoded.text
     # A byte order mark inside the text is what joining files (`cat a.srt b.srt`) leaves; it is never text.
     text = text.replace("\ufeff", "")
     if not text.strip():
@@ -68,9 +75,10 @@ def parse_subtitles(data: bytes, *, name: str = "", format: str | None = None) -
         _refuse_a_foreign_format(text, name)
         if problems:
             raise SubtitleError(code="no_cues", template=NO_CUES_BECAUSE, name=label(name),
-                                problem=problems[0].message)
+                                problem=f"line {problems[0].line}: {problems[0].message}")
         raise SubtitleError(code="no_cues", template=NO_CUES, name=label(name))
-    return SubtitleFile(None, fmt, encoding, cues, problems, header, footer)
+    return SubtitleFile(None, fmt, decoded.encoding, cues, [*decoded.problems, *problems], header, footer,
+                        decoded.choice, decoded.runner_up)
 
 
 def detect_format(text: str, name: str = "") -> str:
@@ -106,20 +114,42 @@ def format_from_name(name: str | os.PathLike[str]) -> str | None:
     return ext if ext in FORMATS else None
 
 
+class Rendered(NamedTuple):
+    """A rendered subtitle file and the markup left out of it (texts converted from another format)."""
+
+    text: str
+    dropped: list[DroppedTag]
+
+
 def render_subtitles(cues: Iterable[CueLike], format: str, *, crlf: bool = False, header: str = "",
-                     footer: str = "") -> str:
+                     footer: str = "", source_format: str | None = None) -> str:
     """The text `write_subtitles` writes; blank text lines are dropped (they would end a cue)."""
+    return render_subtitles_with_report(cues, format, crlf=crlf, header=header, footer=footer,
+                                        source_format=source_format).text
+
+
+def render_subtitles_with_report(cues: Iterable[CueLike], format: str, *, crlf: bool = False, header: str = "",
+                                 footer: str = "", source_format: str | None = None) -> Rendered:
+    """render_subtitles, with the markup it left out. `source_format` is the format the texts' markup was
+    written for: from another one, tags are converted to `format`'s (editor.core.formats.tags); None means
+    the same as `format`, nothing converted."""
+    for fmt in (format, source_format):
+        if fmt is not None and fmt not in FORMATS:
+            raise SubtitleError(f"unknown subtitle format {fmt!r}; use one of {', '.join(FORMATS)}.",
+                                "unknown_format")
     rows = [_row(cue) for cue in cues]
+    dropped: list[DroppedTag] = []
+    if source_format is not None and not same_markup(source_format, format):
+        rows, dropped, colours = convert_rows(rows, source_format, format)
+        if format == "vtt":
+            header = vtt_header_with_colours(header, colours)
     if format == "srt":
         text = render_srt(rows)
     elif format == "vtt":
         text = render_vtt(rows, header)
-    elif format in ("ass", "ssa"):
-        text = render_ass(rows, format, header, footer)
     else:
-        raise SubtitleError(f"unknown subtitle format {format!r}; use one of {', '.join(FORMATS)}.",
-                            "unknown_format")
-    return text.replace("\n", "\r\n") if crlf else text
+        text = render_ass(rows, format, header, footer)
+    return Rendered(text.replace("\n", "\r\n") if crlf else text, dropped)
 
 
 def _row(cue: CueLike) -> tuple[int, int, str, dict[str, str]]:
@@ -141,20 +171,25 @@ def write_subtitles(
     crlf: bool = False,
     header: str = "",
     footer: str = "",
-) -> None:
-    """Write UTF-8 (optionally with BOM / CRLF) atomically: the target ends up complete or untouched."""
+    source_format: str | None = None,
+) -> list[DroppedTag]:
+    """Write UTF-8 (optionally with BOM / CRLF) atomically: the target ends up complete or untouched. Texts
+    written for `source_format` have their tags converted (see render_subtitles_with_report); returns the
+    markup left out, by row of `cues`."""
     name = os.fspath(path)
     fmt = format or format_from_name(name)
     if fmt is None:
         raise SubtitleError(f"cannot write {name}: unknown extension; use .srt, .vtt, .ass or .ssa.",
                             "unknown_format")
-    text = render_subtitles(cues, fmt, crlf=crlf, header=header, footer=footer)
+    text, dropped = render_subtitles_with_report(cues, fmt, crlf=crlf, header=header, footer=footer,
+                                                 source_format=source_format)
     try:
         data = text.encode("utf-8-sig" if bom else "utf-8")
     except UnicodeEncodeError as error:
         raise SubtitleError(f"cannot write {name}: the text has a character UTF-8 cannot hold "
                             f"({error.object[error.start]!r}).", "write_failed") from None
     atomic_write(name, data)
+    return dropped
 
 
 def atomic_write(name: str, data: bytes) -> None:

@@ -26,11 +26,18 @@ class ParsedCue(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something wrong in a file that did not stop it from loading."""
+    """Something wrong in a file that did not stop it from loading. `message` is the sentence alone; whoever
+    shows it adds the line ("line 17: ...")."""
 
     line: int
     code: str
     message: str
+
+
+# How a file's encoding was chosen (SubtitleFile.encoding_choice).
+ENCODING_DETECTED = "detected"  # a byte order mark, valid UTF-8, or a legacy encoding that reads clearly best
+ENCODING_FORCED = "forced"  # the person named it
+ENCODING_GUESSED = "guessed"  # little or ambiguous evidence: the UI offers to reopen with another encoding
 
 
 @dataclass
@@ -39,11 +46,13 @@ class SubtitleFile:
 
     path: str | None
     format: str
-    encoding: str
+    encoding: str  # Python codec name
     cues: list[ParsedCue]
     problems: list[Problem]
     header: str = ""
     footer: str = ""  # ASS/SSA: the sections after [Events] ([Fonts], [Graphics], ...), verbatim
+    encoding_choice: str = ENCODING_DETECTED
+    encoding_runner_up: str = ""  # for a guess: the next most likely encoding ("" when none)
 
 
 class SubtitleError(UserError):
@@ -61,6 +70,13 @@ BINARY = QT_TRANSLATE_NOOP("Errors", "{name} is a binary file, not subtitles.")
 UNDECODABLE = QT_TRANSLATE_NOOP(
     "Errors", "{name} cannot be decoded: line {line} (byte offset {offset}) has the first byte that is not "
     "UTF-8, and no other known encoding fits.")
+DAMAGED = QT_TRANSLATE_NOOP(
+    "Errors", "{name} cannot be decoded as {encoding}: {count} places are not valid {encoding}, the first on line "
+    "{line}.")
+INVALID_BYTES = QT_TRANSLATE_NOOP(
+    "Errors", "{name} cannot be decoded as {encoding}: line {line} has bytes that are not valid {encoding}.")
+UNKNOWN_ENCODING = QT_TRANSLATE_NOOP(
+    "Errors", "{encoding} is not an encoding SubReview knows; use a name such as UTF-8, GB18030, Big5 or Shift_JIS.")
 NO_CUES = QT_TRANSLATE_NOOP("Errors", "no subtitles could be read from {name}.")
 NO_CUES_BECAUSE = QT_TRANSLATE_NOOP("Errors", "no subtitles could be read from {name} ({problem}).")
 UNKNOWN_FORMAT = QT_TRANSLATE_NOOP("Errors", "{name} is not in a known subtitle format (SRT, WebVTT, ASS or SSA).")

@@ -12,11 +12,17 @@ import pysrt
 from editor.core.formats.model import ParsedCue, Problem
 from editor.core.timecode import TimecodeError, parse_clock
 
-# The usual timing line in one match; anything else goes through parse_clock.
+# The usual timing line in one match; anything else goes through parse_clock. The rest after the end time is
+# taken whole and stripped afterwards: a lazy `(.*?)\s*` there backtracked quadratically over long runs of
+# spaces (64 KB took 23 s). At most three hour digits: parse_clock's limit (timecode.MAX_HOURS).
 _FAST_TIMING = re.compile(
-    r"\s*(\d+):([0-5]\d):([0-5]\d)[,.](\d{1,3})\s*-->\s*(\d+):([0-5]\d):([0-5]\d)[,.](\d{1,3})(?:\s+(.*?))?\s*",
+    r"\s*(\d{1,3}):([0-5]\d):([0-5]\d)[,.](\d{1,3})\s*-->\s*(\d{1,3}):([0-5]\d):([0-5]\d)[,.](\d{1,3})(?:\s+(.*))?",
     re.ASCII,
 )
+# What a Chinese input method types in a timing line: full-width digits, colon, comma, full stop, hyphen,
+# greater-than sign and the ideographic space.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９：，．－＞\u3000", "0123456789:,.->" + " ")
+_SPACED_ARROW = re.compile(r"-\s*-\s*>")  # "-- >", "- ->": an arrow typed with spaces inside
 _VTT_BLOCKS = ("NOTE", "STYLE", "REGION")
 _SHOWN_CHARS = 60
 
@@ -31,7 +37,21 @@ def split_lines(text: str) -> list[str]:
 
 def is_timing(line: str) -> bool:
     """A line that is meant as a timing line (valid or not): a digit (or a minus and a digit) first, then a
-    colon before an arrow. Text such as "3 --> 4 goals" is not one."""
+    colon before an arrow. Text such as "3 --> 4 goals" is not one. Full-width forms and an arrow with spaces
+    inside count as their ASCII selves."""
+    return _is_ascii_timing(_ascii_timing(line))
+
+
+def _ascii_timing(line: str) -> str:
+    """The line with full-width digits and punctuation made ASCII, and an arrow typed with spaces closed up."""
+    if not line.isascii():
+        line = line.translate(_FULL_WIDTH)
+    if "-->" not in line and ">" in line:
+        line = _SPACED_ARROW.sub("-->", line, count=1)
+    return line
+
+
+def _is_ascii_timing(line: str) -> bool:
     head, arrow, _ = line.partition("-->")
     if not arrow:
         return False
@@ -43,11 +63,12 @@ def parse_timing(line: str) -> tuple[int, int, str]:
     """(start, end, rest after the end time) of a timing line; TimecodeError when it is not valid. A time
     written with a minus (what shifting a file too far early leaves) comes back negative."""
     match = _FAST_TIMING.fullmatch(line)
-    return _matched_timing(match) if match is not None else _parsed_timing(line)
+    return _matched_timing(match) if match is not None else _parsed_timing(_ascii_timing(line))
 
 
 def _parsed_timing(line: str) -> tuple[int, int, str]:
-    """parse_timing for the lines the fast expression does not match (other separators, minus signs...)."""
+    """parse_timing for the lines the fast expression does not match (other separators, minus signs...),
+    with full-width forms already made ASCII."""
     left, _, right = line.partition("-->")
     start = _signed_clock(left)
     right = right.strip()
@@ -65,7 +86,12 @@ def _matched_timing(match: re.Match[str]) -> tuple[int, int, str]:
     h1, m1, s1, f1, h2, m2, s2, f2, rest = match.groups()
     start = ((int(h1) * 60 + int(m1)) * 60 + int(s1)) * 1000 + int(f1.ljust(3, "0"))
     end = ((int(h2) * 60 + int(m2)) * 60 + int(s2)) * 1000 + int(f2.ljust(3, "0"))
-    return start, end, rest or ""
+    return start, end, rest.strip() if rest else ""
+
+
+def _may_be_timing(stripped: str) -> bool:
+    """A cheap first test: a timing line starts with a digit or a minus and has an arrow, maybe full-width."""
+    return (stripped[0].isdigit() or stripped[0] in "-－") and (">" in stripped or "＞" in stripped)
 
 
 def _timing_line(line: str) -> tuple[int, int, str] | None:
@@ -73,7 +99,8 @@ def _timing_line(line: str) -> tuple[int, int, str] | None:
     match = _FAST_TIMING.fullmatch(line)
     if match is not None:
         return _matched_timing(match)
-    if not is_timing(line):
+    line = _ascii_timing(line)
+    if not _is_ascii_timing(line):
         return None
     try:
         return _parsed_timing(line)
@@ -115,20 +142,18 @@ def read_cue_lines(
             elif mode == "skip":
                 mode = "none"
             continue
-        if "-->" in stripped and (timing := _timing_line(stripped)) is not None:  # valid or not
+        if _may_be_timing(stripped) and (timing := _timing_line(stripped)) is not None:  # valid or not
             if cur is not None:
                 cues.append(ParsedCue(cur[0], cur[1], "\n".join(text), cur[2], cur[3]))
             cur, text = None, []
             number = i + 1
             if timing is _INVALID:
-                problems.append(Problem(number, "bad_timestamp",
-                                        f"line {number}: {shown(stripped)} is not a valid time; cue skipped"))
+                problems.append(Problem(number, "bad_timestamp", f"{shown(stripped)} is not a valid time; cue skipped"))
                 mode, ident = "skip", None
                 continue
             start, end, rest = timing
             if start < 0 or end < 0:
-                problems.append(Problem(i + 1, "negative_time", f"line {i + 1}: a time before 0:00:00 "
-                                        "was set to 0:00:00"))
+                problems.append(Problem(i + 1, "negative_time", "a time before 0:00:00 was set to 0:00:00"))
                 start, end = max(0, start), max(0, end)
             meta: dict[str, str] = {meta_key: rest} if rest else {}
             if ident is not None:
@@ -136,8 +161,8 @@ def read_cue_lines(
                 if vtt:
                     meta = {"identifier": ident[1], **meta}
             if end < start:
-                problems.append(Problem(number, "end_before_start", f"line {i + 1}: the cue ends before "
-                                        "it starts; its end was set to its start"))
+                problems.append(Problem(number, "end_before_start", "the cue ends before it starts; its end was "
+                                        "set to its start"))
                 end = start
             cur, mode, ident = (start, end, number, meta), "text", None
             continue
@@ -155,13 +180,12 @@ def read_cue_lines(
         if mode == "text":
             text.append(raw)
         elif mode == "blank" and cur is not None:
-            problems.append(Problem(i + 1, "stray_text", f"line {i + 1}: text after a blank line without a "
-                                    f"timestamp; joined to the cue at line {cur[2]}"))
+            problems.append(Problem(i + 1, "stray_text", "text after a blank line without a timestamp; joined "
+                                    f"to the cue at line {cur[2]}"))
             text.append(raw)
             mode = "text"
         elif mode != "skip":
-            problems.append(Problem(i + 1, "stray_text",
-                                    f"line {i + 1}: {shown(stripped)} belongs to no cue; ignored"))
+            problems.append(Problem(i + 1, "stray_text", f"{shown(stripped)} belongs to no cue; ignored"))
             mode = "skip"
     if cur is not None:
         cues.append(ParsedCue(cur[0], cur[1], "\n".join(text), cur[2], cur[3]))
@@ -183,11 +207,11 @@ def check_order(cues: Sequence[ParsedCue], problems: list[Problem]) -> None:
     """Report cues that start before the previous one starts (unsorted) or ends (overlap)."""
     for prev, cue in itertools.pairwise(cues):
         if cue.start_ms < prev.start_ms:
-            problems.append(Problem(cue.line, "unsorted", f"line {cue.line}: this cue starts before the "
-                                    f"previous cue (line {prev.line}) starts"))
+            problems.append(Problem(cue.line, "unsorted", f"this cue starts before the previous cue (line "
+                                    f"{prev.line}) starts"))
         elif cue.start_ms < prev.end_ms:
-            problems.append(Problem(cue.line, "overlap", f"line {cue.line}: this cue starts before the "
-                                    f"previous cue (line {prev.line}) ends"))
+            problems.append(Problem(cue.line, "overlap", f"this cue starts before the previous cue (line "
+                                    f"{prev.line}) ends"))
 
 
 def text_lines(text: str) -> str:

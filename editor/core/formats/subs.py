@@ -32,7 +32,7 @@ def read_vtt(text: str) -> tuple[list[ParsedCue], list[Problem], str]:
         header_end = _vtt_header_end(lines, first)
         header = "\n".join(lines[:header_end]).rstrip() + "\n"
     else:
-        problems.append(Problem(1, "bad_header", f"line 1: {shown(lines[0])} should be 'WEBVTT'"))
+        problems.append(Problem(1, "bad_header", f"{shown(lines[0])} should be 'WEBVTT'"))
         first, header = 0, ""
     cues, found = read_cue_lines(lines, first, vtt=True)
     problems.extend(found)
@@ -41,7 +41,9 @@ def read_vtt(text: str) -> tuple[list[ParsedCue], list[Problem], str]:
 
 
 def _vtt_header_end(lines: Sequence[str], i: int) -> int:
-    """Index of the line after the last STYLE/REGION/NOTE block that comes before any cue."""
+    """Index of the line after the last STYLE/REGION/NOTE block that comes before any cue. A timing line ends
+    a block even without a blank line before it (as the WebVTT spec says of any line holding "-->"): that cue,
+    and the identifier line right above it, are not part of the header."""
     end = i
     while True:
         while i < len(lines) and not lines[i].strip():
@@ -49,7 +51,11 @@ def _vtt_header_end(lines: Sequence[str], i: int) -> int:
         words = lines[i].split(None, 1) if i < len(lines) else []
         if not words or words[0] not in _VTT_HEADER_BLOCKS:
             return end
+        first = i
+        i += 1
         while i < len(lines) and lines[i].strip():
+            if is_timing(lines[i]):
+                return i - 1 if i - 1 > first else i
             i += 1
         end = i
 
@@ -106,8 +112,7 @@ def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list
             stripped = f"{kind}: " + ",".join(fields)
         bad = next((f for f in fields[1:3] if not _ass_time_ok(f)), None) if len(fields) >= 3 else rest
         if bad is not None:
-            problems.append(Problem(i + 1, "bad_timestamp",
-                                    f"line {i + 1}: {shown(bad)} is not a valid time; event skipped"))
+            problems.append(Problem(i + 1, "bad_timestamp", f"{shown(bad)} is not a valid time; event skipped"))
             continue
         kept.append(stripped)
         numbers.append(i + 1)
@@ -126,8 +131,8 @@ def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list
             continue
         start, end = max(0, event.start), max(0, event.end)
         if end < start:
-            problems.append(Problem(number, "end_before_start", f"line {number}: the event ends before "
-                                    "it starts; its end was set to its start"))
+            problems.append(Problem(number, "end_before_start", "the event ends before it starts; its end was "
+                                    "set to its start"))
             end = start
         meta = {"style": event.style, "name": event.name, "effect": event.effect}
         meta.update({key: str(getattr(event, key)) for key in _ASS_META_INTS})

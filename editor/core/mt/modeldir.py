@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ SHARED_SPM_NAMES = ("sentencepiece.model", "sentencepiece.bpe.model", "spm.model
 SPM_SUFFIXES = (".model", ".spm")
 LANG_STEM = re.compile(r"^[a-z]{2,3}([-_][A-Za-z]{2,4})?$")  # zh.model, en.model, zh-Hans.model
 SPECIALS = {"<unk>", "<s>", "</s>", "<pad>", "<blank>", "<mask>"}
+MAX_MODEL_ENTRIES = 10_000  # files and folders walked; real models hold a few dozen
 
 
 class ModelDirError(Exception):
@@ -39,6 +42,85 @@ class ModelFiles:
     config: dict[str, Any] = field(default_factory=dict)
     metadata: dict[str, Any] = field(default_factory=dict)  # Argos metadata.json
     sidecar: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ModelFile:
+    """One file of a model folder: its name there ('/'-separated; a link's own name) and the file read for it."""
+
+    name: str
+    path: Path
+
+
+def model_files(root: str | Path) -> list[ModelFile]:
+    """Every regular file of a model folder, sorted by name; links are followed only while they stay inside it.
+
+    A link that leaves the folder, points back to a folder holding it, or points nowhere raises ModelDirError
+    naming it: nothing is ever read, hashed or copied from outside the folder, and a walk cannot loop. Links
+    inside are resolved (read as the file they name), so a copy holds plain files and loads anywhere. Pipes,
+    sockets and devices are not part of a model and are skipped (reading a pipe would wait forever).
+    """
+    top = Path(root)
+    base = Path(os.path.realpath(top))
+    if not base.is_dir():
+        raise ModelDirError(f"model folder not found: {top}")
+    found: list[ModelFile] = []
+    budget = [MAX_MODEL_ENTRIES]
+
+    def visit(folder: Path, prefix: str, holders: tuple[Path, ...]) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            raise ModelDirError(f"cannot read {folder}: {exc.strerror or exc}") from None
+        for entry in entries:
+            budget[0] -= 1
+            if budget[0] < 0:
+                raise ModelDirError(f"{top} holds more than {MAX_MODEL_ENTRIES:,} files and folders, which no "
+                                    "model does; choose the model's own folder")
+            name, path = prefix + entry.name, Path(entry.path)
+            if entry.is_symlink():
+                path = _inside_target(top, base, name, path, holders)
+            try:
+                mode = path.stat().st_mode
+            except OSError:
+                continue  # removed while we looked
+            if stat.S_ISDIR(mode):
+                visit(path, f"{name}/", (*holders, path))
+            elif stat.S_ISREG(mode):
+                found.append(ModelFile(name, path))
+
+    visit(base, "", (base,))
+    return sorted(found, key=lambda f: f.name)
+
+
+def _inside_target(top: Path, base: Path, name: str, link: Path, holders: tuple[Path, ...]) -> Path:
+    """Where a link inside a model folder leads, refused when that is outside it, nowhere, or a loop."""
+    target = Path(os.path.realpath(link))
+    if base.is_relative_to(target) and target != base:
+        raise ModelDirError(f"{name} in {top} links to {target}, a folder that holds the model folder; remove the "
+                            "link (the folder would never end)")
+    if not target.is_relative_to(base):
+        raise ModelDirError(f"{name} in {top} links to {target}, outside the model folder; copy the folder with its "
+                            f"links resolved (for example cp -rL {top} {top.name}-copy) and use the copy")
+    if not target.exists():
+        raise ModelDirError(f"{name} in {top} is a broken link; remove it, or copy the file it should name there")
+    if any(holder == target or holder.is_relative_to(target) for holder in holders):
+        raise ModelDirError(f"{name} in {top} links back to a folder that holds it; remove the link")
+    return target
+
+
+def ct2_folder(root: Path) -> Path:
+    """The folder with model.bin: `root`, or `root/model` in an Argos package; ModelDirError when there is none."""
+    if not root.exists():
+        raise ModelDirError(f"model folder not found: {root}")
+    if not root.is_dir():
+        raise ModelDirError(f"not a model folder (it is a file): {root}")
+    if (root / "model.bin").is_file():
+        return root
+    if (root / "model" / "model.bin").is_file():
+        return root / "model"
+    raise ModelDirError(f"no CTranslate2 model in {root}: model.bin is missing")
 
 
 def read_json(path: Path) -> Any:
@@ -152,16 +234,7 @@ def inspect_model_dir(path: str | Path, *, source_langs: Sequence[str] = (), tar
                       source_spm: str = "", target_spm: str = "") -> ModelFiles:
     """Find the CTranslate2 folder, the SentencePiece models and the languages; raises ModelDirError."""
     root = Path(path).expanduser()
-    if not root.exists():
-        raise ModelDirError(f"model folder not found: {root}")
-    if not root.is_dir():
-        raise ModelDirError(f"not a model folder (it is a file): {root}")
-    if (root / "model.bin").is_file():
-        ct2_dir = root
-    elif (root / "model" / "model.bin").is_file():
-        ct2_dir = root / "model"
-    else:
-        raise ModelDirError(f"no CTranslate2 model in {root}: model.bin is missing")
+    ct2_dir = ct2_folder(root)
     config = _object(ct2_dir / "config.json")
     metadata = _object(root / ARGOS_METADATA)
     sidecar = _object(root / SIDECAR)

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from editor.core.glossary import GlossaryTerm, terms_in
 from editor.core.mt.cache import TranslationCache, cache_key
 from editor.core.mt.engine import DecodingOptions, Hypothesis, TranslationEngine, confidence_from_score
-from editor.core.mt.memory import TranslationMemory
-from editor.core.mt.segment import Segment, finish, prepare
+from editor.core.mt.memory import MemoryHit, TranslationMemory
+from editor.core.mt.segment import Segment, carry_tags, finish, prepare
 from editor.core.mt.suggestions import RunSummary, Suggestion, apply_suggestions, chunks, draftable
 from editor.core.review import Draft
 from editor.core.store import Project
@@ -60,13 +60,21 @@ class Pretranslator:
             if seg.empty:
                 draft = None
             elif hit is not None:
-                draft = Draft(text=hit.target, origin="memory", engine="translation memory", model_id=hit.project,
-                              settings={"match": "exact", "state": hit.state.value, "cue": hit.cue_id}, score=1.0,
-                              raw_output=hit.target, created_at=now_iso())
+                draft = self._remembered(source, hit)
             else:
                 draft = self._draft(seg, [translations[p.text] for p in seg.pieces])
             out.append(Suggestion(cue_id, source, draft, terms))
         return out
+
+    @staticmethod
+    def _remembered(source: str, hit: MemoryHit) -> Draft:
+        """A person's earlier translation, wearing this cue's tags (not the ones of the line it was made for)."""
+        text, dropped = carry_tags(source, hit.target)
+        settings: dict[str, object] = {"match": "exact", "state": hit.state.value, "cue": hit.cue_id}
+        if dropped:
+            settings["dropped_inner_tags"] = True
+        return Draft(text=text, origin="memory", engine="translation memory", model_id=hit.project,
+                     settings=settings, score=1.0, raw_output=hit.target, created_at=now_iso())
 
     def _translate(self, texts: list[str]) -> dict[str, list[Hypothesis]]:
         if not texts:
@@ -93,7 +101,7 @@ class Pretranslator:
         layout = dict(max_chars=self.layout.max_chars, max_lines=self.layout.max_lines)
         best = finish(seg, [h[0].text for h in per_piece], **layout)
         n = max(len(h) for h in per_piece)
-        alternatives = []
+        alternatives: list[tuple[str, float]] = []
         for i in range(1, n):
             chosen = [h[min(i, len(h) - 1)] for h in per_piece]
             text = finish(seg, [c.text for c in chosen], **layout)

@@ -1,6 +1,8 @@
 """The installed translation models: a folder of model folders with a `registry.json` index.
 
 Pure Python: it checks files, not weights (the engine adapter in `editor.services` loads them for real).
+Each entry records the sha256 of its files and a stamp of them (name, size, modification time of every file);
+`verified` compares the stamp before a model is used, so a draft never records the hash of files since replaced.
 """
 
 from __future__ import annotations
@@ -12,13 +14,22 @@ import re
 import shutil
 import tempfile
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from editor.core.cache_dir import APP_NAME, user_cache_dir
-from editor.core.mt.modeldir import SIDECAR, ModelDirError, ModelFiles, inspect_model_dir, read_json
+from editor.core.mt.modeldir import (
+    SIDECAR,
+    ModelDirError,
+    ModelFile,
+    ModelFiles,
+    ct2_folder,
+    inspect_model_dir,
+    model_files,
+    read_json,
+)
 from editor.core.mt.safezip import ArchiveError, safe_extract, top_folder
 
 DATA_ENV = "SUBREVIEW_DATA_DIR"
@@ -27,8 +38,10 @@ INDEX_VERSION = 1
 DEMO_NAME = "zh-en-demo"
 DEMO_DIR = Path(__file__).resolve().parents[3] / "resources" / "models" / DEMO_NAME
 CHUNK = 1 << 20
-_DEMO_CACHE: dict[tuple[Any, ...], ModelEntry] = {}  # hashing 25 MB once per process
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+Stamp = tuple[tuple[str, int, int], ...]  # (relative name, size, st_mtime_ns) of every file, sorted by name
 
 
 class RegistryError(Exception):
@@ -49,21 +62,39 @@ class ModelEntry:
     target_spm: str = ""
     origin: str = "directory"  # "directory" | "argos" | "bundled" | "unregistered"
     description: str = ""  # e.g. an Argos package's name and version
+    stamp: Stamp = ()  # the files when sha256 was measured; () in indexes written before stamps existed
+    registry_root: Path | None = field(default=None, compare=False, repr=False)  # the models folder it is listed in
 
     def to_json(self, root: Path) -> dict[str, Any]:
         data = asdict(self)
+        del data["registry_root"]
         path = self.path
         data["path"] = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         data["source_langs"], data["target_langs"] = list(self.source_langs), list(self.target_langs)
+        data["stamp"] = [list(item) for item in self.stamp]
         return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any], root: Path) -> ModelEntry:
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "registry_root"}
         known["path"] = root / known.get("path", known.get("name", ""))
         known["source_langs"] = tuple(known.get("source_langs", ()))
         known["target_langs"] = tuple(known.get("target_langs", ()))
-        return cls(**known)
+        known["stamp"] = stamp_from_json(known.get("stamp"))
+        return cls(**known, registry_root=root)
+
+
+def stamp_from_json(value: Any) -> Stamp:
+    """A stamp read back from JSON; () for anything malformed (the files are then simply hashed again)."""
+    if not isinstance(value, list):
+        return ()
+    stamp: list[tuple[str, int, int]] = []
+    for item in value:
+        if not (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+                and type(item[1]) is int and type(item[2]) is int):
+            return ()
+        stamp.append((item[0], item[1], item[2]))
+    return tuple(stamp)
 
 
 def default_models_root() -> Path:
@@ -77,30 +108,83 @@ def default_models_root() -> Path:
     return base / "models"
 
 
-def _files(path: Path) -> list[Path]:
-    return sorted((p for p in path.rglob("*") if p.is_file()), key=lambda p: p.relative_to(path).as_posix())
+def _files(path: str | Path) -> list[ModelFile]:
+    """The model's files (links out of the folder and loops refused, see `model_files`)."""
+    try:
+        return model_files(path)
+    except ModelDirError as exc:
+        raise RegistryError(str(exc)) from None
 
 
 def hash_model_dir(path: str | Path) -> str:
     """sha256 over every file's relative name, size and content, in sorted order (hex digest)."""
-    root = Path(path)
-    if not root.is_dir():
-        raise RegistryError(f"model folder not found: {root}")
     digest = hashlib.sha256()
-    for file in _files(root):
-        digest.update(f"{file.relative_to(root).as_posix()}\0{file.stat().st_size}\0".encode())
-        with file.open("rb") as handle:
+    for file in _files(path):
+        with file.path.open("rb") as handle:
+            digest.update(f"{file.name}\0{os.fstat(handle.fileno()).st_size}\0".encode())
             while chunk := handle.read(CHUNK):
                 digest.update(chunk)
     return digest.hexdigest()
 
 
-def dir_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in _files(path))
+def dir_size(path: str | Path) -> int:
+    return sum(file.path.stat().st_size for file in _files(path))
+
+
+def file_stamp(path: str | Path) -> Stamp:
+    """(relative name, size, st_mtime_ns) of every file of a model: cheap (no file is read) and changed by any
+    replacement or edit that a file system records."""
+    stamps = []
+    for file in _files(path):
+        info = file.path.stat()
+        stamps.append((file.name, info.st_size, info.st_mtime_ns))
+    return tuple(stamps)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What is recorded about a model's files: their sha256 and total size, and the stamp they were measured at."""
+
+    sha256: str
+    size: int
+    stamp: Stamp
+
+
+def fingerprint(path: str | Path, known: Fingerprint | None = None) -> Fingerprint:
+    """`known` while the files still match its stamp, else measured again (the stamp is taken first, so a file
+    written during the hash leaves a stamp that will not match next time)."""
+    stamp = file_stamp(path)
+    if known is not None and known.sha256 and known.stamp == stamp:
+        return known
+    return Fingerprint(hash_model_dir(path), sum(size for _, size, _ in stamp), stamp)
+
+
+def verified(entry: ModelEntry) -> ModelEntry:
+    """`entry` with the sha256 of its files as they are now, to be called before the model is used.
+
+    Unchanged files (same stamp): the recorded hash is trusted. Changed: they are hashed again, and the fresh
+    fingerprint is written back where the entry came from (its registry index; the user cache for the bundled
+    model) on a best-effort basis: a read-only models folder still gets the fresh hash, only not remembered.
+    """
+    known = Fingerprint(entry.sha256, entry.size_bytes, entry.stamp)
+    current = fingerprint(entry.path, known)
+    if current is known:
+        return entry
+    fresh = replace(entry, sha256=current.sha256, size_bytes=current.size, stamp=current.stamp)
+    if entry.origin == "bundled":
+        _remember_demo(fresh)
+    elif entry.registry_root is not None:
+        ModelRegistry(entry.registry_root, demo_dir=None).record(fresh)
+    return fresh
 
 
 def hash_cache_path() -> Path:
     return user_cache_dir() / "model-hashes.json"
+
+
+# The bundled model lives among the application's files, which may be read-only: its fingerprint is kept in the
+# user cache instead (keyed by its folder), and once per process in _DEMO_CACHE.
+_DEMO_CACHE: dict[str, ModelEntry] = {}
 
 
 def _read_hash_cache() -> dict[str, dict[str, Any]]:
@@ -111,12 +195,20 @@ def _read_hash_cache() -> dict[str, dict[str, Any]]:
     return data if isinstance(data, dict) else {}
 
 
-def _write_hash_cache(key: str, value: dict[str, Any]) -> None:
+def _cached_fingerprint(key: str) -> Fingerprint | None:
+    """The fingerprint remembered for a folder; None when absent or edited into something else."""
+    known = _read_hash_cache().get(key)
+    if not (isinstance(known, dict) and type(known.get("size")) is int and isinstance(known.get("sha256"), str)):
+        return None
+    stamp = stamp_from_json(known.get("stamp"))
+    return Fingerprint(known["sha256"], known["size"], stamp) if stamp else None
+
+
+def _write_hash_cache(key: str, value: Fingerprint) -> None:
     """Best effort: a cache that cannot be written only costs the hash again next time."""
     path = hash_cache_path()
-    data = _read_hash_cache()
-    data = {k: v for k, v in data.items() if isinstance(v, dict)}
-    data[key] = value
+    data = {k: v for k, v in _read_hash_cache().items() if isinstance(v, dict) and k != key}
+    data[key] = {"sha256": value.sha256, "size": value.size, "stamp": [list(item) for item in value.stamp]}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -126,13 +218,21 @@ def _write_hash_cache(key: str, value: dict[str, Any]) -> None:
         pass
 
 
+def _remember_demo(entry: ModelEntry) -> None:
+    _write_hash_cache(str(entry.path), Fingerprint(entry.sha256, entry.size_bytes, entry.stamp))
+    _DEMO_CACHE[str(entry.path)] = entry
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _inspect(path: Path, source_langs: Sequence[str] = (), target_langs: Sequence[str] = (),
              need_langs: bool = True) -> ModelFiles:
+    """What the folder holds; its links are checked first, so no file is read from outside it."""
     try:
+        ct2_folder(path)
+        model_files(path)
         files = inspect_model_dir(path, source_langs=source_langs, target_langs=target_langs)
     except ModelDirError as exc:
         raise RegistryError(str(exc)) from None
@@ -151,14 +251,13 @@ def _write_sidecar(folder: Path, files: ModelFiles) -> None:
 
 
 def _entry(name: str, files: ModelFiles, path: Path, origin: str, description: str = "",
-           known: dict[str, Any] | None = None) -> ModelEntry:
-    """`known`: the size and sha256 of the files when they are already known (not measured again)."""
-    size = known["size"] if known else dir_size(path)
-    sha256 = known["sha256"] if known else hash_model_dir(path)
+           known: Fingerprint | None = None, registry_root: Path | None = None) -> ModelEntry:
+    """`known`: the files' fingerprint when one is remembered (trusted while their stamp matches)."""
+    measured = fingerprint(path, known)
     return ModelEntry(name=name, path=path, source_langs=files.source_langs, target_langs=files.target_langs,
-                      size_bytes=size, sha256=sha256, kind=files.kind, added_at=_now(),
+                      size_bytes=measured.size, sha256=measured.sha256, kind=files.kind, added_at=_now(),
                       source_spm=files.source_spm, target_spm=files.target_spm, origin=origin,
-                      description=description)
+                      description=description, stamp=measured.stamp, registry_root=registry_root)
 
 
 class ModelRegistry:
@@ -183,11 +282,25 @@ class ModelRegistry:
         self.root.mkdir(parents=True, exist_ok=True)
         payload = {"version": INDEX_VERSION, "models": [e.to_json(self.root) for e in entries]}
         fd, tmp = tempfile.mkstemp(prefix=".registry-", suffix=".json", dir=self.root)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(payload, handle, ensure_ascii=False, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, self.root / INDEX)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(payload, handle, ensure_ascii=False, indent=2)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.root / INDEX)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def record(self, entry: ModelEntry) -> None:
+        """Write an entry's fresh fingerprint back to the index, if it is still listed there; best effort (a
+        read-only or vanished models folder only means the files are hashed again next time)."""
+        try:
+            entries = self._load()
+            if any(e.name == entry.name and e.path == entry.path for e in entries):
+                self._save([entry if e.name == entry.name else e for e in entries])
+        except (OSError, RegistryError):
+            pass
 
     def _check_new_name(self, name: str) -> str:
         if not NAME_RE.match(name):
@@ -203,19 +316,18 @@ class ModelRegistry:
         """The bundled demo model (zh-Hans -> en), registered implicitly and never copied; None if absent."""
         if self.demo_dir is None or not (self.demo_dir / "model.bin").is_file():
             return None
-        stamp = (str(self.demo_dir), *((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in _files(self.demo_dir)))
-        if stamp not in _DEMO_CACHE:
-            files = _inspect(self.demo_dir, ("zh-Hans",), ("en",))
-            # Hashing the files costs ~40 ms at every start; the stamp says whether they changed since.
-            known = _read_hash_cache().get(json.dumps(stamp))
-            if not (isinstance(known, dict) and isinstance(known.get("size"), int)
-                    and isinstance(known.get("sha256"), str)):
-                known = None  # absent, or a cache file someone edited: measure again
-            entry = replace(_entry(DEMO_NAME, files, self.demo_dir, "bundled", known=known), added_at="")
-            if not known:
-                _write_hash_cache(json.dumps(stamp), {"sha256": entry.sha256, "size": entry.size_bytes})
-            _DEMO_CACHE[stamp] = entry
-        return _DEMO_CACHE[stamp]
+        key = str(self.demo_dir)
+        cached = _DEMO_CACHE.get(key)
+        if cached is not None and cached.stamp == file_stamp(self.demo_dir):
+            return cached
+        files = _inspect(self.demo_dir, ("zh-Hans",), ("en",))
+        # Hashing the files costs ~40 ms at every start; the stamp in the user cache says whether they changed.
+        known = _cached_fingerprint(key)
+        entry = replace(_entry(DEMO_NAME, files, self.demo_dir, "bundled", known=known), added_at="")
+        if known is None or known.stamp != entry.stamp:
+            _write_hash_cache(key, Fingerprint(entry.sha256, entry.size_bytes, entry.stamp))
+        _DEMO_CACHE[key] = entry
+        return entry
 
     def list_models(self) -> list[ModelEntry]:
         demo = self.default_model()
@@ -246,7 +358,7 @@ class ModelRegistry:
             self.root.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=".add-", dir=self.root))
             try:
-                shutil.copytree(src, staging / name)
+                _copy_files(_files(src), staging / name)
                 if not (src / SIDECAR).exists():
                     _write_sidecar(staging / name, files)
                 (staging / name).rename(self.root / name)
@@ -255,7 +367,7 @@ class ModelRegistry:
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
             path = self.root / name
-        entry = _entry(name, files, path, "directory")
+        entry = _entry(name, files, path, "directory", registry_root=self.root)
         self._save([*self._load(), entry])
         return entry
 
@@ -287,7 +399,8 @@ class ModelRegistry:
             shutil.rmtree(staging, ignore_errors=True)
         meta = files.metadata
         description = " ".join(str(meta.get(k, "")) for k in ("name", "package_version")).strip()
-        entry = _entry(name, _inspect(self.root / name), self.root / name, "argos", description)
+        entry = _entry(name, _inspect(self.root / name), self.root / name, "argos", description,
+                       registry_root=self.root)
         self._save([*self._load(), entry])
         return entry
 
@@ -303,6 +416,15 @@ class ModelRegistry:
         path = match[0].path
         if path.resolve().is_relative_to(self.root.resolve()) and path.resolve() != self.root.resolve():
             shutil.rmtree(path, ignore_errors=True)
+
+
+def _copy_files(files: list[ModelFile], dest: Path) -> None:
+    """Copy a model's files (links inside it resolved into plain files) into the new folder `dest`."""
+    dest.mkdir()
+    for file in files:
+        target = dest.joinpath(*file.name.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file.path, target)
 
 
 # -- the default registry (models folder from $SUBREVIEW_DATA_DIR or the platform), as plain functions ------------

@@ -7,12 +7,19 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+MIB = 1 << 20
 GIB = 1 << 30
 MAX_TOTAL_BYTES = 4 * GIB  # all members together, uncompressed
 MAX_RATIO = 200  # uncompressed / compressed, for members above RATIO_FLOOR
-RATIO_FLOOR = 1 << 20
+RATIO_FLOOR = MIB
+# All members together against the archive's own size. Real .argosmodel packages are mostly weights, which
+# deflate hardly at all (~1.1 times); their text (vocabularies, SentencePiece models, metadata) deflates 3-4
+# times. 10 times is well above a package made of text alone, and still stops a small archive of many small,
+# each unremarkable members from filling the disk. Below RATIO_FLOOR_TOTAL nothing is at risk, whatever the ratio.
+MAX_TOTAL_RATIO = 10
+RATIO_FLOOR_TOTAL = 32 * MIB
 MAX_ENTRIES = 10_000
-CHUNK = 1 << 20
+CHUNK = MIB
 
 
 class ArchiveError(Exception):
@@ -33,7 +40,12 @@ def member_parts(name: str) -> tuple[str, ...]:
     return parts
 
 
-def _check(infos: list[zipfile.ZipInfo], max_total: int) -> None:
+def allowed_total(archive_size: int, max_total: int = MAX_TOTAL_BYTES) -> int:
+    """How many bytes an archive of `archive_size` bytes may expand to, all members together."""
+    return min(max_total, max(RATIO_FLOOR_TOTAL, MAX_TOTAL_RATIO * archive_size))
+
+
+def _check(infos: list[zipfile.ZipInfo], max_total: int, archive_size: int) -> None:
     if len(infos) > MAX_ENTRIES:
         raise ArchiveError(f"the archive holds too many files ({len(infos)}; the limit is {MAX_ENTRIES})")
     total = 0
@@ -53,22 +65,28 @@ def _check(infos: list[zipfile.ZipInfo], max_total: int) -> None:
     if total > max_total:
         raise ArchiveError(f"the archive would expand to {total / GIB:.1f} GiB, more than the "
                            f"{max_total / GIB:.1f} GiB allowed")
+    if total > allowed_total(archive_size, max_total):
+        raise ArchiveError(f"the archive looks like a zip bomb: its {len(infos)} files expand to "
+                           f"{total / MIB:.1f} MiB from {archive_size / MIB:.1f} MiB "
+                           f"(more than {MAX_TOTAL_RATIO} times)")
 
 
 def safe_extract(archive: Path, dest: Path, *, max_total: int = MAX_TOTAL_BYTES) -> list[PurePosixPath]:
     """Extract `archive` into the existing empty folder `dest`; returns the member paths written.
 
     Every member is checked before anything is written: no absolute paths, no `..`, no links or special
-    files, no encrypted members, a cap on the total size and on each member's compression ratio.
-    Files are created exclusively, so a duplicated name cannot overwrite an earlier member.
+    files, no encrypted members, a cap on each member's compression ratio and on the total, absolute and
+    against the archive's size. The total is enforced again on the bytes actually written, whatever the archive
+    declares. Files are created exclusively, so a duplicated name cannot overwrite an earlier member.
     """
     base = dest.resolve()
     try:
+        archive_size = archive.stat().st_size
         with zipfile.ZipFile(archive) as zf:
             infos = zf.infolist()
-            _check(infos, max_total)
+            _check(infos, max_total, archive_size)
             written: list[PurePosixPath] = []
-            budget = max_total
+            budget = allowed_total(archive_size, max_total)
             for info in infos:
                 parts = member_parts(info.filename)
                 if not parts:

@@ -165,6 +165,20 @@ def rebreak(text: str, max_chars: int, max_lines: int = 2) -> str:
     return "\n".join(line for line in result if line)
 
 
+def carry_tags(source: str, target: str) -> tuple[str, bool]:
+    """A remembered translation dressed like the current `source`: the remembered line's own tags lifted off,
+    the source's outer tags put on, as `prepare`/`finish` do for a machine translation. Its words, line breaks
+    and dialogue dashes are the person's and stay. Returns (text, whether tags inside the source were dropped).
+    """
+    segment = prepare(source)
+    if segment.empty:
+        return "", False
+    lines = [" ".join(ln.split()) for ln in _ANY_TAG.sub("", target).split("\n")]
+    body = "\n".join(ln for ln in lines if ln)
+    prefix, _, suffix, _ = _lift_tags(source.strip())
+    return f"{prefix}{body}{suffix}", segment.dropped_inner_tags
+
+
 def finish(segment: Segment, outputs: list[str], *, max_chars: int, max_lines: int = 2) -> str:
     """Put translations back into subtitle shape: one output per piece, tags and dashes restored."""
     if segment.empty:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from editor.core import edits
-from editor.core.document import Change, Cue
+from editor.core.document import Change, Cue, Document
 from editor.core.glossary import GlossaryTerm
 from editor.core.review import Actor, Draft, State
 from editor.core.store import Project
@@ -57,18 +57,20 @@ def _same_draft(old: Draft, new: Draft) -> bool:
     return replace(new, created_at=old.created_at) == old
 
 
-def apply_suggestions(project: Project, suggestions: Iterable[Suggestion], *, actor: str,
-                      only_empty: bool = False) -> ApplyResult:
-    """Write drafts for cues that are still as they were when asked for (one transaction for the lot)."""
+def plan_drafts(doc: Document, suggestions: Iterable[Suggestion], *,
+                only_empty: bool = False) -> tuple[edits.Batch | None, ApplyResult]:
+    """The drafts to write for cues that are still as they were when asked for: one batch op (None when there
+    is nothing to write), and what was skipped. Nothing is written here: the caller writes the batch (the command
+    line into the project, the window through its review session)."""
     result = ApplyResult()
     ops: list[edits.EditOp] = []
     for s in suggestions:
         if s.draft is None:
             continue
-        if s.cue_id not in project.doc:
+        if s.cue_id not in doc:
             result.skipped.append(s.cue_id)
             continue
-        cue = project.doc.get(s.cue_id)
+        cue = doc.get(s.cue_id)
         if cue.source != s.source or not draftable(cue, only_empty=only_empty):
             result.skipped.append(s.cue_id)
             continue
@@ -76,8 +78,15 @@ def apply_suggestions(project: Project, suggestions: Iterable[Suggestion], *, ac
             result.unchanged += 1  # the same draft again: nothing to write or log
             continue
         ops.append(edits.ApplyDraft(s.cue_id, s.draft))
-    if ops:
-        change = project.apply(edits.Batch(tuple(ops), label="pretranslate"), actor=actor, kind=Actor.MACHINE)
+    return (edits.Batch(tuple(ops), label="pretranslate") if ops else None), result
+
+
+def apply_suggestions(project: Project, suggestions: Iterable[Suggestion], *, actor: str,
+                      only_empty: bool = False) -> ApplyResult:
+    """Write drafts for cues that are still as they were when asked for (one transaction for the lot)."""
+    batch, result = plan_drafts(project.doc, suggestions, only_empty=only_empty)
+    if batch is not None:
+        change = project.apply(batch, actor=actor, kind=Actor.MACHINE)
         result.applied = len(change.deltas)
         result.change = change
     return result

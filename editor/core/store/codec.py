@@ -6,9 +6,9 @@ import json
 from typing import Any
 
 from editor.core.document import Cue
-from editor.core.review import Draft, RejectCategory, Rejection, Severity, State
+from editor.core.review import Comment, CommentKind, Draft, RejectCategory, Rejection, Severity, State
 
-CUE_COLUMNS = "id, start_ms, end_ms, source, target, state, note, rejection, draft, meta"
+CUE_COLUMNS = "id, start_ms, end_ms, source, target, state, comments, rejection, draft, meta"
 
 
 def _dumps(value: Any) -> str:
@@ -19,13 +19,47 @@ def rejection_to_json(rejection: Rejection | None) -> dict[str, str] | None:
     if rejection is None:
         return None
     return {"category": rejection.category.value, "severity": rejection.severity.value,
-            "comment": rejection.comment}
+            "comment": rejection.comment, "by": rejection.by, "at": rejection.at}
 
 
 def rejection_from_json(data: dict[str, str] | None) -> Rejection | None:
     if not data:
         return None
-    return Rejection(RejectCategory(data["category"]), Severity(data["severity"]), data.get("comment", ""))
+    return Rejection(RejectCategory(data["category"]), Severity(data["severity"]), str(data.get("comment", "")),
+                     str(data.get("by", "")), str(data.get("at", "")))
+
+
+def comment_to_json(comment: Comment) -> dict[str, str]:
+    data = {"author": comment.author, "at": comment.at, "text": comment.text, "kind": comment.kind.value}
+    if comment.category is not None:
+        data["category"] = comment.category.value
+    if comment.severity is not None:
+        data["severity"] = comment.severity.value
+    return data
+
+
+def comment_from_json(data: Any) -> Comment:
+    if type(data) is not dict:
+        raise ValueError(f"a comment holds {type(data).__name__}")
+    category, severity = data.get("category"), data.get("severity")
+    return Comment(str(data.get("author", "")), str(data.get("at", "")), str(data["text"]),
+                   CommentKind(data.get("kind", "note")), RejectCategory(category) if category else None,
+                   Severity(severity) if severity else None)
+
+
+def comments_to_json(comments: tuple[Comment, ...]) -> list[dict[str, str]]:
+    return [comment_to_json(c) for c in comments]
+
+
+def comments_from_text(cue_id: Any, value: Any) -> tuple[Comment, ...]:
+    if value is None or value == "":
+        return ()
+    if type(value) is not str:
+        raise _bad(cue_id, "comments", value)
+    data = json.loads(value)
+    if type(data) is not list:
+        raise _bad(cue_id, "comments", data)
+    return tuple(comment_from_json(item) for item in data)
 
 
 def draft_to_json(draft: Draft | None) -> dict[str, Any] | None:
@@ -59,7 +93,8 @@ def cue_to_row(cue: Cue) -> tuple[Any, ...]:
     """Values for CUE_COLUMNS."""
     # Most cues have no rejection, draft or format attributes: no JSON helper is called for them.
     return (
-        cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, _STATE_VALUES[cue.state], cue.note,
+        cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, _STATE_VALUES[cue.state],
+        _dumps(comments_to_json(cue.comments)) if cue.comments else None,
         None if cue.rejection is None else _dumps(rejection_to_json(cue.rejection)),
         None if cue.draft is None else _dumps(draft_to_json(cue.draft)),
         _dumps(dict(cue.meta)) if cue.meta else None,
@@ -83,21 +118,21 @@ def _json_object(cue_id: Any, what: str, value: Any) -> Any:
 
 def cue_from_row(row: tuple[Any, ...]) -> Cue:
     """A cue from its row; a value no SubReview ever wrote raises ValueError (the file is damaged)."""
-    cue_id, start, end, source, target, state, note, rejection, draft, meta = row
+    cue_id, start, end, source, target, state, comments, rejection, draft, meta = row
     # `type(x) is` keeps bool out of int and is cheap: this runs for every cue of a season when it opens.
     if type(cue_id) is not int:
         raise _bad(cue_id, "id", cue_id)
     if type(start) is not int or type(end) is not int or not 0 <= start <= end:
         raise ValueError(f"cue {cue_id}: impossible times {start!r:.20}..{end!r:.20}")
-    if type(source) is not str or type(target) is not str or type(note) is not str:
-        raise _bad(cue_id, "text", (source, target, note))
+    if type(source) is not str or type(target) is not str:
+        raise _bad(cue_id, "text", (source, target))
     known = _STATES.get(state) if type(state) is str else None
     if known is None:
         raise ValueError(f"cue {cue_id}: unknown state {state!r:.40}")
-    if rejection is None and draft is None and meta is None:
-        return Cue(cue_id, start, end, source, target, known, note)
+    if comments is None and rejection is None and draft is None and meta is None:
+        return Cue(cue_id, start, end, source, target, known)
     meta_value = _json_object(cue_id, "meta", meta)
-    return Cue(cue_id, start, end, source, target, known, note,
+    return Cue(cue_id, start, end, source, target, known, comments_from_text(cue_id, comments),
                rejection_from_json(_json_object(cue_id, "rejection", rejection)),
                draft_from_json(_json_object(cue_id, "draft", draft)), meta_value if meta_value is not None else {})
 
@@ -106,7 +141,8 @@ def cue_fields(cue: Cue) -> dict[str, Any]:
     """Every field of a cue as plain JSON values (for the event log)."""
     return {
         "start_ms": cue.start_ms, "end_ms": cue.end_ms, "source": cue.source, "target": cue.target,
-        "state": cue.state.value, "note": cue.note, "rejection": rejection_to_json(cue.rejection),
+        "state": cue.state.value, "comments": comments_to_json(cue.comments),
+        "rejection": rejection_to_json(cue.rejection),
         "draft": draft_to_json(cue.draft), "meta": dict(cue.meta),
     }
 

@@ -13,6 +13,7 @@ import getpass
 import json
 import logging
 import os
+import stat
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -52,6 +53,14 @@ log = logging.getLogger(__name__)
 # A file system that cannot lock at all (some network shares): the project still opens, unguarded, and the
 # log says so. Refusing would lock studios out of their own shares.
 _NO_LOCKING = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS}
+
+
+class LinkRefused(Exception):
+    """The lock file is a link (symbolic or hard) or not a plain file: writing it could wipe another file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path} is a link or not a plain file; it was not opened")
 
 
 class LockedError(Exception):
@@ -94,9 +103,28 @@ def _me() -> dict[str, Any]:
             "since": dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")}
 
 
+_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def _open_lock_file(path: Path) -> IO[str]:
+    """Open (or create) the lock file without following a link and without truncating it: anyone who can write
+    to a shared project folder could otherwise make a writer wipe the file a link points to."""
+    try:
+        fd = os.open(path, _OPEN_FLAGS, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # O_NOFOLLOW met a symbolic link
+            raise LinkRefused(path) from None
+        raise
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:  # a device, a fifo, or a hard link to another file
+        os.close(fd)
+        raise LinkRefused(path)
+    return open(fd, "r+", encoding="utf-8")
+
+
 def _same_file(handle: IO[str], path: Path) -> bool:
     try:
-        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+        return os.path.samestat(os.fstat(handle.fileno()), os.lstat(path))
     except OSError:
         return False
 
@@ -114,7 +142,7 @@ class ProjectLock:
         """Take the lock or raise LockedError; an OSError means the folder cannot hold a lock file."""
         path = lock_path(project_path)
         while True:
-            handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - kept open while the lock is held
+            handle = _open_lock_file(path)
             try:
                 locked = _try_lock(handle)
             except OSError as exc:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +20,7 @@ from editor.core.gc_pause import gc_paused
 from editor.core.review import QT_TRANSLATE_NOOP, Actor
 from editor.core.store import schema
 from editor.core.store.codec import CUE_COLUMNS, changed_fields, cue_from_row, cue_to_row, dumps
-from editor.core.store.lock import LockedError, ProjectLock, describe_holder
+from editor.core.store.lock import LinkRefused, LockedError, ProjectLock, describe_holder
 from editor.core.user_error import UserError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -45,6 +47,23 @@ NEWER = QT_TRANSLATE_NOOP("Errors", "{path} was made by a newer SubReview (file 
 CANNOT_CREATE = QT_TRANSLATE_NOOP("Errors", "cannot create {path}: {reason}")
 READ_ONLY = QT_TRANSLATE_NOOP("Errors", "{path} is open read-only; nothing was changed")
 CANNOT_SAVE = QT_TRANSLATE_NOOP("Errors", "cannot save to {path}: {reason}")
+DISK_FULL = QT_TRANSLATE_NOOP("Errors", "cannot save to {path}: the disk is full. Free some space and try again; "
+                              "nothing that was saved before is lost.")
+DISK_FULL_OPEN = QT_TRANSLATE_NOOP("Errors", "cannot open {path}: the disk is full (SubReview needs a little room "
+                                   "beside the project to open it). Free some space and try again.")
+DISK_FULL_CREATE = QT_TRANSLATE_NOOP("Errors", "cannot create {path}: the disk is full. Free some space and try "
+                                     "again.")
+A_LINK = QT_TRANSLATE_NOOP("Errors", "{path} is a link to another file; SubReview does not write through links "
+                           "beside a project (someone could make it overwrite another file). Remove the link and "
+                           "open the project again.")
+
+
+class ProjectSaveError(ProjectError):
+    """A change that could not be written (disk full, I/O error): nothing of it was saved, nothing else is lost."""
+
+    @property
+    def disk_full(self) -> bool:
+        return self.template == DISK_FULL
 
 
 class ProjectLockedError(ProjectError):
@@ -61,8 +80,31 @@ def _take_lock(path: Path) -> ProjectLock:
         return ProjectLock.acquire(path)
     except LockedError as exc:
         raise ProjectLockedError(path, exc.holder) from None
+    except LinkRefused as exc:
+        raise ProjectError(template=A_LINK, path=exc.path) from None
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise ProjectError(template=DISK_FULL_OPEN, path=path) from None
         raise ProjectError(template=NOT_WRITABLE, path=path, reason=exc.strerror or exc) from None
+
+
+def _refuse_linked_companions(path: Path) -> None:
+    """SQLite writes files beside the project (-wal, -shm, -journal): refuse to open when one is a link, which
+    would make it write into whatever file the link names."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = path.with_name(path.name + suffix)
+        try:
+            mode = os.lstat(companion).st_mode
+        except OSError:
+            continue
+        if stat.S_ISLNK(mode) or not stat.S_ISREG(mode):
+            raise ProjectError(template=A_LINK, path=companion)
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    if isinstance(exc, OSError):
+        return exc.errno == errno.ENOSPC
+    return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
 
 
 @dataclass
@@ -176,6 +218,11 @@ def _publish(tmp: Path, path: Path) -> None:
 def _backup(con: sqlite3.Connection, path: Path, version: int) -> Path:
     """Copy the file as it is before a migration changes it (SQLite's online backup: WAL-safe)."""
     dest = path.with_name(f"{path.name}.v{version}.bak")
+    n = 1
+    while os.path.lexists(dest):  # an earlier backup is kept; a link planted under this name is never written
+        n += 1
+        dest = path.with_name(f"{path.name}.v{version}.{n}.bak")
+    os.close(os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666))
     target = sqlite3.connect(dest)
     try:
         con.backup(target)
@@ -188,6 +235,13 @@ def _starts_as_sqlite(path: Path) -> bool:
     """Whether the file starts as an SQLite database does; OSError when it cannot be read."""
     with path.open("rb") as fh:
         return fh.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
+def _next_cue_id(con: sqlite3.Connection) -> int:
+    """The lowest id no cue of this project ever had: ids of deleted cues are never given out again, so the
+    event log's history of one line is never continued by another."""
+    logged = con.execute("SELECT max(cue_id) FROM events").fetchone()[0]
+    return (logged if isinstance(logged, int) else 0) + 1
 
 
 def has_sqlite_header(path: Path) -> bool:
@@ -232,7 +286,10 @@ class Project:
         """Open for writing (one SubReview at a time: ProjectLockedError names the holder) or read-only."""
         path = Path(path)
         _check_header(path)
-        lock = None if read_only else _take_lock(path)
+        lock = None
+        if not read_only:
+            _refuse_linked_companions(path)
+            lock = _take_lock(path)
         try:
             return cls._open_locked(path, lock, busy_timeout_ms)
         except BaseException:
@@ -248,6 +305,8 @@ class Project:
             if read_only:
                 con = _readable_in_place(con, path)
         except sqlite3.Error as exc:
+            if _is_disk_full(exc):
+                raise ProjectError(template=DISK_FULL_OPEN, path=path) from None
             raise ProjectError(f"cannot open {path}: {_describe(exc)}") from None
         try:
             cls._check_identity(con, path)
@@ -269,11 +328,14 @@ class Project:
                 for row in con.execute(f"SELECT pos, {CUE_COLUMNS} FROM cues ORDER BY pos"):  # streamed: rows
                     positions[row[1]] = row[0]  # are never all held at once (a season: ~20 MB of tuples)
                     cues.append(cue_from_row(row[1:]))
-                doc = Document(cues)
+                doc = Document(cues, next_id=_next_cue_id(con))
         except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, KeyError, TypeError,
                 AttributeError) as exc:
-            # Corruption shows up as SQLite errors, undecodable text, or values no version ever wrote.
+            # Corruption shows up as SQLite errors, undecodable text, or values no version ever wrote. A full disk
+            # (WAL mode needs room for its files) is not corruption and must not be called so.
             con.close()
+            if _is_disk_full(exc):
+                raise ProjectError(template=DISK_FULL_OPEN, path=path) from None
             raise ProjectError(template=DAMAGED_OR_FOREIGN, path=path, reason=_describe(exc)) from None
         except ProjectError:
             con.close()
@@ -299,10 +361,12 @@ class Project:
         path = Path(path)
         if path.exists():
             raise ProjectError(template=ALREADY_EXISTS, path=path)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
         lock: ProjectLock | None = None
         meta.created_at = meta.created_at or now_iso()
         try:
+            # Made here, exclusively and never through a link, before SQLite opens it by name.
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666))
             con = _connect(tmp, create=True)
             try:
                 # A temporary file renamed only when complete needs no journal; one fsync before the rename.
@@ -325,17 +389,20 @@ class Project:
             _fsync(tmp)
             _publish(tmp, path)
             _fsync(path.parent)
+            _refuse_linked_companions(path)
             lock = _take_lock(path)
             con = _connect(path, create=False)
             con.execute("PRAGMA journal_mode = WAL")
             con.execute("PRAGMA synchronous = FULL")
-        except (OSError, sqlite3.Error, ProjectError) as exc:
+        except BaseException as exc:  # whatever went wrong, no half-made file is left behind
             with contextlib.suppress(OSError):
                 tmp.unlink()
             if lock is not None:
                 lock.release()
-            if isinstance(exc, ProjectError):
+            if isinstance(exc, ProjectError) or not isinstance(exc, (OSError, sqlite3.Error, OverflowError)):
                 raise
+            if _is_disk_full(exc):
+                raise ProjectError(template=DISK_FULL_CREATE, path=path) from None
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _describe(exc)
             raise ProjectError(template=CANNOT_CREATE, path=path, reason=reason) from None
         return cls(path, con, Document(cues), meta, {c.id: float(i) for i, c in enumerate(cues)}, lock)
@@ -354,13 +421,29 @@ class Project:
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
+        """One action, one transaction; then the main file is brought up to date (see `checkpoint`)."""
         if self.read_only:
             raise ProjectError(template=READ_ONLY, path=self.path)
         try:
             with self._transaction(self._con):
                 yield
         except sqlite3.Error as exc:
-            raise ProjectError(template=CANNOT_SAVE, path=self.path, reason=_describe(exc)) from None
+            if _is_disk_full(exc):
+                raise ProjectSaveError(template=DISK_FULL, path=self.path) from None
+            raise ProjectSaveError(template=CANNOT_SAVE, path=self.path, reason=_describe(exc)) from None
+        self.checkpoint()
+
+    def checkpoint(self) -> bool:
+        """Copy what the write-ahead log holds into the project file itself, without waiting for readers, so a
+        copy or backup of the `.subrev` alone holds every saved action. True when everything was copied (False
+        while a reader holds an older snapshot: the next write or `checkpoint()` finishes the job)."""
+        if self.read_only:
+            return True
+        try:
+            busy, log_frames, copied = self._con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            return False  # the action itself is saved (in the log); a full disk or a reader only delays this
+        return not busy and copied == log_frames
 
     def close(self) -> None:
         if not self.read_only:
@@ -413,7 +496,7 @@ class Project:
             row = cue_to_row(d.after)
             if d.before is not None and d.index_before == d.index_after and d.cue_id in self._pos:
                 con.execute(
-                    "UPDATE cues SET start_ms=?, end_ms=?, source=?, target=?, state=?, note=?, rejection=?,"
+                    "UPDATE cues SET start_ms=?, end_ms=?, source=?, target=?, state=?, comments=?, rejection=?,"
                     " draft=?, meta=? WHERE id=?", (*row[1:], d.cue_id))
             else:
                 pos = self._position_at(d.index_after or 0)

@@ -81,7 +81,7 @@ def test_export_writes_comments_back_even_around_lines_left_out(tmp_path: Path) 
         ops = (edits.SetTarget(first, "Line one"), edits.SetTarget(third, "Line three"))
         project.apply(edits.Batch(ops, label="translate"), actor="ann", kind=Actor.PERSON)
         out = tmp_path / "ep1.en.ass"
-        assert export_project(project, out, actor="ann", allow_unreviewed=True) == 2
+        assert export_project(project, out, actor="ann", allow_unreviewed=True).written == 2
     written = out.read_text(encoding="utf-8")
     kinds = [(kind, text) for kind, _s, _e, _st, _n, _l, text in events_of(written)]
     assert kinds == [

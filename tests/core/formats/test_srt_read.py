@@ -38,7 +38,7 @@ def test_bad_timestamp_is_reported_with_its_line_and_the_rest_loads() -> None:
     ]
     bad = [p for p in loaded.problems if p.code == "bad_timestamp"]
     assert bad == [Problem(6, "bad_timestamp",
-                           "line 6: '00:00:0x,000 --> 00:00:04,000' is not a valid time; cue skipped")]
+                           "'00:00:0x,000 --> 00:00:04,000' is not a valid time; cue skipped")]
 
 
 def test_end_before_start_keeps_the_cue_with_zero_length() -> None:

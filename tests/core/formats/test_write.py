@@ -17,6 +17,8 @@ from editor.core.formats import (
     render_subtitles,
     write_subtitles,
 )
+from editor.core.formats.io import Rendered, render_subtitles_with_report
+from editor.core.formats.tags import DroppedTag
 
 from .conftest import DATA
 
@@ -219,3 +221,41 @@ def test_vtt_identifiers_that_cannot_round_trip_are_left_out() -> None:
     cues = [(0, 1000, "a", {"identifier": "NOTE to self"}), (1000, 2000, "b", {"identifier": "x --> y"})]
     loaded = parse_subtitles(render_subtitles(cues, "vtt").encode(), format="vtt")
     assert [(c.text, c.meta) for c in loaded.cues] == [("a", {}), ("b", {})]
+
+
+def test_export_to_another_format_converts_tags_and_reports_what_it_drops(tmp_path: Path) -> None:
+    """Issue 12 (4): {\\an8} was written raw into WebVTT and <i> raw into ASS."""
+    cues: list[tuple[int, int, str, dict[str, str]]] = [(0, 1000, "{\\an8}<i>上面</i>", {}),
+                                                        (1000, 2000, "<v Bob>hi", {})]
+    dropped = write_subtitles(tmp_path / "out.vtt", cues, source_format="srt")
+    vtt = tmp_path.joinpath("out.vtt").read_text(encoding="utf-8")
+    assert "00:00:00.000 --> 00:00:01.000 line:0\n<i>上面</i>\n" in vtt and "{" not in vtt
+    assert dropped == []  # <v Bob> is WebVTT's own
+    dropped = write_subtitles(tmp_path / "out.ass", cues, source_format="srt")
+    ass = tmp_path.joinpath("out.ass").read_text(encoding="utf-8")
+    assert ",,{\\an8}{\\i1}上面{\\i0}\n" in ass and ",,hi\n" in ass and "<" not in ass
+    assert dropped == [DroppedTag(1, "<v Bob>", "no_equivalent")]
+
+
+def test_without_a_source_format_the_texts_are_written_as_they_are(tmp_path: Path) -> None:
+    cues: list[tuple[int, int, str, dict[str, str]]] = [(0, 1000, "{\\an8}<i>x</i>", {})]
+    assert write_subtitles(tmp_path / "out.vtt", cues) == []
+    assert "{\\an8}<i>x</i>" in tmp_path.joinpath("out.vtt").read_text(encoding="utf-8")
+    assert write_subtitles(tmp_path / "same.vtt", cues, source_format="vtt") == []
+    assert tmp_path.joinpath("same.vtt").read_bytes() == tmp_path.joinpath("out.vtt").read_bytes()
+
+
+def test_render_subtitles_returns_the_text_and_the_report_comes_with_render_subtitles_with_report() -> None:
+    cues: list[tuple[int, int, str, dict[str, str]]] = [(0, 1000, "<i>x</i> <span>y</span>", {})]
+    rendered = render_subtitles_with_report(cues, "ass", source_format="srt", crlf=True)
+    assert isinstance(rendered, Rendered)
+    assert render_subtitles(cues, "ass", source_format="srt", crlf=True) == rendered.text
+    assert "{\\i1}x{\\i0} y\r\n" in rendered.text
+    assert rendered.dropped == [DroppedTag(0, "<span>", "no_equivalent")]
+
+
+def test_unknown_source_format_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SubtitleError) as caught:
+        write_subtitles(tmp_path / "out.srt", [(0, 1000, "x", {})], source_format="sub")
+    assert caught.value.code == "unknown_format"
+    assert not (tmp_path / "out.srt").exists()

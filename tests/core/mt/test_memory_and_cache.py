@@ -34,9 +34,10 @@ def test_memory_reads_an_earlier_episode_without_changing_it(tmp_path):
     with Project.create(path, [Cue(1, 0, 1000, "林总，您好。"), Cue(2, 1000, 2000, "再见。")], ProjectMeta(),
                         actor="a") as p:
         p.apply(edits.SetTarget(1, "Hello, Mr. Lin."), actor="a")
+        p.apply(edits.SetState(1, State.TRANSLATED), actor="a")  # only confirmed lines are remembered
     before = path.read_bytes()
     tm = TranslationMemory()
-    assert tm.add_project_file(path) == 1
+    assert tm.add_project_file(path).added == 1
     assert tm.lookup("林总，您好。").target == "Hello, Mr. Lin."
     assert path.read_bytes() == before
 

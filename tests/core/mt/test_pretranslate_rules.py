@@ -39,7 +39,7 @@ def test_results_for_cues_that_changed_are_skipped(tmp_path):
         project.apply(edits.Delete((3,)), actor="ann")
         result = apply_suggestions(project, suggestions, actor="model")
         assert result.applied == 1 and sorted(result.skipped) == [1, 2, 3]
-        assert project.doc.get(1).target == "A person wrote this." and project.doc.get(1).state is State.TRANSLATED
+        assert project.doc.get(1).target == "A person wrote this." and project.doc.get(1).state is State.EDITED
         assert project.doc.get(2).state is State.UNTRANSLATED
         assert project.doc.get(4).state is State.MT_DRAFT and project.doc.get(4).draft.engine == "ct2"
         event = project.events(cue_id=4)[-1]

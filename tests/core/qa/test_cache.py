@@ -84,10 +84,11 @@ def test_any_change_to_what_the_rules_read_is_a_miss(kept, change):
 
 
 def test_a_change_the_rules_do_not_read_still_hits(kept):
-    from editor.core.review import State
+    from editor.core.review import Comment, State
 
     project, folder, issues = kept
-    cues = [c.with_(state=State.APPROVED, note="checked") for c in _cues()]
+    cues = [c.with_(state=State.APPROVED, comments=(Comment("ann", "2026-12-01T10:00:00Z", "checked"),))
+            for c in _cues()]
     got = cache.load(project, lambda: _key(cues), folder)
     assert got is not None and got.issues == issues
 

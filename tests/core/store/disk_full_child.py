@@ -9,6 +9,7 @@ import sys
 
 from editor.core import edits
 from editor.core.formats import SubtitleError
+from editor.core.review import Comment
 from editor.core.store import Project, ProjectError
 from editor.core.workflows import export_project
 
@@ -20,7 +21,8 @@ def main(path: str, out: str, limit: int) -> None:
     saved, error = 0, ""
     for i in range(100_000):
         try:
-            project.apply(edits.SetNote(1 + i % len(project.doc), "x" * 2000 + str(i)), actor="disk")
+            comment = Comment("disk", "2026-12-01T10:00:00Z", "x" * 2000 + str(i))
+            project.apply(edits.AddComment(1 + i % len(project.doc), comment), actor="disk")
             saved += 1
         except ProjectError as exc:
             error = str(exc)

@@ -6,7 +6,7 @@ import sys
 
 from editor.core import edits
 from editor.core.document import Document
-from editor.core.review import Draft, RejectCategory, Rejection, Severity, State
+from editor.core.review import Comment, Draft, RejectCategory, Rejection, Severity, State
 from editor.core.store import Project
 
 
@@ -18,11 +18,13 @@ def action(i: int, doc: Document) -> edits.EditOp:
         return edits.ApplyDraft(cue.id, Draft(text=f"draft {i}", engine="test", score=0.5))
     if step in (0, 1):
         return edits.SetTarget(cue.id, f"text {i} 第{i}句")
+    if step == 2 and cue.state is State.EDITED:
+        return edits.SetState(cue.id, State.TRANSLATED)
     if step == 2 and cue.state is State.TRANSLATED:
         return edits.SetState(cue.id, State.APPROVED)
     if step == 3 and cue.state in (State.TRANSLATED, State.APPROVED):
         return edits.SetState(cue.id, State.REJECTED, Rejection(RejectCategory.STYLE, Severity.MINOR, f"r{i}"))
-    return edits.SetNote(cue.id, f"note {i}")
+    return edits.AddComment(cue.id, Comment("kill-test", f"2026-12-01T10:00:{i % 60:02d}Z", f"note {i}"))
 
 
 def main(path: str, count: int) -> None:

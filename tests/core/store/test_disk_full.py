@@ -33,5 +33,5 @@ def test_disk_full_during_saves_and_export(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("full.subrev")) == ["delivery.srt"]
     with Project.open(path) as project:
         assert project.integrity_check() == "ok"
-        notes = [e for e in project.events() if e.action == "set_note"]
+        notes = [e for e in project.events() if e.action == "add_comment"]
         assert len(notes) == report["saved"]  # every save that said yes is there, nothing else

@@ -9,7 +9,7 @@ import pytest
 
 from editor.core import edits
 from editor.core.document import Cue
-from editor.core.review import Actor, RejectCategory, Rejection, Severity, State
+from editor.core.review import Actor, Comment, RejectCategory, Rejection, Severity, State
 from editor.core.store import Project, ProjectError, ProjectMeta, schema
 
 
@@ -43,17 +43,20 @@ def test_each_action_is_visible_to_another_connection_at_once(project, project_p
 
 
 def test_event_log_records_who_what_and_before_after(project):
-    rejection = Rejection(RejectCategory.STYLE, Severity.MINOR, "too long")
+    rejection = Rejection(RejectCategory.STYLE, Severity.MINOR, "too long", "李审校", "2026-12-01T10:00:00Z")
     project.apply(edits.SetState(2, State.REJECTED, rejection), actor="李审校")
     event = project.events(cue_id=2)[-1]
     assert event.actor == "李审校" and event.kind == Actor.PERSON.value and event.action == "set_state"
-    assert event.before == {"state": "translated", "rejection": None}
-    assert event.after["rejection"] == {"category": "style", "severity": "minor", "comment": "too long"}
+    assert event.before == {"state": "translated", "rejection": None, "comments": []}
+    assert event.after["rejection"] == {"category": "style", "severity": "minor", "comment": "too long",
+                                        "by": "李审校", "at": "2026-12-01T10:00:00Z"}
+    assert event.after["comments"] == [{"author": "李审校", "at": "2026-12-01T10:00:00Z", "text": "too long",
+                                        "kind": "rejection", "category": "style", "severity": "minor"}]
     assert event.at.endswith("Z")
 
 
 def test_event_log_is_append_only(project, project_path):
-    project.apply(edits.SetNote(1, "x"), actor="ann")
+    project.apply(edits.AddComment(1, Comment("ann", "2026-12-01T10:00:00Z", "x")), actor="ann")
     con = sqlite3.connect(project_path)
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         con.execute("UPDATE events SET actor = 'mallory'")
@@ -136,17 +139,19 @@ def test_missing_project_is_a_clear_error(tmp_path):
 def test_forward_migration_runs_once_and_keeps_a_backup(project, project_path, monkeypatch):
     project.apply(edits.SetState(2, State.APPROVED), actor="rev")
     project.close()
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 1, lambda con: con.execute("ALTER TABLE cues ADD COLUMN speaker TEXT"))
+    current = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(schema.MIGRATIONS, current,
+                        lambda con: con.execute("ALTER TABLE cues ADD COLUMN speaker TEXT"))
     migrated = Project.open(project_path)
     assert migrated.doc.get(2).state is State.APPROVED
     columns = [r[1] for r in migrated._con.execute("PRAGMA table_info(cues)")]
     assert "speaker" in columns
-    assert migrated._con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert migrated._con.execute("PRAGMA user_version").fetchone()[0] == current + 1
     migrated.close()
-    backup = project_path.with_name(project_path.name + ".v1.bak")
+    backup = project_path.with_name(project_path.name + f".v{current}.bak")
     con = sqlite3.connect(backup)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert con.execute("PRAGMA user_version").fetchone()[0] == current
     assert con.execute("SELECT state FROM cues WHERE id = 2").fetchone()[0] == "approved"
     con.close()
     Project.open(project_path).close()  # second open: nothing left to migrate
