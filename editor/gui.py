@@ -136,12 +136,14 @@ def ask_new_project(settings: Settings, parent: QWidget | None, reviewer: str) -
 
 def given_new_project(options: NewProjectOptions, reviewer: str) -> Chooser:
     """A chooser that takes the command line's options (`open --source-lang ... --target-lang ...`)."""
+    source_lang, target_lang = options.source_lang, options.target_lang
+    assert source_lang and target_lang  # only for `options.complete`
+
     def choose(video: Path | None, subtitles: Path) -> NewProject:
         fps, note = frame_rate_for(str(video) if video else None, options.fps)
         if note:
             print(f"note: {note}", file=sys.stderr)
-        return NewProject(subtitles, video, options.source_lang, options.target_lang, fps, options.encoding,
-                          reviewer)
+        return NewProject(subtitles, video, source_lang, target_lang, fps, options.encoding, reviewer)
 
     return choose
 
@@ -318,7 +320,8 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
         print(f"error: {why}", file=sys.stderr)  # instead of Qt's abort and core dump
         return 2
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings)
-    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # typed QCoreApplication: a test may have made the QApplication already
+    qapp = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qapp.setApplicationName("SubReview")
     qapp.setApplicationVersion(__version__)
     qapp.setOrganizationName("SubReview")

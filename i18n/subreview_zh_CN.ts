@@ -20,6 +20,14 @@
         <translation>导入 CSV 术语表(&amp;G)…</translation>
     </message>
     <message>
+        <source>Reopen Source with E&amp;ncoding…</source>
+        <translation>以其他编码重新打开原文(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Read the source subtitles again in another text encoding (when the Chinese looks wrong)</source>
+        <translation>以另一种文本编码重新读取原文字幕（中文显示为乱码时使用）</translation>
+    </message>
+    <message>
         <source>&amp;Export Subtitles…</source>
         <translation>导出字幕(&amp;E)…</translation>
     </message>
@@ -68,8 +76,8 @@
         <translation>审核通过并转到下一条(&amp;A)</translation>
     </message>
     <message>
-        <source>Reviewer sign-off for the line, then the next line needing a decision</source>
-        <translation>由审校确认此条通过，然后转到下一条待处理的字幕</translation>
+        <source>Reviewer sign-off for the line, then the next line awaiting review</source>
+        <translation>由审校确认此条通过，然后转到下一条待审核的字幕</translation>
     </message>
     <message>
         <source>&amp;Reject…</source>
@@ -98,6 +106,14 @@
     <message>
         <source>Next Line Needing a &amp;Decision</source>
         <translation>下一条待处理字幕(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Next Line to Re&amp;view</source>
+        <translation>下一条待审核字幕(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The next translated line no reviewer has approved yet</source>
+        <translation>下一条已翻译、尚未经审校审核通过的字幕</translation>
     </message>
     <message>
         <source>Next &amp;Untranslated Line</source>
@@ -324,6 +340,10 @@
         <translation>置信度</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>留言</translation>
+    </message>
+    <message>
         <source>QA</source>
         <translation>质检</translation>
     </message>
@@ -340,18 +360,8 @@
         <translation>质量检查：问题数量及最高严重程度</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <comment>category (severity)</comment>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>rejection: comment</comment>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>备注：%1</translation>
+        <source>Comments on the line; a red flag while a rejection is open (until a reviewer approves the line)</source>
+        <translation>此条的留言；有未解决的退回时显示红旗（直到审校审核通过此条）</translation>
     </message>
     <message>
         <source>Reading speed of the source (no translation yet)</source>
@@ -434,6 +444,25 @@
     </message>
 </context>
 <context>
+    <name>EncodingDialog</name>
+    <message>
+        <source>Reopen Source with Encoding</source>
+        <translation>以其他编码重新打开原文</translation>
+    </message>
+    <message>
+        <source>The source lines are replaced by the text read in this encoding (one undo step). Lines whose source changes need a new look.</source>
+        <translation>原文将替换为按此编码读取的文本（可一步撤销）。原文有变化的字幕条需要重新检查。</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>{name} is empty.</source>
@@ -446,6 +475,18 @@
     <message>
         <source>{name} cannot be decoded: line {line} (byte offset {offset}) has the first byte that is not UTF-8, and no other known encoding fits.</source>
         <translation>无法解码 {name}：第 {line} 行（字节偏移 {offset}）出现第一个不符合 UTF-8 的字节，其他已知编码也都不适用。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be decoded as {encoding}: {count} places are not valid {encoding}, the first on line {line}.</source>
+        <translation>无法按 {encoding} 解码 {name}：有 {count} 处不是有效的 {encoding}，第一处在第 {line} 行。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be decoded as {encoding}: line {line} has bytes that are not valid {encoding}.</source>
+        <translation>无法按 {encoding} 解码 {name}：第 {line} 行含有不是有效 {encoding} 的字节。</translation>
+    </message>
+    <message>
+        <source>{encoding} is not an encoding SubReview knows; use a name such as UTF-8, GB18030, Big5 or Shift_JIS.</source>
+        <translation>SubReview 无法识别编码 {encoding}；请使用 UTF-8、GB18030、Big5 或 Shift_JIS 等名称。</translation>
     </message>
     <message>
         <source>no subtitles could be read from {name}.</source>
@@ -524,8 +565,126 @@
         <translation>无法保存到 {path}：{reason}</translation>
     </message>
     <message>
+        <source>cannot save to {path}: disk full. Free some space and try again; nothing that was saved before is lost.</source>
+        <translation>无法保存到 {path}：磁盘已满。请释放一些空间后重试；之前已保存的内容不会丢失。</translation>
+    </message>
+    <message>
+        <source>cannot open {path}: disk full (SubReview needs a little room beside the project to open it). Free some space and try again.</source>
+        <translation>无法打开 {path}：磁盘已满（SubReview 需要在项目文件旁留出少量空间才能打开它）。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: disk full. Free some space and try again.</source>
+        <translation>无法创建 {path}：磁盘已满。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is a link to another file; SubReview does not write through links beside a project (someone could make it overwrite another file). Remove the link and open the project again.</source>
+        <translation>{path} 是指向另一个文件的链接；SubReview 不会通过项目旁的链接写入（否则有人可能借此让它覆盖其他文件）。请删除该链接，然后重新打开项目。</translation>
+    </message>
+    <message>
         <source>{name} is a video. Open it together with its source subtitles: File &gt; Open Video and Subtitles, or `subreview open VIDEO SUBTITLES`.</source>
         <translation>{name} 是视频。请把它和原文字幕一起打开：文件 &gt; 打开视频和字幕，或 `subreview open VIDEO SUBTITLES`。</translation>
+    </message>
+    <message>
+        <source>{name} does not exist.</source>
+        <translation>{name} 不存在。</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a video file.</source>
+        <translation>{name} 是文件夹，不是视频文件。</translation>
+    </message>
+    <message>
+        <source>the frame rate of {name} cannot be read because ffprobe is not installed (it comes with FFmpeg).</source>
+        <translation>无法读取 {name} 的帧率，因为没有安装 ffprobe（它随 FFmpeg 一起提供）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a video or audio file that FFmpeg can read ({reason}).</source>
+        <translation>{name} 不是 FFmpeg 能读取的视频或音频文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} holds no video or audio.</source>
+        <translation>{name} 不含视频或音频。</translation>
+    </message>
+    <message>
+        <source>ffprobe did not finish reading {name} within {seconds} seconds.</source>
+        <translation>ffprobe 未能在 {seconds} 秒内读完 {name}。</translation>
+    </message>
+    <message>
+        <source>nothing to export: no line of {project} has a translation yet, so {name} was not written.</source>
+        <translation>没有可导出的内容：{project} 中还没有任何字幕条有译文，因此未写入 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} is the source subtitle file of this project; exporting the translation over it would destroy the source. Choose another name.</source>
+        <translation>{name} 是本项目的原文字幕文件；导出译文覆盖它会毁掉原文。请换一个名称。</translation>
+    </message>
+    <message>
+        <source>read this way, the source file has {found} lines where the project has {expected} at other times; make a new project from it instead.</source>
+        <translation>按此编码读取时，原文文件有 {found} 条字幕，与项目中的 {expected} 条在数量或时间上对不上；请改为用它新建一个项目。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>line {line}: {tag} was left out: {format} has nothing like it.</source>
+        <translation>第 {line} 条：未写入 {tag}，{format} 没有与之对应的标签。</translation>
+    </message>
+    <message>
+        <source>line {line}: the comment {tag} was left out: {format} has no comments inside a subtitle.</source>
+        <translation>第 {line} 条：未写入注释 {tag}，{format} 不支持字幕内的注释。</translation>
+    </message>
+    <message>
+        <source>line {line}: {tag} was left out: its value cannot be read.</source>
+        <translation>第 {line} 条：未写入 {tag}，无法读取它的值。</translation>
+    </message>
+    <message>
+        <source>line {line}: {tag} was left out: it closes no tag.</source>
+        <translation>第 {line} 条：未写入 {tag}，没有与之配对的起始标签。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Subtitles</source>
+        <translation>导出字幕</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Write a byte order mark (some Windows players need it)</source>
+        <translation>写入 BOM（字节顺序标记，部分 Windows 播放器需要）</translation>
+    </message>
+    <message>
+        <source>Windows line endings (CRLF)</source>
+        <translation>Windows 换行符 (CRLF)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export subtitles</source>
+        <translation>导出字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
+        <translation>字幕文件 (*.srt *.vtt *.ass *.ssa);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose where to write the subtitles.</source>
+        <translation>请选择字幕的保存位置。</translation>
+    </message>
+    <message>
+        <source>Use a name ending in .srt, .vtt, .ass or .ssa.</source>
+        <translation>请使用以 .srt、.vtt、.ass 或 .ssa 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>That is the project&apos;s source subtitle file: exporting over it would destroy the source. Choose another name.</source>
+        <translation>这是本项目的原文字幕文件：导出覆盖它会毁掉原文。请换一个名称。</translation>
     </message>
 </context>
 <context>
@@ -547,18 +706,29 @@
         <translation>平移时间</translation>
     </message>
     <message>
-        <source>  %1: %2</source>
-        <translation>  %1：%2</translation>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
     </message>
     <message>
-        <source>%1 lines still need a decision before delivery:
-%2
-
-Export them anyway?</source>
-        <translation>交付前还有 %1 条字幕待处理：
-%2
-
-仍要导出吗？</translation>
+        <source>and %1 more</source>
+        <translation>及其他 %1 条</translation>
+    </message>
+    <message>
+        <source>%1 lines will be written.</source>
+        <translation>将写入 %1 条字幕。</translation>
+    </message>
+    <message>
+        <source>Left out, no translation: lines %1.</source>
+        <translation>无译文、将略过的字幕条：%1。</translation>
+    </message>
+    <message>
+        <source>Written without a decision: lines %1.</source>
+        <translation>尚待处理、仍将写入的字幕条：%1。</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
     </message>
     <message>
         <source>Lines still need a decision</source>
@@ -573,8 +743,18 @@ Export them anyway?</source>
         <translation>仍然导出</translation>
     </message>
     <message>
-        <source>Export subtitles</source>
-        <translation>导出字幕</translation>
+        <source>%1 lines still need a decision before delivery:
+%2
+
+%3
+
+Export them anyway?</source>
+        <translation>交付前还有 %1 条字幕待处理：
+%2
+
+%3
+
+仍要导出吗？</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -585,6 +765,18 @@ Export them anyway?</source>
         <translation>已将 %1 条字幕导出到 %2</translation>
     </message>
     <message>
+        <source>(left out, no translation: lines %1)</source>
+        <translation>（已略过无译文的字幕条：%1）</translation>
+    </message>
+    <message>
+        <source>… and %1 more tags the format cannot hold.</source>
+        <translation>……以及另外 %1 个该格式无法容纳的标签。</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
         <source>Import an existing translation</source>
         <translation>导入现有译文</translation>
     </message>
@@ -593,8 +785,16 @@ Export them anyway?</source>
         <translation>导入失败</translation>
     </message>
     <message>
+        <source>Import the translation %1</source>
+        <translation>导入译文 %1</translation>
+    </message>
+    <message>
         <source>Imported %1 lines as drafts to review.</source>
         <translation>已将 %1 条译文导入为待审校的初稿。</translation>
+    </message>
+    <message>
+        <source>%1 lines holding a person&apos;s work were left as they were.</source>
+        <translation>%1 条已有人工译文的字幕条保持原样，未被覆盖。</translation>
     </message>
     <message>
         <source>%1 lines of the file match no source line (listed in the project&apos;s log).</source>
@@ -603,6 +803,26 @@ Export them anyway?</source>
     <message>
         <source>Translation imported</source>
         <translation>译文已导入</translation>
+    </message>
+    <message>
+        <source>Cannot reopen the source</source>
+        <translation>无法重新打开原文</translation>
+    </message>
+    <message>
+        <source>The source subtitle file %1 is not there any more.</source>
+        <translation>原文字幕文件 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Read the source as %1</source>
+        <translation>以 %1 编码重新读取原文</translation>
+    </message>
+    <message>
+        <source>The source was read again as %1.</source>
+        <translation>已改用 %1 编码重新读取原文。</translation>
+    </message>
+    <message>
+        <source>%1 places are not valid in that encoding and show as �: it may be the wrong one (Undo takes it back).</source>
+        <translation>有 %1 处在该编码下无效，显示为 �：编码可能选错了（可用“撤销”恢复）。</translation>
     </message>
     <message>
         <source>Import a glossary</source>
@@ -648,18 +868,6 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <source>SubReview projects (*.subrev);;All files (*)</source>
         <translation>SubReview 项目 (*.subrev);;所有文件 (*)</translation>
     </message>
-    <message>
-        <source>Choose the video</source>
-        <translation>选择视频</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.webm *.avi);;All files (*)</source>
-        <translation>视频 (*.mp4 *.mkv *.mov *.webm *.avi);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Choose the source subtitles</source>
-        <translation>选择原文字幕</translation>
-    </message>
 </context>
 <context>
     <name>LineEditor</name>
@@ -672,28 +880,32 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>译文</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>A comment on this line for the team</source>
-        <translation>写给团队的备注</translation>
-    </message>
-    <message>
         <source>Type the translation</source>
         <translation>输入译文</translation>
     </message>
     <message>
-        <source>Insert suggestion</source>
-        <translation>插入建议译文</translation>
+        <source>Add a comment on this line for the team (Enter posts it)</source>
+        <translation>就此条给团队留言（按 Enter 发送）</translation>
     </message>
     <message>
-        <source>Edit translation</source>
-        <translation>编辑译文</translation>
+        <source>Post</source>
+        <translation>发送</translation>
     </message>
     <message>
-        <source>Edit note</source>
-        <translation>编辑备注</translation>
+        <source>Insert the machine&apos;s suggestion in line %1</source>
+        <translation>在第 %1 条插入机器建议的译文</translation>
+    </message>
+    <message>
+        <source>Comment on line %1</source>
+        <translation>在第 %1 条留言</translation>
+    </message>
+    <message>
+        <source>Edit the translation of line %1</source>
+        <translation>编辑第 %1 条的译文</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 What you typed is kept here and is saved as soon as saving works again.</source>
+        <translation>未保存：%1 你输入的内容仍保留在这里，一旦可以保存就会立即保存。</translation>
     </message>
     <message>
         <source>No line selected</source>
@@ -707,21 +919,16 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <source>Duration, reading speed (characters per second) and characters per line</source>
         <translation>时长、阅读速度（字/秒）和每行字数</translation>
     </message>
-    <message>
-        <source>Rejected: %1, %2</source>
-        <translation>已退回：%1，%2</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <comment>rejection — comment</comment>
-        <translation>%1——%2</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>The checks failed: %1</source>
         <translation>质检运行失败：%1</translation>
+    </message>
+    <message>
+        <source>No more lines awaiting review.</source>
+        <translation>没有更多待审核的字幕条。</translation>
     </message>
     <message>
         <source>No waveform: %1</source>
@@ -740,8 +947,56 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>正在翻译 %v / %m</translation>
     </message>
     <message>
+        <source>%1 problems were found while reading the subtitles (see the project&apos;s log).</source>
+        <translation>读取字幕时发现 %1 个问题（详见项目日志）。</translation>
+    </message>
+    <message>
+        <source>Check the Chinese text</source>
+        <translation>请检查中文文本</translation>
+    </message>
+    <message>
+        <source>%1
+
+If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
+        <translation>%1
+
+如果原文显示不正常，请使用“文件 &gt; 以其他编码重新打开原文”。</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1“%2”</translation>
+    </message>
+    <message>
         <source>%1 need a decision</source>
         <translation>%1 条待处理</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was recorded. What you typed is still in the editor.</source>
+        <translation>%1
+
+没有记录任何内容。你输入的内容仍在编辑区中。</translation>
+    </message>
+    <message>
+        <source>Approve the machine&apos;s text?</source>
+        <translation>要审核通过机翻译文吗？</translation>
+    </message>
+    <message>
+        <source>Line %1 holds the machine&apos;s draft exactly as it came, and no person has confirmed it.
+
+Approve the machine&apos;s text as it is?</source>
+        <translation>第 %1 条是未经改动的机翻初稿，尚无人确认。
+
+要按原样审核通过机翻译文吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Approve as It Is</source>
+        <translation>按原样审核通过(&amp;A)</translation>
     </message>
     <message>
         <source>Machine translation is off: %1</source>
@@ -790,6 +1045,111 @@ The lines drafted so far are saved.</source>
         <translation>机器翻译失败：%1
 
 已生成的初稿均已保存。</translation>
+    </message>
+    <message>
+        <source>What you typed in line %1 could not be saved. Close and lose it?</source>
+        <translation>你在第 %1 条输入的内容未能保存。仍要关闭并丢弃这些内容吗？</translation>
+    </message>
+    <message>
+        <source>Close Without Saving</source>
+        <translation>不保存并关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> 帧/秒</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Source subtitles</source>
+        <translation>原文字幕</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Source language</source>
+        <translation>原文语言</translation>
+    </message>
+    <message>
+        <source>Target language</source>
+        <translation>目标语言</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <source>Create Project</source>
+        <translation>创建项目</translation>
+    </message>
+    <message>
+        <source>Choose the video</source>
+        <translation>选择视频</translation>
+    </message>
+    <message>
+        <source>Choose the source subtitles</source>
+        <translation>选择原文字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
+        <translation>字幕文件 (*.srt *.vtt *.ass *.ssa);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No video: frame-based checks use this frame rate.</source>
+        <translation>没有视频：按帧计算的检查将使用此帧率。</translation>
+    </message>
+    <message>
+        <source>Reading the frame rate of the video…</source>
+        <translation>正在读取视频的帧率…</translation>
+    </message>
+    <message>
+        <source>Read from the video: %1 fps.</source>
+        <translation>从视频读取：%1 帧/秒。</translation>
+    </message>
+    <message>
+        <source>The frame rate could not be read (%1); check it.</source>
+        <translation>无法读取帧率（%1），请检查此值。</translation>
+    </message>
+    <message>
+        <source>Choose the source subtitle file.</source>
+        <translation>请选择原文字幕文件。</translation>
+    </message>
+    <message>
+        <source>The video %1 does not exist.</source>
+        <translation>视频 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the source and target languages.</source>
+        <translation>请选择原文语言和目标语言。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialogs</name>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTranslator</name>
+    <message>
+        <source>The drafts could not be saved.</source>
+        <translation>无法保存初稿。</translation>
     </message>
 </context>
 <context>
@@ -999,16 +1359,32 @@ The lines drafted so far are saved.</source>
         <translation>第 %1 条尚无译文。</translation>
     </message>
     <message>
-        <source>Confirm line</source>
-        <translation>确认字幕条</translation>
+        <source>Confirm line %1</source>
+        <translation>确认第 %1 条</translation>
     </message>
     <message>
-        <source>Approve line</source>
-        <translation>审核通过字幕条</translation>
+        <source>Line %1 has no translation to approve.</source>
+        <translation>第 %1 条没有可审核通过的译文。</translation>
     </message>
     <message>
-        <source>Reject line</source>
-        <translation>退回字幕条</translation>
+        <source>Approve line %1</source>
+        <translation>审核通过第 %1 条</translation>
+    </message>
+    <message>
+        <source>Approve the machine&apos;s text of line %1</source>
+        <translation>审核通过第 %1 条的机翻译文</translation>
+    </message>
+    <message>
+        <source>No more lines awaiting review.</source>
+        <translation>没有更多待审核的字幕条。</translation>
+    </message>
+    <message>
+        <source>Reject line %1</source>
+        <translation>退回第 %1 条</translation>
+    </message>
+    <message>
+        <source>(Lines the table&apos;s filters hide are not visited: Clear filters to see them.)</source>
+        <translation>（不会跳到被表格筛选隐藏的字幕条：点击“清除筛选”即可显示它们。）</translation>
     </message>
     <message>
         <source>No more lines of that kind.</source>
@@ -1020,6 +1396,28 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Cannot undo or redo: the line changed since.</source>
         <translation>无法撤销或重做：该字幕条此后已被修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewThread</name>
+    <message>
+        <source>Notes and rejections on this line: who wrote them, and when</source>
+        <translation>此条的备注和退回意见：由谁、在何时写下</translation>
+    </message>
+    <message>
+        <source>No comments on this line.</source>
+        <translation>此条暂无留言。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerNameDialog</name>
+    <message>
+        <source>Welcome to SubReview</source>
+        <translation>欢迎使用 SubReview</translation>
+    </message>
+    <message>
+        <source>SubReview records who made each decision (confirmed, approved or rejected a line). Which name should it record for you?</source>
+        <translation>SubReview 会记录每项决定（确认、审核通过或退回字幕条）是由谁做出的。要用什么名字记录你的决定？</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1596,10 @@ The lines drafted so far are saved.</source>
         <translation>机翻初稿</translation>
     </message>
     <message>
+        <source>Edited</source>
+        <translation>修改待确认</translation>
+    </message>
+    <message>
         <source>Translated</source>
         <translation>已翻译</translation>
     </message>
@@ -1212,6 +1614,30 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Stale</source>
         <translation>待复核</translation>
+    </message>
+</context>
+<context>
+    <name>Thread</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>category, severity</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Rejected by %1 on %2 (%3)</source>
+        <translation>%1 于 %2 退回（%3）</translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation>已退回（%1）</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>rejected: %1, %2</source>
+        <translation>退回：%1，%2</translation>
     </message>
 </context>
 <context>

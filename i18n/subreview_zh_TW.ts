@@ -20,6 +20,14 @@
         <translation>匯入 CSV 術語表(&amp;G)…</translation>
     </message>
     <message>
+        <source>Reopen Source with E&amp;ncoding…</source>
+        <translation>以其他編碼重新開啟原文(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Read the source subtitles again in another text encoding (when the Chinese looks wrong)</source>
+        <translation>以另一種文字編碼重新讀取原文字幕（中文顯示為亂碼時使用）</translation>
+    </message>
+    <message>
         <source>&amp;Export Subtitles…</source>
         <translation>匯出字幕(&amp;E)…</translation>
     </message>
@@ -68,8 +76,8 @@
         <translation>審核通過並跳到下一句(&amp;A)</translation>
     </message>
     <message>
-        <source>Reviewer sign-off for the line, then the next line needing a decision</source>
-        <translation>由審校核可這句，然後跳到下一句待處理的字幕</translation>
+        <source>Reviewer sign-off for the line, then the next line awaiting review</source>
+        <translation>由審校核可這句，然後跳到下一句待審核的字幕</translation>
     </message>
     <message>
         <source>&amp;Reject…</source>
@@ -98,6 +106,14 @@
     <message>
         <source>Next Line Needing a &amp;Decision</source>
         <translation>下一句待處理字幕(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Next Line to Re&amp;view</source>
+        <translation>下一句待審核字幕(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The next translated line no reviewer has approved yet</source>
+        <translation>下一句已翻譯、尚未經審校審核通過的字幕</translation>
     </message>
     <message>
         <source>Next &amp;Untranslated Line</source>
@@ -324,6 +340,10 @@
         <translation>信賴度</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>留言</translation>
+    </message>
+    <message>
         <source>QA</source>
         <translation>品檢</translation>
     </message>
@@ -340,18 +360,8 @@
         <translation>品質檢查：問題數量與最高嚴重程度</translation>
     </message>
     <message>
-        <source>%1 (%2)</source>
-        <comment>category (severity)</comment>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <comment>rejection: comment</comment>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>備註：%1</translation>
+        <source>Comments on the line; a red flag while a rejection is open (until a reviewer approves the line)</source>
+        <translation>這句的留言；有未解決的退回時顯示紅旗（直到審校審核通過這句）</translation>
     </message>
     <message>
         <source>Reading speed of the source (no translation yet)</source>
@@ -434,6 +444,25 @@
     </message>
 </context>
 <context>
+    <name>EncodingDialog</name>
+    <message>
+        <source>Reopen Source with Encoding</source>
+        <translation>以其他編碼重新開啟原文</translation>
+    </message>
+    <message>
+        <source>The source lines are replaced by the text read in this encoding (one undo step). Lines whose source changes need a new look.</source>
+        <translation>原文將替換為以此編碼讀取的文字（可一次復原）。原文有變動的字幕需要重新檢查。</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>編碼</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>重新開啟</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>{name} is empty.</source>
@@ -446,6 +475,18 @@
     <message>
         <source>{name} cannot be decoded: line {line} (byte offset {offset}) has the first byte that is not UTF-8, and no other known encoding fits.</source>
         <translation>無法解碼 {name}：第 {line} 行（位元組位移 {offset}）出現第一個不符合 UTF-8 的位元組，其他已知編碼也都不適用。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be decoded as {encoding}: {count} places are not valid {encoding}, the first on line {line}.</source>
+        <translation>無法以 {encoding} 解碼 {name}：有 {count} 處不是有效的 {encoding}，第一處在第 {line} 行。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be decoded as {encoding}: line {line} has bytes that are not valid {encoding}.</source>
+        <translation>無法以 {encoding} 解碼 {name}：第 {line} 行含有不是有效 {encoding} 的位元組。</translation>
+    </message>
+    <message>
+        <source>{encoding} is not an encoding SubReview knows; use a name such as UTF-8, GB18030, Big5 or Shift_JIS.</source>
+        <translation>SubReview 無法識別編碼 {encoding}；請使用 UTF-8、GB18030、Big5 或 Shift_JIS 等名稱。</translation>
     </message>
     <message>
         <source>no subtitles could be read from {name}.</source>
@@ -524,8 +565,126 @@
         <translation>無法儲存至 {path}：{reason}</translation>
     </message>
     <message>
+        <source>cannot save to {path}: disk full. Free some space and try again; nothing that was saved before is lost.</source>
+        <translation>無法儲存至 {path}：磁碟已滿。請釋放一些空間後再試一次；先前已儲存的內容不會遺失。</translation>
+    </message>
+    <message>
+        <source>cannot open {path}: disk full (SubReview needs a little room beside the project to open it). Free some space and try again.</source>
+        <translation>無法開啟 {path}：磁碟已滿（SubReview 需要在專案檔案旁保留少量空間才能開啟它）。請釋放一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: disk full. Free some space and try again.</source>
+        <translation>無法建立 {path}：磁碟已滿。請釋放一些空間後再試一次。</translation>
+    </message>
+    <message>
+        <source>{path} is a link to another file; SubReview does not write through links beside a project (someone could make it overwrite another file). Remove the link and open the project again.</source>
+        <translation>{path} 是指向另一個檔案的連結；SubReview 不會透過專案旁的連結寫入（否則可能有人藉此讓它覆寫其他檔案）。請刪除該連結，然後重新開啟專案。</translation>
+    </message>
+    <message>
         <source>{name} is a video. Open it together with its source subtitles: File &gt; Open Video and Subtitles, or `subreview open VIDEO SUBTITLES`.</source>
         <translation>{name} 是影片。請將它與原文字幕一起開啟：檔案 &gt; 開啟影片與字幕，或 `subreview open VIDEO SUBTITLES`。</translation>
+    </message>
+    <message>
+        <source>{name} does not exist.</source>
+        <translation>{name} 不存在。</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a video file.</source>
+        <translation>{name} 是資料夾，不是影片檔。</translation>
+    </message>
+    <message>
+        <source>the frame rate of {name} cannot be read because ffprobe is not installed (it comes with FFmpeg).</source>
+        <translation>無法讀取 {name} 的影格速率，因為尚未安裝 ffprobe（它隨 FFmpeg 一起提供）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a video or audio file that FFmpeg can read ({reason}).</source>
+        <translation>{name} 不是 FFmpeg 能讀取的影片或音訊檔（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} holds no video or audio.</source>
+        <translation>{name} 不含視訊或音訊。</translation>
+    </message>
+    <message>
+        <source>ffprobe did not finish reading {name} within {seconds} seconds.</source>
+        <translation>ffprobe 未能在 {seconds} 秒內讀完 {name}。</translation>
+    </message>
+    <message>
+        <source>nothing to export: no line of {project} has a translation yet, so {name} was not written.</source>
+        <translation>沒有可匯出的內容：{project} 中還沒有任何一句字幕有譯文，因此未寫入 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} is the source subtitle file of this project; exporting the translation over it would destroy the source. Choose another name.</source>
+        <translation>{name} 是本專案的原文字幕檔；匯出譯文覆蓋它會毀掉原文。請換一個名稱。</translation>
+    </message>
+    <message>
+        <source>read this way, the source file has {found} lines where the project has {expected} at other times; make a new project from it instead.</source>
+        <translation>以此編碼讀取時，原文檔案有 {found} 句字幕，與專案中的 {expected} 句在數量或時間上對不上；請改用它建立新專案。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>line {line}: {tag} was left out: {format} has nothing like it.</source>
+        <translation>第 {line} 句：未寫入 {tag}，{format} 沒有與之對應的標籤。</translation>
+    </message>
+    <message>
+        <source>line {line}: the comment {tag} was left out: {format} has no comments inside a subtitle.</source>
+        <translation>第 {line} 句：未寫入註解 {tag}，{format} 不支援字幕內的註解。</translation>
+    </message>
+    <message>
+        <source>line {line}: {tag} was left out: its value cannot be read.</source>
+        <translation>第 {line} 句：未寫入 {tag}，無法讀取它的值。</translation>
+    </message>
+    <message>
+        <source>line {line}: {tag} was left out: it closes no tag.</source>
+        <translation>第 {line} 句：未寫入 {tag}，沒有與之配對的起始標籤。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Subtitles</source>
+        <translation>匯出字幕</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Write a byte order mark (some Windows players need it)</source>
+        <translation>寫入 BOM（位元組順序標記，部分 Windows 播放器需要）</translation>
+    </message>
+    <message>
+        <source>Windows line endings (CRLF)</source>
+        <translation>Windows 換行字元 (CRLF)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>匯出</translation>
+    </message>
+    <message>
+        <source>Export subtitles</source>
+        <translation>匯出字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
+        <translation>字幕檔 (*.srt *.vtt *.ass *.ssa);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Choose where to write the subtitles.</source>
+        <translation>請選擇字幕的儲存位置。</translation>
+    </message>
+    <message>
+        <source>Use a name ending in .srt, .vtt, .ass or .ssa.</source>
+        <translation>請使用副檔名為 .srt、.vtt、.ass 或 .ssa 的檔名。</translation>
+    </message>
+    <message>
+        <source>That is the project&apos;s source subtitle file: exporting over it would destroy the source. Choose another name.</source>
+        <translation>這是本專案的原文字幕檔：匯出覆蓋它會毀掉原文。請換一個名稱。</translation>
     </message>
 </context>
 <context>
@@ -547,18 +706,29 @@
         <translation>平移時間</translation>
     </message>
     <message>
-        <source>  %1: %2</source>
-        <translation>  %1：%2</translation>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
     </message>
     <message>
-        <source>%1 lines still need a decision before delivery:
-%2
-
-Export them anyway?</source>
-        <translation>交付前還有 %1 句字幕待處理：
-%2
-
-仍要匯出嗎？</translation>
+        <source>and %1 more</source>
+        <translation>及其他 %1 句</translation>
+    </message>
+    <message>
+        <source>%1 lines will be written.</source>
+        <translation>將寫入 %1 句字幕。</translation>
+    </message>
+    <message>
+        <source>Left out, no translation: lines %1.</source>
+        <translation>無譯文、將略過的字幕：%1。</translation>
+    </message>
+    <message>
+        <source>Written without a decision: lines %1.</source>
+        <translation>尚待處理、仍將寫入的字幕：%1。</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
     </message>
     <message>
         <source>Lines still need a decision</source>
@@ -573,8 +743,18 @@ Export them anyway?</source>
         <translation>仍要匯出</translation>
     </message>
     <message>
-        <source>Export subtitles</source>
-        <translation>匯出字幕</translation>
+        <source>%1 lines still need a decision before delivery:
+%2
+
+%3
+
+Export them anyway?</source>
+        <translation>交付前還有 %1 句字幕待處理：
+%2
+
+%3
+
+仍要匯出嗎？</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -585,6 +765,18 @@ Export them anyway?</source>
         <translation>已將 %1 句字幕匯出至 %2</translation>
     </message>
     <message>
+        <source>(left out, no translation: lines %1)</source>
+        <translation>（已略過無譯文的字幕：%1）</translation>
+    </message>
+    <message>
+        <source>… and %1 more tags the format cannot hold.</source>
+        <translation>……以及另外 %1 個此格式無法容納的標籤。</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>已匯出</translation>
+    </message>
+    <message>
         <source>Import an existing translation</source>
         <translation>匯入現有譯文</translation>
     </message>
@@ -593,8 +785,16 @@ Export them anyway?</source>
         <translation>匯入失敗</translation>
     </message>
     <message>
+        <source>Import the translation %1</source>
+        <translation>匯入譯文 %1</translation>
+    </message>
+    <message>
         <source>Imported %1 lines as drafts to review.</source>
         <translation>已將 %1 句譯文匯入為待審校的初稿。</translation>
+    </message>
+    <message>
+        <source>%1 lines holding a person&apos;s work were left as they were.</source>
+        <translation>%1 句已有人工譯文的字幕維持原樣，未被覆寫。</translation>
     </message>
     <message>
         <source>%1 lines of the file match no source line (listed in the project&apos;s log).</source>
@@ -603,6 +803,26 @@ Export them anyway?</source>
     <message>
         <source>Translation imported</source>
         <translation>譯文已匯入</translation>
+    </message>
+    <message>
+        <source>Cannot reopen the source</source>
+        <translation>無法重新開啟原文</translation>
+    </message>
+    <message>
+        <source>The source subtitle file %1 is not there any more.</source>
+        <translation>原文字幕檔 %1 已不存在。</translation>
+    </message>
+    <message>
+        <source>Read the source as %1</source>
+        <translation>以 %1 編碼重新讀取原文</translation>
+    </message>
+    <message>
+        <source>The source was read again as %1.</source>
+        <translation>已改用 %1 編碼重新讀取原文。</translation>
+    </message>
+    <message>
+        <source>%1 places are not valid in that encoding and show as �: it may be the wrong one (Undo takes it back).</source>
+        <translation>有 %1 處在此編碼下無效，顯示為 �：編碼可能選錯了（可用「復原」還原）。</translation>
     </message>
     <message>
         <source>Import a glossary</source>
@@ -648,18 +868,6 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <source>SubReview projects (*.subrev);;All files (*)</source>
         <translation>SubReview 專案 (*.subrev);;所有檔案 (*)</translation>
     </message>
-    <message>
-        <source>Choose the video</source>
-        <translation>選擇影片</translation>
-    </message>
-    <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.webm *.avi);;All files (*)</source>
-        <translation>影片 (*.mp4 *.mkv *.mov *.webm *.avi);;所有檔案 (*)</translation>
-    </message>
-    <message>
-        <source>Choose the source subtitles</source>
-        <translation>選擇原文字幕</translation>
-    </message>
 </context>
 <context>
     <name>LineEditor</name>
@@ -672,28 +880,32 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>譯文</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>備註</translation>
-    </message>
-    <message>
-        <source>A comment on this line for the team</source>
-        <translation>給團隊的備註</translation>
-    </message>
-    <message>
         <source>Type the translation</source>
         <translation>輸入譯文</translation>
     </message>
     <message>
-        <source>Insert suggestion</source>
-        <translation>插入建議譯文</translation>
+        <source>Add a comment on this line for the team (Enter posts it)</source>
+        <translation>就這句給團隊留言（按 Enter 送出）</translation>
     </message>
     <message>
-        <source>Edit translation</source>
-        <translation>編輯譯文</translation>
+        <source>Post</source>
+        <translation>送出</translation>
     </message>
     <message>
-        <source>Edit note</source>
-        <translation>編輯備註</translation>
+        <source>Insert the machine&apos;s suggestion in line %1</source>
+        <translation>在第 %1 句插入機器建議的譯文</translation>
+    </message>
+    <message>
+        <source>Comment on line %1</source>
+        <translation>在第 %1 句留言</translation>
+    </message>
+    <message>
+        <source>Edit the translation of line %1</source>
+        <translation>編輯第 %1 句的譯文</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 What you typed is kept here and is saved as soon as saving works again.</source>
+        <translation>未儲存：%1 您輸入的內容仍保留在這裡，一旦可以儲存就會立即儲存。</translation>
     </message>
     <message>
         <source>No line selected</source>
@@ -707,21 +919,16 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <source>Duration, reading speed (characters per second) and characters per line</source>
         <translation>長度、閱讀速度（字/秒）與每行字數</translation>
     </message>
-    <message>
-        <source>Rejected: %1, %2</source>
-        <translation>已退回：%1，%2</translation>
-    </message>
-    <message>
-        <source>%1 — %2</source>
-        <comment>rejection — comment</comment>
-        <translation>%1——%2</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>The checks failed: %1</source>
         <translation>品質檢查執行失敗：%1</translation>
+    </message>
+    <message>
+        <source>No more lines awaiting review.</source>
+        <translation>沒有其他待審核的字幕了。</translation>
     </message>
     <message>
         <source>No waveform: %1</source>
@@ -740,8 +947,56 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>正在翻譯 %v / %m</translation>
     </message>
     <message>
+        <source>%1 problems were found while reading the subtitles (see the project&apos;s log).</source>
+        <translation>讀取字幕時發現 %1 個問題（詳見專案記錄檔）。</translation>
+    </message>
+    <message>
+        <source>Check the Chinese text</source>
+        <translation>請檢查中文文字</translation>
+    </message>
+    <message>
+        <source>%1
+
+If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
+        <translation>%1
+
+如果原文顯示不正常，請使用「檔案 &gt; 以其他編碼重新開啟原文」。</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1「%2」</translation>
+    </message>
+    <message>
         <source>%1 need a decision</source>
         <translation>%1 句待處理</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未儲存</translation>
+    </message>
+    <message>
+        <source>%1
+
+Nothing was recorded. What you typed is still in the editor.</source>
+        <translation>%1
+
+沒有記錄任何內容。您輸入的內容仍在編輯區中。</translation>
+    </message>
+    <message>
+        <source>Approve the machine&apos;s text?</source>
+        <translation>要審核通過機翻譯文嗎？</translation>
+    </message>
+    <message>
+        <source>Line %1 holds the machine&apos;s draft exactly as it came, and no person has confirmed it.
+
+Approve the machine&apos;s text as it is?</source>
+        <translation>第 %1 句是未經修改的機翻初稿，尚未有人確認。
+
+要照原樣審核通過機翻譯文嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Approve as It Is</source>
+        <translation>照原樣審核通過(&amp;A)</translation>
     </message>
     <message>
         <source>Machine translation is off: %1</source>
@@ -790,6 +1045,111 @@ The lines drafted so far are saved.</source>
         <translation>機器翻譯失敗：%1
 
 已產生的初稿皆已儲存。</translation>
+    </message>
+    <message>
+        <source>What you typed in line %1 could not be saved. Close and lose it?</source>
+        <translation>您在第 %1 句輸入的內容未能儲存。仍要關閉並捨棄這些內容嗎？</translation>
+    </message>
+    <message>
+        <source>Close Without Saving</source>
+        <translation>不儲存並關閉</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>New Project</source>
+        <translation>新增專案</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source> fps</source>
+        <translation> 影格/秒</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>影片</translation>
+    </message>
+    <message>
+        <source>Source subtitles</source>
+        <translation>原文字幕</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>編碼</translation>
+    </message>
+    <message>
+        <source>Source language</source>
+        <translation>原文語言</translation>
+    </message>
+    <message>
+        <source>Target language</source>
+        <translation>目標語言</translation>
+    </message>
+    <message>
+        <source>Frame rate</source>
+        <translation>影格速率</translation>
+    </message>
+    <message>
+        <source>Create Project</source>
+        <translation>建立專案</translation>
+    </message>
+    <message>
+        <source>Choose the video</source>
+        <translation>選擇影片</translation>
+    </message>
+    <message>
+        <source>Choose the source subtitles</source>
+        <translation>選擇原文字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles (*.srt *.vtt *.ass *.ssa);;All files (*)</source>
+        <translation>字幕檔 (*.srt *.vtt *.ass *.ssa);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>No video: frame-based checks use this frame rate.</source>
+        <translation>沒有影片：以影格計算的檢查將使用此影格速率。</translation>
+    </message>
+    <message>
+        <source>Reading the frame rate of the video…</source>
+        <translation>正在讀取影片的影格速率…</translation>
+    </message>
+    <message>
+        <source>Read from the video: %1 fps.</source>
+        <translation>從影片讀取：%1 影格/秒。</translation>
+    </message>
+    <message>
+        <source>The frame rate could not be read (%1); check it.</source>
+        <translation>無法讀取影格速率（%1），請檢查此數值。</translation>
+    </message>
+    <message>
+        <source>Choose the source subtitle file.</source>
+        <translation>請選擇原文字幕檔。</translation>
+    </message>
+    <message>
+        <source>The video %1 does not exist.</source>
+        <translation>影片 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the source and target languages.</source>
+        <translation>請選擇原文語言與目標語言。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialogs</name>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自動偵測</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectTranslator</name>
+    <message>
+        <source>The drafts could not be saved.</source>
+        <translation>無法儲存初稿。</translation>
     </message>
 </context>
 <context>
@@ -999,16 +1359,32 @@ The lines drafted so far are saved.</source>
         <translation>第 %1 句尚無譯文。</translation>
     </message>
     <message>
-        <source>Confirm line</source>
-        <translation>確認字幕</translation>
+        <source>Confirm line %1</source>
+        <translation>確認第 %1 句</translation>
     </message>
     <message>
-        <source>Approve line</source>
-        <translation>審核通過字幕</translation>
+        <source>Line %1 has no translation to approve.</source>
+        <translation>第 %1 句沒有可審核通過的譯文。</translation>
     </message>
     <message>
-        <source>Reject line</source>
-        <translation>退回字幕</translation>
+        <source>Approve line %1</source>
+        <translation>審核通過第 %1 句</translation>
+    </message>
+    <message>
+        <source>Approve the machine&apos;s text of line %1</source>
+        <translation>審核通過第 %1 句的機翻譯文</translation>
+    </message>
+    <message>
+        <source>No more lines awaiting review.</source>
+        <translation>沒有其他待審核的字幕了。</translation>
+    </message>
+    <message>
+        <source>Reject line %1</source>
+        <translation>退回第 %1 句</translation>
+    </message>
+    <message>
+        <source>(Lines the table&apos;s filters hide are not visited: Clear filters to see them.)</source>
+        <translation>（不會跳到被表格篩選隱藏的字幕：按一下「清除篩選」即可顯示。）</translation>
     </message>
     <message>
         <source>No more lines of that kind.</source>
@@ -1020,6 +1396,28 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Cannot undo or redo: the line changed since.</source>
         <translation>無法復原或重做：這句字幕之後已經變更。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewThread</name>
+    <message>
+        <source>Notes and rejections on this line: who wrote them, and when</source>
+        <translation>這句的備註與退回意見：由誰、在何時寫下</translation>
+    </message>
+    <message>
+        <source>No comments on this line.</source>
+        <translation>這句目前沒有留言。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerNameDialog</name>
+    <message>
+        <source>Welcome to SubReview</source>
+        <translation>歡迎使用 SubReview</translation>
+    </message>
+    <message>
+        <source>SubReview records who made each decision (confirmed, approved or rejected a line). Which name should it record for you?</source>
+        <translation>SubReview 會記錄每項決定（確認、審核通過或退回字幕）是由誰做出的。要用什麼名字記錄您的決定？</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1596,10 @@ The lines drafted so far are saved.</source>
         <translation>機翻初稿</translation>
     </message>
     <message>
+        <source>Edited</source>
+        <translation>修改待確認</translation>
+    </message>
+    <message>
         <source>Translated</source>
         <translation>已翻譯</translation>
     </message>
@@ -1212,6 +1614,30 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Stale</source>
         <translation>待複核</translation>
+    </message>
+</context>
+<context>
+    <name>Thread</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>category, severity</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Rejected by %1 on %2 (%3)</source>
+        <translation>%1 於 %2 退回（%3）</translation>
+    </message>
+    <message>
+        <source>Rejected (%1)</source>
+        <translation>已退回（%1）</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>rejected: %1, %2</source>
+        <translation>退回：%1，%2</translation>
     </message>
 </context>
 <context>

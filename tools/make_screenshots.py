@@ -2,6 +2,7 @@
 
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/make_screenshots.py --out docs/screenshots
     xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/make_screenshots.py --lang zh_CN --dialogs
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python tools/make_screenshots.py --scene fix-rejected
 
 Drives the app in-process: pre-translates the demo, confirms, corrects, approves and rejects a few lines,
 plays the video, then grabs the screen with QScreen.grabWindow (which, unlike QWidget.grab, includes the
@@ -26,6 +27,9 @@ def main() -> int:
     parser.add_argument("--lang", default="en", choices=("en", "zh_CN", "zh_TW"), help="UI language")
     parser.add_argument("--dialogs", action="store_true",
                         help="also grab the Settings and Reject dialogs (settings-LANG.png, reject-LANG.png)")
+    parser.add_argument("--scene", default="main", choices=("main", "fix-rejected"),
+                        help="main: the review window (main-LANG.png); fix-rejected: a translator fixing a line a "
+                        "reviewer rejected, the rejection still in view (fix-rejected-LANG.png)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="subreview-shots-"))
     os.environ.setdefault("SUBREVIEW_DATA_DIR", str(work / "data"))
@@ -39,7 +43,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from editor.core import edits, qa
-    from editor.core.review import RejectCategory, Rejection, Severity, State
+    from editor.core.review import Comment, RejectCategory, Rejection, Severity, State
+    from editor.core.store.project import now_iso
     from editor.gui import App, demo_project
     from editor.services import i18n
     from editor.services.settings import Settings
@@ -66,16 +71,26 @@ def main() -> int:
         s.apply(edits.SetTarget(1, "Why are you here again?"))
         s.apply(edits.SetState(1, State.APPROVED))
         s.apply(edits.SetTarget(2, "I just wanted to give this back to you."))
-        s.apply(edits.SetState(3, State.REJECTED,
-                               Rejection(RejectCategory.TRANSLATION, Severity.MAJOR, "It is the ring, not the year.")))
+        s.apply(edits.SetState(2, State.TRANSLATED))
+        s.apply(edits.SetTarget(3, "This is the year you gave me."))
+        s.apply(edits.SetState(3, State.TRANSLATED))
+        s.apply(edits.AddComment(3, Comment("Li Wei", now_iso(), "Is 戒指 the ring in the scene before?")))
+        s.apply(edits.SetState(3, State.REJECTED, Rejection(RejectCategory.TRANSLATION, Severity.MAJOR,
+                                                            "It is the ring, not the year.", "Zhang Min", now_iso())))
         s.apply(edits.SetTarget(4, "I don't need it."))
+        if args.scene == "fix-rejected":
+            window.table.select_cue(3)
+            window.player.seek(5200)
+            window.editor.target_edit.setPlainText("This is the ring you gave me three years ago.")
+            window.editor.flush()
+            return
         window.table.select_cue(6)
         window.player.play()
 
     def shoot() -> None:
         screen = qapp.primaryScreen()
         picture = screen.grabWindow(int(window.winId()))
-        path = out / f"main-{args.lang}.png"
+        path = out / f"{args.scene}-{args.lang}.png"
         picture.save(str(path))
         print(path)
         if args.dialogs:

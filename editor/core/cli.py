@@ -30,6 +30,9 @@ class CliError(Exception):
     """A user's mistake: printed as one `error:` line, exit code 2."""
 
 
+_REPORTED_ERRORS: tuple[type[Exception], ...] = (CliError, *USER_ERRORS)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"error: {message} (see '{self.prog} --help')\n")
@@ -332,7 +335,7 @@ def run(args: argparse.Namespace) -> int:
     """Run a parsed command; a user's mistake becomes one `error:` line and exit code 2."""
     try:
         return args.func(args)
-    except (CliError, *USER_ERRORS) as exc:
+    except _REPORTED_ERRORS as exc:
         print(f"error: {_one_line(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

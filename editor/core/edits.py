@@ -371,7 +371,7 @@ class Batch(EditOp):
     label: str = "batch"
 
     @property
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:  # type: ignore[override]  # a batch is named by its label; ops by a class attribute
         return self.label
 
     def change(self, doc: Document) -> Change:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -186,7 +186,7 @@ class ExportResult:
                 for line, tag, reason in self.dropped_tags]
 
 
-def export_preview(cues: Sequence[Cue]) -> ExportResult:
+def export_preview(cues: Iterable[Cue]) -> ExportResult:
     """What exporting these cues would leave out and write undecided, before anything is written."""
     result = ExportResult(written=0)
     for number, cue in enumerate(cues, start=1):
@@ -252,7 +252,7 @@ class SourceMismatch(UserError):
     """The source file read again no longer has the project's lines at the same times."""
 
 
-def resource_op(cues: Sequence[Cue], sub: SubtitleFile) -> edits.Batch:
+def resource_op(cues: Collection[Cue], sub: SubtitleFile) -> edits.Batch:
     """The source texts of `sub` put on the project's lines (one undo step): for reading the source again in
     another encoding. The file must still have the project's lines at the same times, in the same order."""
     if len(sub.cues) != len(cues) or any((c.start_ms, c.end_ms) != (p.start_ms, p.end_ms)

@@ -14,8 +14,12 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier
+
+if TYPE_CHECKING:
+    import socket
 
 # SIGHUP does not exist on Windows; there only SIGINT and SIGTERM can be caught.
 ENDING_SIGNALS = tuple(s for s in (getattr(signal, name, None) for name in ("SIGTERM", "SIGHUP", "SIGINT"))
@@ -25,6 +29,8 @@ ENDING_SIGNALS = tuple(s for s in (getattr(signal, name, None) for name in ("SIG
 class _Channel:
     """A non-blocking pipe; on Windows, where the wakeup fd must be a socket, a socket pair (the socket module
     is imported only there: ~3 ms at start-up)."""
+
+    _sockets: tuple[socket.socket, ...]  # the pair on Windows, else empty
 
     def __init__(self) -> None:
         if sys.platform == "win32":

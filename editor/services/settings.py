@@ -61,16 +61,18 @@ class Settings:
         self._migrate()
 
     def _migrate(self) -> None:
-        version = int(self._qs.value("meta/version", 0) or 0)
+        stored: Any = self._qs.value("meta/version", 0)  # a QVariant: str from the file, int once set
+        version = int(stored or 0)
         # Version 0 -> 1: nothing stored yet by earlier releases; future renames go here.
         if version < SETTINGS_VERSION:
             self._qs.setValue("meta/version", SETTINGS_VERSION)
 
     def get(self, key: str) -> Any:
         spec = SETTINGS[key]
-        raw = self._qs.value(key)
+        raw: Any = self._qs.value(key)  # a QVariant: str, bytes (QByteArray) or int, whatever was stored
         if raw is None:
             return spec.default
+        value: bytes | int | str
         try:
             if spec.type is bytes:
                 value = bytes(raw) if not isinstance(raw, bytes) else raw

@@ -141,7 +141,7 @@ class Actions(QObject):
             if spec.tip:
                 action.setStatusTip(tr(spec.tip))
 
-    def connect(self, name: str, slot: Callable[[], object]) -> None:  # type: ignore[override]
+    def connect(self, name: str, slot: Callable[[], object]) -> None:  # type: ignore[override]  # by action name
         self.by_name[name].triggered.connect(lambda _checked=False: slot())
 
     def shortcut_table(self) -> list[tuple[str, str, str]]:

@@ -201,7 +201,7 @@ class CueFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
-    def parent(self, child: ModelIndex | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: ModelIndex | None = None) -> Any:
         if child is None:  # QObject.parent()
             return super().parent()
         return QModelIndex()
@@ -221,7 +221,8 @@ class CueFilterProxy(QAbstractProxyModel):
     def mapToSource(self, proxy_index: ModelIndex) -> QModelIndex:
         if not proxy_index.isValid():
             return QModelIndex()
-        return self._model.index(self._model.row_of(self._ids[proxy_index.row()]), proxy_index.column())
+        row = self._model.row_of(self._ids[proxy_index.row()])
+        return QModelIndex() if row is None else self._model.index(row, proxy_index.column())
 
     def mapFromSource(self, source_index: ModelIndex) -> QModelIndex:
         if not source_index.isValid():
@@ -244,7 +245,9 @@ class CueFilterProxy(QAbstractProxyModel):
     def _compute(self, keep_pinned: bool = True) -> list[int]:
         model = self._model
         if self.filters_active():
-            pinned = model.pinned if keep_pinned and self.proxy_row_of(model.pinned) is not None else None
+            pinned = model.pinned if keep_pinned else None
+            if pinned is not None and self.proxy_row_of(pinned) is None:
+                pinned = None
             ids = [c.id for c in model.cues() if c.id == pinned or self.accepts(c)]
         else:
             ids = model.cue_ids()

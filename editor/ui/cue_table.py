@@ -342,7 +342,7 @@ class CueTablePanel(QWidget):
             return
         row = None if self._current is None else self.proxy.proxy_row_of(self._current)
         selection = self.view.selectionModel()
-        if row is None:
+        if self._current is None or row is None:
             selection.clearSelection()
             selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate)
         elif self.view.currentIndex().row() != row:

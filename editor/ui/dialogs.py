@@ -188,7 +188,7 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, actions: Actions, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.actions = actions
+        self.window_actions = actions
         self.settings = settings
         self.setWindowTitle(self.tr("Keyboard Shortcuts"))
         self.table = QTableWidget(0, 3)
@@ -218,7 +218,7 @@ class ShortcutsDialog(QDialog):
         self._fill()
 
     def _fill(self) -> None:
-        rows = self.actions.shortcut_table()
+        rows = self.window_actions.shortcut_table()
         self.table.setRowCount(len(rows))
         for r, (menu, text, keys) in enumerate(rows):
             for c, value in enumerate((menu, text, keys)):
@@ -227,7 +227,7 @@ class ShortcutsDialog(QDialog):
                 self.table.setItem(r, c, item)
 
     def _overrides(self) -> dict[str, str]:
-        return self.actions.parse_overrides(self.settings.get("shortcuts/overrides"))
+        return self.window_actions.parse_overrides(self.settings.get("shortcuts/overrides"))
 
     def set_shortcut(self, name: str, keys: str) -> None:
         overrides = self._overrides()
@@ -237,7 +237,7 @@ class ShortcutsDialog(QDialog):
     def _on_editor_finished(self) -> None:
         row = self.table.currentRow()
         if row >= 0:
-            name = list(self.actions.specs)[row]
+            name = list(self.window_actions.specs)[row]
             self.set_shortcut(name, self.editor.keySequence().toString(QKeySequence.SequenceFormat.PortableText))
 
     def _on_reset_clicked(self) -> None:
@@ -246,5 +246,5 @@ class ShortcutsDialog(QDialog):
     def _store(self, overrides: dict[str, str]) -> None:
         self.settings.set("shortcuts/overrides", json.dumps(overrides) if overrides else "")
         self.settings.sync()
-        self.actions.apply_shortcuts(overrides)
+        self.window_actions.apply_shortcuts(overrides)
         self._fill()

@@ -222,8 +222,13 @@ def reopen_with_encoding(w: MainWindow, encoding: str | None = None) -> bool:
         project.set_meta("source_encoding", sub.encoding, actor=w.session.reviewer)
     except ProjectError as exc:
         w.statusBar().showMessage(error_text(exc), 8000)
-    w.statusBar().showMessage(translate("FileActions", "The source was read again as %1.").replace(
-        "%1", sub.encoding), 8000)
+    message = translate("FileActions", "The source was read again as %1.").replace("%1", sub.encoding)
+    replaced = sum(p.code == "invalid_bytes" for p in sub.problems)
+    if replaced:
+        message += " " + translate("FileActions", "%1 places are not valid in that encoding and show as �: it "
+                                                  "may be the wrong one (Undo takes it back).").replace(
+            "%1", str(replaced))
+    w.statusBar().showMessage(message, 15000)
     return True
 
 

@@ -74,6 +74,7 @@ class TargetEdit(QPlainTextEdit):
         return event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
 
     def event(self, event: QEvent) -> bool:
+        # a ShortcutOverride event is a QKeyEvent; the stubs only know it as a QEvent here
         if event.type() == QEvent.Type.ShortcutOverride and self._is_undo(event):  # type: ignore[arg-type]
             self._before_undo()
             event.ignore()  # let the window's undo/redo shortcut have it
@@ -167,7 +168,7 @@ class LineEditor(QWidget):
             edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
             edit.setMinimumHeight(3 * edit.fontMetrics().lineSpacing() + 12)
             edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.thread = ReviewThread(self)
+        self.review_thread = ReviewThread(self)
         self.comment_edit = QLineEdit(self)
         self.comment_edit.setClearButtonEnabled(True)
         self.comment_edit.returnPressed.connect(self.post_comment)
@@ -182,14 +183,14 @@ class LineEditor(QWidget):
         texts.addWidget(self.target_edit, 3, 0)
         texts.addWidget(self._unsaved_label, 4, 0)
         texts.addWidget(self._rejection, 5, 0)
-        texts.addWidget(self.thread, 6, 0)
+        texts.addWidget(self.review_thread, 6, 0)
         comment_row = QHBoxLayout()
         comment_row.addWidget(self.comment_edit, 1)
         comment_row.addWidget(self._post)
         texts.addLayout(comment_row, 7, 0)
         texts.setRowStretch(1, 2)
-        texts.setRowStretch(3, 3)
-        texts.setRowStretch(6, 1)
+        texts.setRowStretch(3, 2)
+        texts.setRowStretch(6, 2)
         left = QWidget(self)
         left.setLayout(texts)
 
@@ -215,7 +216,7 @@ class LineEditor(QWidget):
         self._post.setText(self.tr("Post"))
         self.target_edit.setPlaceholderText(self.tr("Type the translation"))
         self.details.retranslate()
-        self.thread.retranslate()
+        self.review_thread.retranslate()
         self._refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -407,7 +408,7 @@ class LineEditor(QWidget):
         cue = self._cue()
         self._show_header()
         self._show_badge(cue)
-        self.thread.show_comments(cue.comments if cue is not None else ())
+        self.review_thread.show_comments(cue.comments if cue is not None else ())
         self.details.show_cue(cue, plain_text(self.target_edit), self._glossary, self._issues, self._number_of)
 
     def _show_header(self) -> None:

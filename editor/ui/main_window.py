@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -39,6 +42,9 @@ from editor.ui.timeline import TimelineWidget
 from editor.ui.video_widget import VideoWidget
 from editor.ui.window_checks import WindowChecks
 
+if TYPE_CHECKING:
+    from editor.ui.project_dialogs import NewProject
+
 SEEK_STEP_MS = 2000
 
 
@@ -61,7 +67,8 @@ class MainWindow(QMainWindow):
         self._player_state = "stopped"
         self._model_info: tuple[str, str] | None = None  # (model id, device) once the worker loaded a model
         self._model_error = ""
-        self.open_project_callback = None  # set by editor.app: opens another project (path) in place of this one
+        # Set by editor.app: opens another project (a path, or one to make) in place of this one.
+        self.open_project_callback: Callable[[Path | NewProject], None] | None = None
         self._build_widgets()
         self._build_menus()
         self._build_status_bar()
@@ -164,7 +171,7 @@ class MainWindow(QMainWindow):
         a.connect("reject", lambda: file_actions.reject_current(self))
         a.connect("insert_draft", lambda: self.editor.insert_alternative(0))
         for i in (1, 2, 3):
-            a.connect(f"insert_alt{i}", lambda i=i: self.editor.insert_alternative(i))
+            a.connect(f"insert_alt{i}", partial(self.editor.insert_alternative, i))
         a.connect("next_decision", lambda: r.go_next(needs_decision))
         a.connect("next_to_review", lambda: r.go_next(awaiting_review, what=self.tr("No more lines awaiting review.")))
         a.connect("next_untranslated", lambda: r.go_next(lambda c: c.state is State.UNTRANSLATED and bool(c.source)))
@@ -272,8 +279,9 @@ class MainWindow(QMainWindow):
         """One pass deciding which actions make sense now."""
         cue = self.review.current_cue()
         has_cue = cue is not None
-        has_draft = has_cue and cue.draft is not None
-        alts = len(cue.draft.alternatives) if has_draft else 0
+        draft = cue.draft if cue is not None else None
+        has_draft = draft is not None
+        alts = len(draft.alternatives) if draft is not None else 0
         running = self.translator is not None and self.translator.running
         a = self.window_actions
         for name in ("confirm_next", "approve_next", "reject", "split", "merge", "play_line", "loop_line"):
@@ -371,12 +379,18 @@ class MainWindow(QMainWindow):
             return
         self.checks.changed(change)
         self._update_counts(change)
+        if self._player_state != "playing" and self.player.available:
+            self._show_overlay(self.player.position())  # a paused picture shows the line as it is now
         if self.review.current is not None and self.review.current not in self.session.doc:
             self.review.current = None
         self.update_enabled()
 
     def _on_player_position_changed(self, ms: int) -> None:
         self.timeline.set_playhead(ms)
+        self._show_overlay(ms)
+
+    def _show_overlay(self, ms: int) -> None:
+        """The line at `ms` drawn on the video, as the settings ask (translation, source, both or none)."""
         mode = self.settings.get("video/overlay")
         cue_id = self.cue_at(ms)
         text = ""

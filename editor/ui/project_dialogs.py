@@ -9,7 +9,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,12 +63,12 @@ def _language_combo(choices: tuple[str, ...], current: str) -> QComboBox:
     return combo
 
 
-def encoding_combo(parent: QWidget | None = None, label: str = "") -> QComboBox:
+def encoding_combo(parent: QWidget | None = None) -> QComboBox:
+    """The encodings studios send, detection first."""
     combo = QComboBox(parent)
     for codec, text in ENCODINGS:
-        combo.addItem(combo.tr(text) if codec == "" else text, codec)
-    if label:
-        combo.setToolTip(label)
+        combo.addItem(QCoreApplication.translate("ProjectDialogs", "Detect automatically") if codec == "" else text,
+                      codec)
     return combo
 
 

@@ -344,10 +344,9 @@ class TimelineWidget(QWidget):
             old = self._preview
             self._preview = preview
             lane = self._lane()
-            for start, end in (old, preview):
-                if start is not None:
-                    x0, x1 = self._x(start), self._x(end)
-                    self.update(QRect(int(x0) - 3, lane.top(), int(x1 - x0) + 7, lane.height()))
+            for start, end in [preview] if old is None else [old, preview]:
+                x0, x1 = self._x(start), self._x(end)
+                self.update(QRect(int(x0) - 3, lane.top(), int(x1 - x0) + 7, lane.height()))
 
     def _cancel_drag(self) -> None:
         self._press, self._drag, self._preview = None, None, None

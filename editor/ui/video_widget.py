@@ -105,7 +105,7 @@ class VideoWidget(QWidget):
         if width <= 0 or height <= 0:
             return
         size = QSize(width, height)
-        if size == self._video_size:
+        if self._video_size is not None and size == self._video_size:
             return
         self._video_size = size
         self.updateGeometry()

@@ -108,6 +108,13 @@ def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
             cue = project.doc.get(1)
             assert cue.state is State.TRANSLATED
             assert project.events(cue_id=1)[-1].actor == "e2e-reviewer"
+        # What a backup or a sync takes while the window is open: the project file alone holds the decision.
+        copy = tmp_path / "backup" / "demo.subrev"
+        copy.parent.mkdir()
+        shutil.copyfile(project_path, copy)
+        with Project.open(copy, read_only=True) as backup:
+            assert backup.doc.get(1).state is State.TRANSLATED
+            assert backup.events(cue_id=1)[-1].actor == "e2e-reviewer"
         shot = screenshot_pixels(display, ROOT / "docs" / "screenshot-e2e.png" if os.environ.get("SUBREVIEW_KEEP_SHOT")
                            else tmp_path / "screen.png")
         left, top = int(SCREEN[0] * 0.02), int(SCREEN[1] * 0.08)

@@ -291,6 +291,7 @@ def test_a_garbage_file_is_reported_and_the_next_file_plays(qtbot, player, tmp_p
     qtbot.waitUntil(lambda: player.state() == "playing", timeout=3000)
 
 
+@pytest.mark.slow
 def test_a_video_format_without_a_decoder_is_reported_and_a_good_file_still_plays(qtbot, player, tmp_path,
                                                                                  portrait_video):
     odd = make_undecodable_video(tmp_path / "ep05.mp4", portrait_video)

@@ -22,6 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SECONDS = list(STEP_COLOURS.values())  # SECONDS[k] is the colour of second k
 
 
+pytestmark = pytest.mark.slow  # a real X server and VLC per test
+
+
 @pytest.fixture(scope="module")
 def steps_video(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_colour_steps_video(tmp_path_factory.mktemp("picture-media") / "第01集 steps.mp4")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from editor.core.document import Cue
 from editor.core.store import Project, ProjectMeta
 from tests.core.store.test_kill import replay, run_and_kill
@@ -11,6 +13,7 @@ from tests.core.store.test_kill import replay, run_and_kill
 KILLS = 50
 
 
+@pytest.mark.slow
 def test_fifty_kills_during_a_review_session(tmp_path):
     cues = [Cue(i, i * 2000, i * 2000 + 1500, f"源文本 {i}") for i in range(1, 31)]
     rng = random.Random(50)

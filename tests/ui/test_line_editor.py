@@ -151,7 +151,7 @@ def test_qa_issues_state_rejection_and_note_are_shown(editor, session, qtbot):
     assert editor._badge.text() == "Rejected" and editor._rejection.isVisible()
     assert "Terminology" in editor._rejection.text() and "Lin Group" in editor._rejection.text()
     assert "李审校" in editor._rejection.text()
-    thread = editor.thread.texts()
+    thread = editor.review_thread.texts()
     assert thread[0].startswith("小王 · ") and thread[0].endswith("Check the name with the client")
     assert "rejected: Terminology, major" in thread[1] and thread[1].endswith("Use the glossary name: Lin Group")
     assert editor._number.text() == "#7" and editor._times.text() == "00:00:15.920 → 00:00:18.620"
@@ -163,7 +163,7 @@ def test_a_comment_posted_joins_the_thread_with_its_author_and_is_one_step(edito
     qtbot.keyClick(editor.comment_edit, Qt.Key.Key_Return)
     saved = on_disk(session, 2).comments[-1]
     assert (saved.author, saved.text, saved.kind) == (session.reviewer, "Client prefers 'return'", "note")
-    assert editor.thread.texts()[-1].endswith("Client prefers 'return'") and editor.comment_edit.text() == ""
+    assert editor.review_thread.texts()[-1].endswith("Client prefers 'return'") and editor.comment_edit.text() == ""
     assert session.doc.get(2).state is State.TRANSLATED  # a comment is not a decision
     qtbot.keyClicks(editor.comment_edit, "typed, then the line was left")
     editor.set_cue(3)  # a comment not posted yet is not lost
@@ -185,7 +185,7 @@ def test_the_rejection_stays_in_view_while_the_line_is_fixed_until_approved(edit
     assert editor._rejection.isVisible()
     session.apply(edits.SetState(7, State.APPROVED))
     assert not editor._rejection.isVisible()
-    assert "rejected: Terminology" in editor.thread.texts()[-1]  # the history stays
+    assert "rejected: Terminology" in editor.review_thread.texts()[-1]  # the history stays
 
 
 def test_a_deleted_line_leaves_the_editor_empty(editor, session):

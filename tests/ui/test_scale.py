@@ -36,6 +36,7 @@ def season(big_srt: Path, tmp_path: Path, qtbot):
     app.shutdown()
 
 
+@pytest.mark.slow
 def test_a_season_opens_scrolls_filters_checks_and_exports(season, tmp_path, qtbot):
     app, path = season
     window = app.window

@@ -157,7 +157,7 @@ def _row(cue: CueLike) -> tuple[int, int, str, dict[str, str]]:
         start, end, text, meta = cue.start_ms, cue.end_ms, cue.text, cue.meta
     else:
         start, end, text = cue[0], cue[1], cue[2]
-        meta = cue[3] if len(cue) > 3 else {}  # type: ignore[misc]
+        meta = cue[3] if len(cue) > 3 else {}
     start = max(0, int(start))
     return start, max(start, int(end)), text, dict(meta or {})
 

@@ -141,11 +141,11 @@ def read_ass(text: str, fmt: str, name: str = "") -> tuple[list[ParsedCue], list
         body = event.text.replace("\\N", "\n").replace("\\n", "\n")
         cues.append(ParsedCue(start, end, body, number, meta))
     if comments and cues:
-        cues[-1].meta[COMMENTS_AFTER] = json.dumps(comments, ensure_ascii=False)
+        cues[-1] = cues[-1]._replace(meta={**cues[-1].meta, COMMENTS_AFTER: json.dumps(comments, ensure_ascii=False)})
     return cues, problems, header, footer
 
 
-_EVENT_FIELDS = {
+_EVENT_FIELDS: dict[str, tuple[str, ...]] = {
     "ass": ("layer", "start", "end", "style", "name", "marginl", "marginr", "marginv", "effect", "text"),
     "ssa": ("marked", "start", "end", "style", "name", "marginl", "marginr", "marginv", "effect", "text"),
 }
@@ -207,11 +207,11 @@ def render_ass(cues: Sequence[Cue], fmt: str, header: str = "", footer: str = ""
             raise SubtitleError(f"{fmt.upper()} times stop at 9:59:59.99; a cue ends at {format_clock(end)}.",
                                 "out_of_range")
         subs.events.extend(_comment_events(meta.get(COMMENTS_BEFORE)))
-        subs.events.append(pysubs2.SSAEvent(
+        subs.events.append(_with_ints(pysubs2.SSAEvent(
             start=start, end=end, text="\\N".join(split_lines(text)),
             style=_field(meta.get("style")) or "Default", name=_field(meta.get("name")),
-            effect=_field(meta.get("effect")), **{key: _int(meta.get(key)) for key in _ASS_META_INTS},
-        ))
+            effect=_field(meta.get("effect")),
+        ), {key: _int(meta.get(key)) for key in _ASS_META_INTS}))
         subs.events.extend(_comment_events(meta.get(COMMENTS_AFTER)))
     out = subs.to_string(fmt)
     if kind == fmt:
@@ -230,13 +230,19 @@ def _comment_events(kept: str | None) -> list[pysubs2.SSAEvent]:
         if not isinstance(item, dict):
             continue
         start, end = _int(str(item.get("start", 0))), _int(str(item.get("end", 0)))
-        events.append(pysubs2.SSAEvent(
+        events.append(_with_ints(pysubs2.SSAEvent(
             type="Comment", start=max(0, start), end=max(0, start, end), text=_field_text(item.get("text")),
             style=_field(str(item.get("style") or "")) or "Default", name=_field(str(item.get("name") or "")),
             effect=_field(str(item.get("effect") or "")),
-            **{key: _int(str(item.get(key, 0))) for key in _ASS_META_INTS},
-        ))
+        ), {key: _int(str(item.get(key, 0))) for key in _ASS_META_INTS}))
     return events
+
+
+def _with_ints(event: pysubs2.SSAEvent, values: dict[str, int]) -> pysubs2.SSAEvent:
+    """The event with its layer and margins (`_ASS_META_INTS`) set from `values`."""
+    for key in _ASS_META_INTS:
+        setattr(event, key, values[key])
+    return event
 
 
 def _field_text(value: object) -> str:

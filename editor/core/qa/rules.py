@@ -78,13 +78,13 @@ def needs_full_check(before: Cue | None, after: Cue | None) -> bool:
 
 
 def _issues(
-    cues: Sequence[Cue], indexes: Iterable[int], neighbours: Iterable[NeighbourFinding], rules: CueRules
+    cues: Sequence[Cue] | Document, indexes: Iterable[int], neighbours: Iterable[NeighbourFinding], rules: CueRules
 ) -> list[QAIssue]:
     """Per-cue findings for `indexes` plus the neighbour findings, in file order then rule order."""
     return drain(_issues_steps(cues, list(indexes), neighbours, rules))
 
 
-def _issues_steps(cues: Sequence[Cue], indexes: Sequence[int], neighbours: Iterable[NeighbourFinding],
+def _issues_steps(cues: Sequence[Cue] | Document, indexes: Sequence[int], neighbours: Iterable[NeighbourFinding],
                   rules: CueRules, step: int = STEP) -> Steps:
     found: dict[int, list[tuple[str, dict[str, Any]]]] = {}
     for start in range(0, len(indexes), step):

@@ -82,7 +82,8 @@ def check_cue(cue: Cue, rules: CueRules) -> list[Finding]:
     has_source = not is_blank(cue.source)
     if not target_lines and not has_source:
         return []
-    on, profile, out = rules.enabled, rules.profile, []
+    on, profile = rules.enabled, rules.profile
+    out: list[Finding] = []
     max_chars = profile.max_chars_per_line
     duration = cue.end_ms - cue.start_ms
     if "min_duration" in on and duration < profile.min_duration_ms:

@@ -37,7 +37,7 @@ def neighbour_findings_steps(
     if "unsorted" in enabled:
         for (_, before), (index, cue) in pairwise(items):
             if cue.start_ms < before.start_ms:
-                params = {"previous_id": before.id, "start_ms": cue.start_ms}
+                params: dict[str, Any] = {"previous_id": before.id, "start_ms": cue.start_ms}
                 out.append((index, "unsorted", params | {"previous_start_ms": before.start_ms}))
     want_overlap, want_gap, want_chain = ("overlap" in enabled, "min_gap" in enabled, "chaining" in enabled)
     if not (want_overlap or want_gap or want_chain):

@@ -47,12 +47,11 @@ NEWER = QT_TRANSLATE_NOOP("Errors", "{path} was made by a newer SubReview (file 
 CANNOT_CREATE = QT_TRANSLATE_NOOP("Errors", "cannot create {path}: {reason}")
 READ_ONLY = QT_TRANSLATE_NOOP("Errors", "{path} is open read-only; nothing was changed")
 CANNOT_SAVE = QT_TRANSLATE_NOOP("Errors", "cannot save to {path}: {reason}")
-DISK_FULL = QT_TRANSLATE_NOOP("Errors", "cannot save to {path}: the disk is full. Free some space and try again; "
-                              "nothing that was saved before is lost.")
-DISK_FULL_OPEN = QT_TRANSLATE_NOOP("Errors", "cannot open {path}: the disk is full (SubReview needs a little room "
-                                   "beside the project to open it). Free some space and try again.")
-DISK_FULL_CREATE = QT_TRANSLATE_NOOP("Errors", "cannot create {path}: the disk is full. Free some space and try "
-                                     "again.")
+DISK_FULL = QT_TRANSLATE_NOOP("Errors", "cannot save to {path}: disk full. Free some space and try again; nothing "
+                              "that was saved before is lost.")
+DISK_FULL_OPEN = QT_TRANSLATE_NOOP("Errors", "cannot open {path}: disk full (SubReview needs a little room beside "
+                                   "the project to open it). Free some space and try again.")
+DISK_FULL_CREATE = QT_TRANSLATE_NOOP("Errors", "cannot create {path}: disk full. Free some space and try again.")
 A_LINK = QT_TRANSLATE_NOOP("Errors", "{path} is a link to another file; SubReview does not write through links "
                            "beside a project (someone could make it overwrite another file). Remove the link and "
                            "open the project again.")
@@ -518,12 +517,10 @@ class Project:
             nxt = self._pos.get(cues[j].id)
             if nxt is not None:
                 break
-        if prev is None and nxt is None:
-            return 0.0
-        if prev is None:
-            return nxt - 1.0  # type: ignore[operator]
         if nxt is None:
-            return prev + 1.0
+            return 0.0 if prev is None else prev + 1.0
+        if prev is None:
+            return nxt - 1.0
         middle = (prev + nxt) / 2
         if prev < middle < nxt:
             return middle
@@ -562,8 +559,9 @@ class Project:
         sql = "SELECT id, at, actor, kind, action, cue_id, before, after FROM events"
         rows = (self._con.execute(sql + " WHERE cue_id = ? ORDER BY id", (cue_id,)) if cue_id is not None
                 else self._con.execute(sql + " ORDER BY id"))
-        return [Event(*r[:6], json.loads(r[6]) if r[6] else None, json.loads(r[7]) if r[7] else None)
-                for r in rows]
+        return [Event(id_, at, actor, kind, action, cue, json.loads(before) if before else None,
+                      json.loads(after) if after else None)
+                for id_, at, actor, kind, action, cue, before, after in rows]
 
     def glossary_rows(self) -> list[tuple[str, str, str, str, bool]]:
         rows = self._con.execute(

@@ -1,4 +1,4 @@
-"""A really full disk (a small tmpfs): saving and opening say "the disk is full", nothing half-written stays, and
+"""A really full disk (a small tmpfs): saving and opening say "disk full", nothing half-written stays, and
 the same action succeeds once there is room."""
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ def test_a_full_disk_is_called_full_and_loses_nothing(tmp_path):
                                 capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    assert "the disk is full" in report["save_error"] and report["disk_full_flag"]
+    assert "disk full" in report["save_error"] and report["disk_full_flag"]
     assert report["memory_unchanged"]
-    assert "the disk is full" in report["open_error"]
+    assert "disk full" in report["open_error"]
     assert "damaged" not in report["open_error"]
     assert report["targets"] == ["saved before the disk filled", "typed again once there was room"]
     assert report["set_target_events"] == 2  # the failed save left no trace
