@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from editor import __version__
 from editor.core import qa
 from editor.core.cli import frame_rate_for, project_glossary, project_profile
-from editor.core.formats import Problem, SubtitleError, format_from_name, read_subtitles
+from editor.core.formats import SubtitleError, SubtitleFile, format_from_name, read_subtitles
 from editor.core.gc_pause import freeze_alive, gc_paused, tune_for_a_window
 from editor.core.mt import registry
 from editor.core.mt.engine import DecodingOptions, EngineError
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.store import Project, ProjectError
 from editor.core.store.project import has_sqlite_header
-from editor.core.workflows import create_project
+from editor.core.workflows import NewProject, create_project
 from editor.services import i18n
 from editor.services.player import EMBEDDING_PLATFORMS, NullPlayer, Player, create_player
 from editor.services.project_translator import ProjectTranslator
@@ -31,7 +31,6 @@ from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
 from editor.ui.main_window import MainWindow
 from editor.ui.messages import error_text, show_error
-from editor.ui.project_dialogs import NewProject
 from editor.ui.session import ReviewSession
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -78,7 +77,7 @@ class Opened:
     """A project just made from subtitles (already open), with what reading them found."""
 
     project: Project
-    problems: list[Problem]
+    read: SubtitleFile
 
 
 def project_for_media(video: Path | None, subtitles: Path, choose: Chooser) -> Path | Opened | None:
@@ -100,7 +99,7 @@ def create_from(choice: NewProject) -> Path | Opened:
     project, sub = create_project(path, choice.subtitles, actor=choice.reviewer,
                                   video=str(choice.video) if choice.video else "", source_lang=choice.source_lang,
                                   target_lang=choice.target_lang, fps=choice.fps, encoding=choice.encoding)
-    return Opened(project, list(sub.problems))
+    return Opened(project, sub)
 
 
 def project_for(target: Path | tuple[Path, Path] | NewProject, choose: Chooser) -> Path | Opened | None:
@@ -224,7 +223,7 @@ class App:
         self.window.open_project_callback = self._on_window_open_requested
         self.window.show()
         if isinstance(target, Opened):
-            self.window.show_reading_problems(target.problems)
+            self.window.show_reading_problems(target.read)
         # After the window (loading alongside slows the window down: one GIL), and only when a line needs it.
         self.worker.start(load_now=False)
         return True

@@ -794,7 +794,7 @@ Export them anyway?</source>
     </message>
     <message>
         <source>%1 lines holding a person&apos;s work were left as they were.</source>
-        <translation>%1 条已有人工译文的字幕条保持原样，未被覆盖。</translation>
+        <translation>%1 条字幕已有人工译文，保持原样，未被覆盖。</translation>
     </message>
     <message>
         <source>%1 lines of the file match no source line (listed in the project&apos;s log).</source>
@@ -955,14 +955,6 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>请检查中文文本</translation>
     </message>
     <message>
-        <source>%1
-
-If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
-        <translation>%1
-
-如果原文显示不正常，请使用“文件 &gt; 以其他编码重新打开原文”。</translation>
-    </message>
-    <message>
         <source>%1 “%2”</source>
         <translation>%1“%2”</translation>
     </message>
@@ -997,6 +989,18 @@ Approve the machine&apos;s text as it is?</source>
     <message>
         <source>&amp;Approve as It Is</source>
         <translation>按原样审核通过(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The text encoding of %1 was guessed as %2 from little evidence.</source>
+        <translation>%1 的文本编码只是根据少量线索推测为 %2。</translation>
+    </message>
+    <message>
+        <source>The next best reading was %1.</source>
+        <translation>次佳的候选编码是 %1。</translation>
+    </message>
+    <message>
+        <source>If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
+        <translation>如果原文显示不正常，请使用“文件 &gt; 以其他编码重新打开原文”。</translation>
     </message>
     <message>
         <source>Machine translation is off: %1</source>

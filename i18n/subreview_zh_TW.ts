@@ -794,7 +794,7 @@ Export them anyway?</source>
     </message>
     <message>
         <source>%1 lines holding a person&apos;s work were left as they were.</source>
-        <translation>%1 句已有人工譯文的字幕維持原樣，未被覆寫。</translation>
+        <translation>%1 句字幕已有人工譯文，維持原樣，未被覆寫。</translation>
     </message>
     <message>
         <source>%1 lines of the file match no source line (listed in the project&apos;s log).</source>
@@ -955,14 +955,6 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>請檢查中文文字</translation>
     </message>
     <message>
-        <source>%1
-
-If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
-        <translation>%1
-
-如果原文顯示不正常，請使用「檔案 &gt; 以其他編碼重新開啟原文」。</translation>
-    </message>
-    <message>
         <source>%1 “%2”</source>
         <translation>%1「%2」</translation>
     </message>
@@ -997,6 +989,18 @@ Approve the machine&apos;s text as it is?</source>
     <message>
         <source>&amp;Approve as It Is</source>
         <translation>照原樣審核通過(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The text encoding of %1 was guessed as %2 from little evidence.</source>
+        <translation>%1 的文字編碼只是根據少量線索推測為 %2。</translation>
+    </message>
+    <message>
+        <source>The next best reading was %1.</source>
+        <translation>次佳的候選編碼是 %1。</translation>
+    </message>
+    <message>
+        <source>If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
+        <translation>如果原文顯示不正常，請使用「檔案 &gt; 以其他編碼重新開啟原文」。</translation>
     </message>
     <message>
         <source>Machine translation is off: %1</source>

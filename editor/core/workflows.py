@@ -61,6 +61,19 @@ def create_project(path: str | os.PathLike[str], source: str | os.PathLike[str],
         return project, sub
 
 
+@dataclass(frozen=True)
+class NewProject:
+    """What the person chose for a project made from subtitles (and a video)."""
+
+    subtitles: Path
+    video: Path | None
+    source_lang: str
+    target_lang: str
+    fps: float
+    encoding: str | None  # None: detect
+    reviewer: str = ""  # who makes it (recorded in the project's log)
+
+
 @dataclass
 class ImportReport:
     file: str = ""

@@ -14,14 +14,13 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
 )
 
 from editor.core.document import Change
-from editor.core.formats import Problem
+from editor.core.formats import ENCODING_GUESSED, SubtitleFile, encoding_label
 from editor.core.review import State
 from editor.core.text import strip_tags
 from editor.core.workflows import needs_decision, review_counts
@@ -29,12 +28,12 @@ from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
-from editor.ui import file_actions
+from editor.ui import file_actions, questions
 from editor.ui.actions import MENUS, Actions
 from editor.ui.cue_style import plain_html, state_label
 from editor.ui.cue_table import CueTablePanel
 from editor.ui.line_editor import LineEditor
-from editor.ui.messages import message_box, show_warning
+from editor.ui.messages import show_warning
 from editor.ui.qa_panel import QAPanel
 from editor.ui.review_controller import ReviewController, awaiting_review
 from editor.ui.session import ReviewSession
@@ -43,7 +42,7 @@ from editor.ui.video_widget import VideoWidget
 from editor.ui.window_checks import WindowChecks
 
 if TYPE_CHECKING:
-    from editor.ui.project_dialogs import NewProject
+    from editor.core.workflows import NewProject
 
 SEEK_STEP_MS = 2000
 
@@ -212,8 +211,8 @@ class MainWindow(QMainWindow):
         self.session.replayed.connect(self._on_session_replayed)
         self.session.error.connect(self._show_message)
         self.session.save_failed.connect(self._show_message)
-        self.session.ask_retry = self._ask_retry_save
-        self.review.ask_approve_machine_text = self._ask_approve_machine_text
+        self.session.ask_retry = lambda message: questions.ask_retry_save(self, message)
+        self.review.ask_approve_machine_text = lambda number: questions.ask_approve_machine_text(self, number)
         self.review.filtered = lambda: self.table.filtered
         self.session.undo_stack.cleanChanged.connect(lambda _clean: self.update_enabled())
         self.session.undo_stack.indexChanged.connect(lambda _i: self.update_enabled())
@@ -260,19 +259,15 @@ class MainWindow(QMainWindow):
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def show_reading_problems(self, problems: list[Problem]) -> None:
+    def show_reading_problems(self, sub: SubtitleFile) -> None:
         """What reading the subtitles found when this project was made; a guessed encoding is said at once, with
         how to read the file in another one."""
-        guesses = [p for p in problems if p.code == "encoding_guess"]
-        if problems:
+        if sub.problems:
             self._show_message(self.tr("%1 problems were found while reading the subtitles (see the project's log).")
-                               .replace("%1", str(len(problems))))
-        if guesses:
-            box = message_box(self, QMessageBox.Icon.Information, self.tr("Check the Chinese text"),
-                              self.tr("%1\n\nIf the source lines look wrong, use File > Reopen Source with "
-                                      "Encoding.").replace("%1", guesses[0].message))
-            box.setModal(False)
-            box.open()  # not in the way: the person can look at the lines first
+                               .replace("%1", str(len(sub.problems))))
+        if sub.encoding_choice == ENCODING_GUESSED:
+            questions.tell_guessed_encoding(self, Path(sub.path or "").name, encoding_label(sub.encoding),
+                                            encoding_label(sub.encoding_runner_up) if sub.encoding_runner_up else "")
 
     # --- state ----------------------------------------------------------------------------------------------
     def update_enabled(self) -> None:
@@ -350,29 +345,6 @@ class MainWindow(QMainWindow):
         first = next((d.cue_id for d in change.deltas if d.after is not None and d.cue_id in self.session.doc), None)
         if first is not None:
             self.table.select_cue(first)
-
-    def _ask_retry_save(self, message: str) -> bool:
-        """A save failed (a full disk): say so in a dialog; True when the person wants to try again."""
-        box = message_box(self, QMessageBox.Icon.Critical, self.tr("Not saved"),
-                          self.tr("%1\n\nNothing was recorded. What you typed is still in the editor.")
-                          .replace("%1", message))
-        retry = box.addButton(QMessageBox.StandardButton.Retry)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(retry)
-        box.exec()
-        return box.clickedButton() is retry
-
-    def _ask_approve_machine_text(self, number: int) -> bool:
-        """Approving text no person confirmed takes a second, deliberate answer."""
-        box = message_box(self, QMessageBox.Icon.Question, self.tr("Approve the machine's text?"),
-                          self.tr("Line %1 holds the machine's draft exactly as it came, and no person has "
-                                  "confirmed it.\n\nApprove the machine's text as it is?").replace("%1", str(number)))
-        approve = box.addButton(self.tr("&Approve as It Is"), QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(cancel)  # Enter or a stray key does not approve
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is approve
 
     def _on_session_changed(self, change: Change) -> None:
         if self._closed:
@@ -529,14 +501,7 @@ class MainWindow(QMainWindow):
         """What was typed could not be saved: close anyway only when the person says so."""
         if self.quitting_on_signal:
             return True  # logout or kill: nobody is there to answer
-        box = message_box(self, QMessageBox.Icon.Warning, self.tr("Not saved"),
-                          self.tr("What you typed in line %1 could not be saved. Close and lose it?")
-                          .replace("%1", str(self.editor.cue_number or "")))
-        close = box.addButton(self.tr("Close Without Saving"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is close
+        return questions.ask_close_without_saving(self, self.editor.cue_number)
 
     def save_layout(self) -> None:
         self.settings.set("window/geometry", bytes(self.saveGeometry().data()))

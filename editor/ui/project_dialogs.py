@@ -6,7 +6,6 @@ from __future__ import annotations
 import getpass
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.formats import format_from_name
+from editor.core.workflows import NewProject
 from editor.services.settings import Settings
 
 # Languages offered first (any BCP-47 tag may be typed).
@@ -70,19 +70,6 @@ def encoding_combo(parent: QWidget | None = None) -> QComboBox:
         combo.addItem(QCoreApplication.translate("ProjectDialogs", "Detect automatically") if codec == "" else text,
                       codec)
     return combo
-
-
-@dataclass(frozen=True)
-class NewProject:
-    """What the person chose for a project made from subtitles (and a video)."""
-
-    subtitles: Path
-    video: Path | None
-    source_lang: str
-    target_lang: str
-    fps: float
-    encoding: str | None  # None: detect
-    reviewer: str = ""  # who makes it (recorded in the project's log)
 
 
 class _Prober(QObject):

@@ -1,0 +1,73 @@
+"""The questions the window asks before something it cannot take back: a save that failed, approving the machine's
+unconfirmed text, closing with unsaved text; and what it says about a guessed encoding.
+
+They keep the window's translation context ("MainWindow"): Qt Linguist finds them there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from editor.ui.messages import message_box
+
+
+def ask_retry_save(parent: QWidget, message: str) -> bool:
+    """A save failed (a full disk): say so in a dialog; True when the person wants to try again (the default)."""
+    box = message_box(parent, QMessageBox.Icon.Critical, QCoreApplication.translate("MainWindow", "Not saved"),
+                      QCoreApplication.translate(
+                          "MainWindow", "%1\n\nNothing was recorded. What you typed is still in the editor.")
+                      .replace("%1", message))
+    retry = box.addButton(QMessageBox.StandardButton.Retry)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(retry)
+    box.exec()
+    return box.clickedButton() is retry
+
+
+def ask_approve_machine_text(parent: QWidget, number: int) -> bool:
+    """Approving text no person confirmed takes a second, deliberate answer: Cancel is the default, so neither
+    Enter nor Escape nor a stray key approves."""
+    box = message_box(parent, QMessageBox.Icon.Question,
+                      QCoreApplication.translate("MainWindow", "Approve the machine's text?"),
+                      QCoreApplication.translate(
+                          "MainWindow", "Line %1 holds the machine's draft exactly as it came, and no person has "
+                          "confirmed it.\n\nApprove the machine's text as it is?").replace("%1", str(number)))
+    approve = box.addButton(QCoreApplication.translate("MainWindow", "&Approve as It Is"),
+                            QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is approve
+
+
+def ask_close_without_saving(parent: QWidget, number: int | None) -> bool:
+    """What was typed could not be saved: True only when the person chooses to close and lose it."""
+    box = message_box(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("MainWindow", "Not saved"),
+                      QCoreApplication.translate(
+                          "MainWindow", "What you typed in line %1 could not be saved. Close and lose it?")
+                      .replace("%1", str(number or "")))
+    close = box.addButton(QCoreApplication.translate("MainWindow", "Close Without Saving"),
+                          QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep)
+    box.exec()
+    return box.clickedButton() is close
+
+
+def tell_guessed_encoding(parent: QWidget, name: str, encoding: str, runner_up: str) -> QMessageBox:
+    """A window-modal-free note that the subtitles' encoding was a guess, and how to choose another."""
+    text = QCoreApplication.translate(
+        "MainWindow", "The text encoding of %1 was guessed as %2 from little evidence.").replace("%1", name).replace(
+        "%2", encoding)
+    if runner_up:
+        text += " " + QCoreApplication.translate("MainWindow", "The next best reading was %1.").replace(
+            "%1", runner_up)
+    text += "\n\n" + QCoreApplication.translate(
+        "MainWindow", "If the source lines look wrong, use File > Reopen Source with Encoding.")
+    box = message_box(parent, QMessageBox.Icon.Information,
+                      QCoreApplication.translate("MainWindow", "Check the Chinese text"), text)
+    box.setModal(False)
+    box.open()  # not in the way: the person can look at the lines first
+    return box
