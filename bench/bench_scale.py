@@ -24,7 +24,7 @@ def _one_run(srt: Path, folder: Path) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from editor.core import edits, workflows
-    from editor.gui import App, project_for
+    from editor.gui import App, NewProjectOptions, given_new_project, project_for
     from editor.services.settings import Settings
 
     qapp = QApplication.instance() or QApplication([])
@@ -35,7 +35,8 @@ def _one_run(srt: Path, folder: Path) -> dict[str, float]:
     figures: dict[str, float] = {}
 
     t0 = time.perf_counter()
-    project = project_for(subs, "bench")
+    project = project_for(subs, given_new_project(NewProjectOptions("zh-Hans", "en"), "bench"))
+    assert project is not None
     figures["import"] = time.perf_counter() - t0
     app = App(qapp, Settings())
     beats: list[float] = []

@@ -617,8 +617,8 @@
         <translation>{name} 是本项目的原文字幕文件；导出译文覆盖它会毁掉原文。请换一个名称。</translation>
     </message>
     <message>
-        <source>read this way, the source file has {found} lines where the project has {expected} at other times; make a new project from it instead.</source>
-        <translation>按此编码读取时，原文文件有 {found} 条字幕，与项目中的 {expected} 条在数量或时间上对不上；请改为用它新建一个项目。</translation>
+        <source>read this way, the source file&apos;s lines ({found}) do not match the project&apos;s ({expected}) in number or timing; make a new project from it instead.</source>
+        <translation>按此编码读取后，原文文件的字幕条（{found} 条）与项目的字幕条（{expected} 条）在数量或时间上不一致；请改用该文件新建项目。</translation>
     </message>
 </context>
 <context>
@@ -904,8 +904,12 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>编辑第 %1 条的译文</translation>
     </message>
     <message>
-        <source>Not saved: %1 What you typed is kept here and is saved as soon as saving works again.</source>
-        <translation>未保存：%1 你输入的内容仍保留在这里，一旦可以保存就会立即保存。</translation>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>What you typed is kept here and is saved as soon as saving works again.</source>
+        <translation>你输入的内容仍保留在这里，一旦可以保存就会立即保存。</translation>
     </message>
     <message>
         <source>No line selected</source>
@@ -955,10 +959,6 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>请检查中文文本</translation>
     </message>
     <message>
-        <source>%1 “%2”</source>
-        <translation>%1“%2”</translation>
-    </message>
-    <message>
         <source>%1 need a decision</source>
         <translation>%1 条待处理</translation>
     </message>
@@ -1001,6 +1001,14 @@ Approve the machine&apos;s text as it is?</source>
     <message>
         <source>If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
         <translation>如果原文显示不正常，请使用“文件 &gt; 以其他编码重新打开原文”。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo “%1”</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo “%1”</source>
+        <translation>重做“%1”(&amp;R)</translation>
     </message>
     <message>
         <source>Machine translation is off: %1</source>
@@ -1126,6 +1134,10 @@ The lines drafted so far are saved.</source>
         <translation>从视频读取：%1 帧/秒。</translation>
     </message>
     <message>
+        <source>the file has no video stream</source>
+        <translation>该文件没有视频流</translation>
+    </message>
+    <message>
         <source>The frame rate could not be read (%1); check it.</source>
         <translation>无法读取帧率（%1），请检查此值。</translation>
     </message>
@@ -1147,6 +1159,38 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>GB18030 / GBK (Simplified Chinese)</source>
+        <translation>GB18030 / GBK（简体中文）</translation>
+    </message>
+    <message>
+        <source>Big5 / CP950 (Traditional Chinese)</source>
+        <translation>Big5 / CP950（繁体中文）</translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>Shift-JIS (Japanese)</source>
+        <translation>Shift-JIS（日文）</translation>
+    </message>
+    <message>
+        <source>CP949 / EUC-KR (Korean)</source>
+        <translation>CP949 / EUC-KR（韩文）</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252（西欧语言）</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.mov *.webm *.avi *.m4v *.ts);;All files (*)</source>
+        <translation>视频 (*.mp4 *.mkv *.mov *.webm *.avi *.m4v *.ts);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1678,11 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Rejected (%1)</source>
         <translation>已退回（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>rejection: its comment</comment>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>someone</source>

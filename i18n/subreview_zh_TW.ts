@@ -617,8 +617,8 @@
         <translation>{name} 是本專案的原文字幕檔；匯出譯文覆蓋它會毀掉原文。請換一個名稱。</translation>
     </message>
     <message>
-        <source>read this way, the source file has {found} lines where the project has {expected} at other times; make a new project from it instead.</source>
-        <translation>以此編碼讀取時，原文檔案有 {found} 句字幕，與專案中的 {expected} 句在數量或時間上對不上；請改用它建立新專案。</translation>
+        <source>read this way, the source file&apos;s lines ({found}) do not match the project&apos;s ({expected}) in number or timing; make a new project from it instead.</source>
+        <translation>以此編碼讀取後，原文檔案的字幕（{found} 句）與專案的字幕（{expected} 句）在數量或時間上不一致；請改用該檔案建立新專案。</translation>
     </message>
 </context>
 <context>
@@ -904,8 +904,12 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>編輯第 %1 句的譯文</translation>
     </message>
     <message>
-        <source>Not saved: %1 What you typed is kept here and is saved as soon as saving works again.</source>
-        <translation>未儲存：%1 您輸入的內容仍保留在這裡，一旦可以儲存就會立即儲存。</translation>
+        <source>Not saved: %1</source>
+        <translation>未儲存：%1</translation>
+    </message>
+    <message>
+        <source>What you typed is kept here and is saved as soon as saving works again.</source>
+        <translation>您輸入的內容仍保留在這裡，一旦可以儲存就會立即儲存。</translation>
     </message>
     <message>
         <source>No line selected</source>
@@ -955,10 +959,6 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>請檢查中文文字</translation>
     </message>
     <message>
-        <source>%1 “%2”</source>
-        <translation>%1「%2」</translation>
-    </message>
-    <message>
         <source>%1 need a decision</source>
         <translation>%1 句待處理</translation>
     </message>
@@ -1001,6 +1001,14 @@ Approve the machine&apos;s text as it is?</source>
     <message>
         <source>If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
         <translation>如果原文顯示不正常，請使用「檔案 &gt; 以其他編碼重新開啟原文」。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo “%1”</source>
+        <translation>復原「%1」(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo “%1”</source>
+        <translation>重做「%1」(&amp;R)</translation>
     </message>
     <message>
         <source>Machine translation is off: %1</source>
@@ -1126,6 +1134,10 @@ The lines drafted so far are saved.</source>
         <translation>從影片讀取：%1 影格/秒。</translation>
     </message>
     <message>
+        <source>the file has no video stream</source>
+        <translation>此檔案沒有視訊串流</translation>
+    </message>
+    <message>
         <source>The frame rate could not be read (%1); check it.</source>
         <translation>無法讀取影格速率（%1），請檢查此數值。</translation>
     </message>
@@ -1147,6 +1159,38 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Detect automatically</source>
         <translation>自動偵測</translation>
+    </message>
+    <message>
+        <source>UTF-8</source>
+        <translation>UTF-8</translation>
+    </message>
+    <message>
+        <source>GB18030 / GBK (Simplified Chinese)</source>
+        <translation>GB18030 / GBK（簡體中文）</translation>
+    </message>
+    <message>
+        <source>Big5 / CP950 (Traditional Chinese)</source>
+        <translation>Big5 / CP950（繁體中文）</translation>
+    </message>
+    <message>
+        <source>UTF-16</source>
+        <translation>UTF-16</translation>
+    </message>
+    <message>
+        <source>Shift-JIS (Japanese)</source>
+        <translation>Shift-JIS（日文）</translation>
+    </message>
+    <message>
+        <source>CP949 / EUC-KR (Korean)</source>
+        <translation>CP949 / EUC-KR（韓文）</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European)</source>
+        <translation>Windows-1252（西歐語言）</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.mov *.webm *.avi *.m4v *.ts);;All files (*)</source>
+        <translation>影片 (*.mp4 *.mkv *.mov *.webm *.avi *.m4v *.ts);;所有檔案 (*)</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1678,11 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Rejected (%1)</source>
         <translation>已退回（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>rejection: its comment</comment>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>someone</source>

@@ -257,8 +257,8 @@ def export_project(project: Project, out: str | os.PathLike[str], *, actor: str,
     return result
 
 
-SOURCE_MISMATCH = QT_TRANSLATE_NOOP("Errors", "read this way, the source file has {found} lines where the project "
-                                    "has {expected} at other times; make a new project from it instead.")
+SOURCE_MISMATCH = QT_TRANSLATE_NOOP("Errors", "read this way, the source file's lines ({found}) do not match the "
+                                    "project's ({expected}) in number or timing; make a new project from it instead.")
 
 
 class SourceMismatch(UserError):

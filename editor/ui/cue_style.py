@@ -160,7 +160,10 @@ def rejection_text(rejection: Rejection) -> str:
             "%2", when(rejection.at)).replace("%3", kind)
     else:
         text = QCoreApplication.translate("Thread", "Rejected (%1)").replace("%1", kind)
-    return text + (": " + rejection.comment if rejection.comment else "")
+    if not rejection.comment:
+        return text
+    return QCoreApplication.translate("Thread", "%1: %2", "rejection: its comment").replace("%1", text).replace(
+        "%2", rejection.comment)
 
 
 def comment_heading(comment: Comment) -> str:

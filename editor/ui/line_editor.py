@@ -356,8 +356,8 @@ class LineEditor(QWidget):
     def _show_unsaved(self, reason: str) -> None:
         self._unsaved = reason
         if reason:
-            self._unsaved_label.setText(self.tr("Not saved: %1 What you typed is kept here and is saved as soon "
-                                                "as saving works again.").replace("%1", reason))
+            self._unsaved_label.setText(self.tr("Not saved: %1").replace("%1", reason) + "\n" + self.tr(
+                "What you typed is kept here and is saved as soon as saving works again."))
         self._unsaved_label.setVisible(bool(reason))
 
     def _on_session_changed(self, change: Change) -> None:

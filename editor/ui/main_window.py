@@ -288,12 +288,10 @@ class MainWindow(QMainWindow):
         a["undo"].setEnabled(stack.canUndo())
         a["redo"].setEnabled(stack.canRedo())
         # Undo "Approve line 3": the menu names the step it takes back.
-        undo_text, redo_text = QCoreApplication.translate("Actions", "&Undo"), QCoreApplication.translate(
-            "Actions", "&Redo")
-        a["undo"].setText(self.tr("%1 “%2”").replace("%1", undo_text).replace("%2", stack.undoText())
-                          if stack.canUndo() else undo_text)
-        a["redo"].setText(self.tr("%1 “%2”").replace("%1", redo_text).replace("%2", stack.redoText())
-                          if stack.canRedo() else redo_text)
+        a["undo"].setText(self.tr("&Undo “%1”").replace("%1", stack.undoText()) if stack.canUndo()
+                          else QCoreApplication.translate("Actions", "&Undo"))
+        a["redo"].setText(self.tr("&Redo “%1”").replace("%1", stack.redoText()) if stack.canRedo()
+                          else QCoreApplication.translate("Actions", "&Redo"))
         a["pretranslate"].setEnabled(self.translator is not None and not running)
         a["cancel_pretranslate"].setEnabled(running)
         media = self.player.available

@@ -27,25 +27,27 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.formats import format_from_name
+from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.workflows import NewProject
 from editor.services.settings import Settings
+from editor.ui.messages import error_text
 
 # Languages offered first (any BCP-47 tag may be typed).
 SOURCE_LANGUAGES = ("zh-Hans", "zh-Hant", "zh", "yue", "ja", "ko", "en")
 TARGET_LANGUAGES = ("en", "es", "pt", "pt-BR", "fr", "de", "id", "th", "vi", "ar", "ja", "ko", "ru", "it", "tr",
                     "ms", "fil", "hi", "zh-Hans", "zh-Hant")
-# (codec, label): what studios send; "" is detection.
+# (codec, label): what studios send; "" is detection. Labels are translated where they are shown.
 ENCODINGS = (
-    ("", "Detect automatically"),
-    ("utf-8", "UTF-8"),
-    ("gb18030", "GB18030 / GBK (Simplified Chinese)"),
-    ("big5", "Big5 / CP950 (Traditional Chinese)"),
-    ("utf-16", "UTF-16"),
-    ("shift_jis", "Shift-JIS (Japanese)"),
-    ("cp949", "CP949 / EUC-KR (Korean)"),
-    ("cp1252", "Windows-1252 (Western European)"),
+    ("", QT_TRANSLATE_NOOP("ProjectDialogs", "Detect automatically")),
+    ("utf-8", QT_TRANSLATE_NOOP("ProjectDialogs", "UTF-8")),
+    ("gb18030", QT_TRANSLATE_NOOP("ProjectDialogs", "GB18030 / GBK (Simplified Chinese)")),
+    ("big5", QT_TRANSLATE_NOOP("ProjectDialogs", "Big5 / CP950 (Traditional Chinese)")),
+    ("utf-16", QT_TRANSLATE_NOOP("ProjectDialogs", "UTF-16")),
+    ("shift_jis", QT_TRANSLATE_NOOP("ProjectDialogs", "Shift-JIS (Japanese)")),
+    ("cp949", QT_TRANSLATE_NOOP("ProjectDialogs", "CP949 / EUC-KR (Korean)")),
+    ("cp1252", QT_TRANSLATE_NOOP("ProjectDialogs", "Windows-1252 (Western European)")),
 )
-VIDEO_FILTER = "Videos (*.mp4 *.mkv *.mov *.webm *.avi *.m4v *.ts);;All files (*)"
+VIDEO_FILTER = QT_TRANSLATE_NOOP("ProjectDialogs", "Videos (*.mp4 *.mkv *.mov *.webm *.avi *.m4v *.ts);;All files (*)")
 
 
 def _browse_row(edit: QLineEdit, button: QPushButton) -> QHBoxLayout:
@@ -67,25 +69,23 @@ def encoding_combo(parent: QWidget | None = None) -> QComboBox:
     """The encodings studios send, detection first."""
     combo = QComboBox(parent)
     for codec, text in ENCODINGS:
-        combo.addItem(QCoreApplication.translate("ProjectDialogs", "Detect automatically") if codec == "" else text,
-                      codec)
+        combo.addItem(QCoreApplication.translate("ProjectDialogs", text), codec)
     return combo
 
 
 class _Prober(QObject):
     """Reads a video's frame rate on a short-lived thread (ffprobe takes a moment); the answer comes as a signal."""
 
-    probed = Signal(str, object, str)  # path, fps or None, why not ('' when read)
+    probed = Signal(str, object, object)  # path, fps or None, the MediaInfoError (None when read)
 
     def probe(self, path: str) -> None:
         from editor.core.media_info import MediaInfoError, probe_video
 
         def run() -> None:
             try:
-                info = probe_video(path)
-                self.probed.emit(path, info.fps, "" if info.fps else "no video stream")
+                self.probed.emit(path, probe_video(path).fps, None)
             except MediaInfoError as exc:
-                self.probed.emit(path, None, str(exc))
+                self.probed.emit(path, None, exc)
 
         threading.Thread(target=run, name="probe-video", daemon=True).start()
 
@@ -142,7 +142,8 @@ class NewProjectDialog(QDialog):
         self._probe()
 
     def _on_video_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the video"), self.video.text(), VIDEO_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the video"), self.video.text(),
+                                              QCoreApplication.translate("ProjectDialogs", VIDEO_FILTER))
         if path:
             self.video.setText(path)
             if not self.subtitles.text():
@@ -171,7 +172,7 @@ class NewProjectDialog(QDialog):
         self.fps_note.setText(self.tr("Reading the frame rate of the video…"))
         self._prober.probe(video)
 
-    def _on_prober_probed(self, path: str, fps: float | None, why: str) -> None:
+    def _on_prober_probed(self, path: str, fps: float | None, error: Exception | None) -> None:
         if path != self.video.text().strip():
             return  # an answer about a video no longer chosen
         if fps:
@@ -179,6 +180,7 @@ class NewProjectDialog(QDialog):
             self.fps_note.setText(self.tr("Read from the video: %1 fps.").replace("%1", f"{fps:.3f}".rstrip("0")
                                                                                 .rstrip(".")))
         else:
+            why = error_text(error) if error is not None else self.tr("the file has no video stream")
             self.fps_note.setText(self.tr("The frame rate could not be read (%1); check it.").replace("%1", why))
 
     def _on_accepted(self) -> None:

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from editor.core.review import Comment, CommentKind
 from editor.ui.cue_style import comment_heading
 
 _REJECTION = "#a11d23"
 _HEADING = "#6b6b6b"
+
+
+class _RoomyDelegate(QStyledItemDelegate):
+    """Qt sizes a wrapped item exactly to its lines, then drops the last one when a line holds CJK text (the
+    fallback font's lines are taller): a few pixels of room keep every line of a comment in view."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + 4)
 
 
 class ReviewThread(QListWidget):
@@ -26,6 +35,7 @@ class ReviewThread(QListWidget):
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setMinimumHeight(self.fontMetrics().lineSpacing() * 3 + 8)
+        self.setItemDelegate(_RoomyDelegate(self))
         self._comments: tuple[Comment, ...] = ()
         self.retranslate()
 

@@ -212,3 +212,4 @@ def test_typing_in_a_filtered_table_keeps_the_line_until_the_reviewer_moves_on(q
     panel.view.setCurrentIndex(panel.proxy.index(panel.proxy.proxy_row_of(12), Column.SOURCE))
     assert editor.cue_id == 12 and session.doc.get(3).target == "The ring!"
     assert panel.proxy.proxy_row_of(3) is None and session.undo_stack.count() == 1
+
