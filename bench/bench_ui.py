@@ -97,7 +97,7 @@ def _run(folder: Path) -> str:
     settings = Settings()
     session = ReviewSession(project, "bench")
     worker = _make_worker(project, settings)
-    translator = ProjectTranslator(project, worker, actor="bench")
+    translator = ProjectTranslator(project, worker, write=session.apply_machine)
     window = MainWindow(session, settings, NullPlayer("benchmark"), translator)
     window.show()
     loop = QEventLoop()

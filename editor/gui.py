@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import platformdirs
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -19,6 +20,7 @@ from editor.core.formats import SubtitleError, SubtitleFile, format_from_name, r
 from editor.core.gc_pause import freeze_alive, gc_paused, tune_for_a_window
 from editor.core.mt import registry
 from editor.core.mt.engine import DecodingOptions, EngineError
+from editor.core.mt.languages import check_languages
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.store import Project, ProjectError
 from editor.core.store.project import has_sqlite_header
@@ -46,8 +48,6 @@ def data_dir() -> Path:
     folder = os.environ.get("SUBREVIEW_DATA_DIR")
     if folder:
         return Path(folder)
-    import platformdirs
-
     return platformdirs.user_data_path("SubReview")
 
 
@@ -160,8 +160,7 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
     options = DecodingOptions(beam_size=settings.get("mt/beam"), num_hypotheses=min(3, settings.get("mt/beam")))
 
     def load():
-        from editor.core.mt.languages import check_languages
-        from editor.services.ct2_engine import CT2Engine
+        from editor.services.ct2_engine import CT2Engine  # imports ctranslate2 (~0.1 s): only when a line needs it
 
         entry = registry.get_model(model) if model else registry.default_model()
         if entry is None:
@@ -170,8 +169,8 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
         return CT2Engine.from_entry(entry, device=device)
 
     def pipeline(engine):
-        # Imported here, on the translation thread at first need: the memory, cache and segmenter cost ~25 ms
-        # that the window does not wait for.
+        # Imported on the translation thread at first need: the memory, cache and segmenter cost ~8 ms at each
+        # start that the window does not need (bench apps, decision 021).
         from editor.core.mt.cache import TranslationCache
         from editor.core.mt.memory import TranslationMemory
         from editor.core.mt.pretranslate import Layout, Pretranslator
@@ -189,9 +188,6 @@ class App:
     """Holds the one window and the services behind it; can replace the project in place."""
 
     def __init__(self, qapp: QApplication, settings: Settings) -> None:
-        # The translation worker runs Python between model calls on its thread; each time the GUI thread needs
-        # the GIL it may wait one switch interval, so 1 ms (not 5) keeps painting smooth while it drafts.
-        sys.setswitchinterval(0.001)
         tune_for_a_window()
         self.qapp = qapp
         self.settings = settings
@@ -205,7 +201,7 @@ class App:
     def open(self, target: Path | Opened) -> bool:
         """Show this project (a path, or a project just made and open); False after telling the user why not."""
         try:
-            with gc_paused():
+            with gc_paused():  # the first project's objects are frozen before any collection scans them
                 project = target.project if isinstance(target, Opened) else Project.open(target)
                 if not self._frozen:  # the first project, at start-up: no garbage cycles alive yet
                     freeze_alive()
@@ -331,7 +327,9 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
     reviewer = settings.reviewer_name()
     options = options or NewProjectOptions()
     choose = given_new_project(options, reviewer) if options.complete else ask_new_project(settings, None, reviewer)
-    with gc_paused():  # an imported file's cues reach App.open (and gc.freeze) without a collection
+    # One pause over the whole start (reading or importing, and building the window): with the pauses in
+    # Project.open and create_project, a season's start ~20 ms sooner (bench apps, decision 021).
+    with gc_paused():
         try:
             if demo or target is None:
                 path: Path | Opened | None = demo_project(reset=reset_demo)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import platformdirs
+
 APP_NAME = "SubReview"
 
 
@@ -16,6 +18,4 @@ def user_cache_dir() -> Path:
     folder = os.environ.get("SUBREVIEW_CACHE_DIR")
     if folder:
         return Path(folder)
-    import platformdirs  # ~3 ms, only when no override is set
-
     return platformdirs.user_cache_path(APP_NAME, appauthor=False)

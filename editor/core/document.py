@@ -17,7 +17,8 @@ NO_META: Mapping[str, str] = MappingProxyType({})  # the shared, read-only `meta
 
 class Cue(NamedTuple):
     """One subtitle: immutable; edits build a new Cue with `with_`. A named tuple rather than a frozen
-    dataclass: as immutable, and built ~3 times faster (a season opens 50,000 of them)."""
+    dataclass: as immutable, and built ~3 times faster (a season opens 50,000 of them: ~50 ms of reopening
+    one, bench apps and load, decisions 015 and 021)."""
 
     id: int
     start_ms: int

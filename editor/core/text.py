@@ -14,7 +14,9 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 def strip_tags(text: str) -> str:
     """Text without markup, as a viewer reads it; line breaks kept."""
-    if "<" not in text and "\\" not in text:  # every tag, override block and hard space needs one of them
+    # Every tag, override block and hard space needs one of these; most lines have none, and skipping the two
+    # substitutions makes a season's check ~30 ms faster (bench qa, decision 021).
+    if "<" not in text and "\\" not in text:
         return text
     return _ASS_HARD_SPACE.sub("\u00a0", _TAG.sub("", text))
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from operator import attrgetter
 from pathlib import Path
 
 from editor.core import edits
@@ -47,7 +46,7 @@ def create_project(path: str | os.PathLike[str], source: str | os.PathLike[str],
                    encoding: str | None = None) -> tuple[Project, SubtitleFile]:
     """Read a subtitle file (in `encoding`, else detected with the source language as a hint) and write a new
     project from it; returns the project and what was read."""
-    with gc_paused():
+    with gc_paused():  # importing a season reaches idle ~40 ms sooner (bench apps, decision 021)
         sub = read_subtitles(source, encoding=encoding, language=source_lang)
         meta = ProjectMeta(
             source_lang=source_lang, target_lang=target_lang, fps=fps,
@@ -144,13 +143,14 @@ def state_counts(cues: Iterable[Cue]) -> dict[str, int]:
     return {s.value: counts.get(s, 0) for s in State}
 
 
-def review_counts(cues: Sequence[Cue]) -> tuple[dict[str, int], int]:
-    """`state_counts` and how many cues `needs_decision`, in one pass of C loops (~10 ms for a season's
-    50,000 cues instead of ~35 with a call per cue)."""
-    has_source = map(bool, map(str.strip, map(attrgetter("source"), cues)))
-    pairs = Counter(zip(map(attrgetter("state"), cues), has_source, strict=True))
-    counts = {s.value: pairs.get((s, True), 0) + pairs.get((s, False), 0) for s in State}
-    return counts, sum(pairs.get((s, True), 0) for s in NEEDS_DECISION)
+def review_counts(cues: Iterable[Cue]) -> tuple[dict[str, int], int]:
+    """`state_counts` and how many cues `needs_decision`, in one pass."""
+    counts = {s.value: 0 for s in State}
+    open_lines = 0
+    for cue in cues:
+        counts[cue.state.value] += 1
+        open_lines += needs_decision(cue)
+    return counts, open_lines
 
 
 def needs_decision(cue: Cue) -> bool:

@@ -12,14 +12,11 @@ import logging
 import time
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
-from itertools import groupby
-from operator import attrgetter
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core import qa
 from editor.core.document import Cue
-from editor.core.gc_pause import gc_paused
 from editor.core.qa.rules import run_qa_steps
 
 log = logging.getLogger(__name__)
@@ -56,10 +53,10 @@ def arrange_steps(issues: list[qa.QAIssue]) -> Generator[None, None, QAResult]:
 
 
 def arranged(issues: list[qa.QAIssue]) -> QAResult:
-    """A result from issues arranged already (a kept check): grouped by cue, in C loops, not sorted again."""
+    """A result from issues arranged already (a kept check): grouped by cue, not sorted again."""
     by_cue: dict[int, list[qa.QAIssue]] = {}
-    for cue_id, group in groupby(issues, key=attrgetter("cue_id")):
-        by_cue.setdefault(cue_id, []).extend(group)
+    for issue in issues:
+        by_cue.setdefault(issue.cue_id, []).append(issue)
     return QAResult(issues, by_cue)
 
 
@@ -106,9 +103,8 @@ class QARunner(QObject):
             return
         deadline = time.perf_counter() + self._budget_s
         try:
-            with gc_paused():
-                while time.perf_counter() < deadline:
-                    next(steps)
+            while time.perf_counter() < deadline:
+                next(steps)
         except StopIteration as done:
             self._steps = None
             self.finished.emit(self._generation, done.value)

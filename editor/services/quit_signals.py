@@ -12,14 +12,11 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import sys
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier
-
-if TYPE_CHECKING:
-    import socket
 
 # SIGHUP does not exist on Windows; there only SIGINT and SIGTERM can be caught.
 ENDING_SIGNALS = tuple(s for s in (getattr(signal, name, None) for name in ("SIGTERM", "SIGHUP", "SIGINT"))
@@ -27,15 +24,12 @@ ENDING_SIGNALS = tuple(s for s in (getattr(signal, name, None) for name in ("SIG
 
 
 class _Channel:
-    """A non-blocking pipe; on Windows, where the wakeup fd must be a socket, a socket pair (the socket module
-    is imported only there: ~3 ms at start-up)."""
+    """A non-blocking pipe; on Windows, where the wakeup fd must be a socket, a socket pair."""
 
     _sockets: tuple[socket.socket, ...]  # the pair on Windows, else empty
 
     def __init__(self) -> None:
         if sys.platform == "win32":
-            import socket
-
             self._sockets = socket.socketpair()
             for end in self._sockets:
                 end.setblocking(False)

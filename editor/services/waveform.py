@@ -2,7 +2,8 @@
 
 The decoded PCM is never held whole (two hours at 8 kHz s16 is 115 MB): each chunk read from ffmpeg's pipe is
 folded into min/max per bucket at once. Peaks are cached next to the project in `<project>.peaks/`, keyed by
-the media's path, size and modification time, so a changed media file is decoded again.
+the media's path, size and modification time, so a changed media file is decoded again (a 2-hour film's
+waveform shows in 0.04 s instead of 2.7 s: bench ui, decision 009).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 if TYPE_CHECKING:
-    import numpy as np  # imported where used: numpy costs ~0.1 s at start and most projects need it later
+    import numpy as np  # imported where used: ~0.1 s at start, for projects without a video too (bench apps)
 
 # A windowless Windows build must not flash a console for each ffmpeg run (0 elsewhere).
 NO_CONSOLE = 0x08000000 if sys.platform == "win32" else 0  # subprocess.CREATE_NO_WINDOW: no console flashes
@@ -77,7 +78,7 @@ def _summarize_stderr(stderr: str, media: Path) -> str:
 
 def _probe_duration_ms(ffmpeg: str, media: Path) -> int | None:
     """The container's duration from ffprobe (next to ffmpeg), or None when it cannot tell."""
-    import subprocess  # here, not at start-up: only a project with a video gets a waveform
+    import subprocess  # on use: ~4 ms at each start, and only a project with a video gets a waveform (bench apps)
 
     probe = shutil.which(str(Path(ffmpeg).with_name("ffprobe"))) or shutil.which("ffprobe")
     if probe is None:

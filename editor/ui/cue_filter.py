@@ -7,8 +7,9 @@ them to every line, the pinned one included.
 
 Why not QSortFilterProxyModel: it sorts by calling the Python model's `data()` for every comparison, about
 1.6 million calls for 50,000 lines (5 s). This proxy keeps its rows as a list of cue ids, filters with one
-pass and sorts with Python's `sorted` (well under 0.2 s), and follows the source's signals row by row
-(insert, remove, move) so selections and the current row survive edits.
+pass and sorts with Python's `sorted` (bench scale: "search filter", "sort by reading speed"; decisions 010
+and 021), and follows the source's signals row by row (insert, remove, move) so selections and the current
+row survive edits.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def jump_number(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# Each keystroke in the search box filters the whole document again: folding each text once, not at every
+# keystroke, takes a season's search from ~60 to ~15 ms of folding (bench scale "search filter", decision 021).
 @lru_cache(maxsize=1 << 17)
 def _folded(text: str) -> str:
     return fold(text)
@@ -193,7 +196,9 @@ class CueFilterProxy(QAbstractProxyModel):
 
     def proxy_row_of(self, cue_id: int) -> int | None:
         """The row showing the cue, or None when it is filtered out."""
-        return self._shown().get(cue_id)
+        if self._pos is None:
+            self._pos = Positions(self._ids)
+        return self._pos.get(cue_id)
 
     # --- Qt model API ----------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -256,11 +261,6 @@ class CueFilterProxy(QAbstractProxyModel):
         keys = [model.sort_value(i, self._column) for i in ids]
         order = sorted(range(len(ids)), key=keys.__getitem__, reverse=self._order != _ASC)
         return [ids[i] for i in order]
-
-    def _shown(self) -> Positions:
-        if self._pos is None:
-            self._pos = Positions(self._ids)
-        return self._pos
 
     def _wanted(self, cue: Cue) -> bool:
         """Whether a changed row belongs: it passes the filters, or it is the pinned row, already shown."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Callable, Iterable
-from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -115,7 +114,6 @@ def one_line(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", LINE_BREAK_MARK) if "\n" in text else text
 
 
-@lru_cache(maxsize=65536)
 def visible_chars(text: str) -> int:
     """Characters a viewer reads: tags removed, line breaks not counted."""
     return sum(display_width(line) for line in lines(text))
@@ -195,7 +193,6 @@ def row_runs(rows: Iterable[int]) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=8)
 def severity_icon(severity: str, size: int = 10) -> QIcon:
     """A small filled circle in the severity's colour."""
     pixmap = QPixmap(size, size)
@@ -216,7 +213,6 @@ def format_seconds(ms: int) -> str:
     return f"{sign}{seconds}.{millis:03d}"
 
 
-@lru_cache(maxsize=4)
 def thread_icon(open_rejection: bool, comments: bool, size: int = 12) -> QIcon | None:
     """A red flag while a rejection is open; a grey speech balloon for a line with comments; else nothing."""
     if not open_rejection and not comments:

@@ -18,10 +18,11 @@ from editor.core.review import State
 from editor.core.store import ProjectError
 from editor.services import i18n
 from editor.ui.cue_style import state_label
+from editor.ui.dialogs import RejectDialog, SettingsDialog, ShiftDialog, ShortcutsDialog
 from editor.ui.messages import error_text, message_box, show_error, show_information
+from editor.ui.project_dialogs import EncodingDialog, ExportDialog, NewProjectDialog
 
 if TYPE_CHECKING:
-    from editor.ui.dialogs import ShiftDialog
     from editor.ui.main_window import MainWindow
 
 # The texts of this module are in the "FileActions" context: lupdate reads the literal translate() calls.
@@ -36,8 +37,6 @@ def reject_current(w: MainWindow) -> None:
     cue = w.review.current_cue()
     if cue is None:
         return
-    from editor.ui.dialogs import RejectDialog  # dialogs load when first opened: ~30 ms less at start-up
-
     dialog = RejectDialog(w, w.session.doc.index_of(cue.id) + 1)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         w.review.reject(dialog.rejection())
@@ -66,8 +65,6 @@ def shift_times(w: MainWindow, dialog: ShiftDialog | None = None) -> None:
     cue = w.review.current_cue()
     doc = w.session.doc
     number = doc.index_of(cue.id) + 1 if cue is not None else 1
-    from editor.ui.dialogs import ShiftDialog
-
     dialog = dialog or ShiftDialog(w, number)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.offset.value() == 0:
         return
@@ -125,8 +122,6 @@ def export(w: MainWindow, path: str | None = None) -> None:
         if box.clickedButton() is not anyway:
             return
         allow = True
-    from editor.ui.project_dialogs import ExportDialog
-
     source = Path(project.meta.source_path) if project.meta.source_path else None
     suggested = project.path.with_suffix(f".{project.meta.target_lang}.srt")
     dialog = ExportDialog(w.settings, Path(path) if path else suggested, source, export_summary(preview), w)
@@ -201,8 +196,6 @@ def reopen_with_encoding(w: MainWindow, encoding: str | None = None) -> bool:
                        "%1", source or "?"))
         return False
     if encoding is None:
-        from editor.ui.project_dialogs import EncodingDialog
-
         dialog = EncodingDialog(Path(source).read_bytes(), project.meta.source_encoding, w)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -252,8 +245,6 @@ def open_settings(w: MainWindow) -> None:
     models = [(e.name, f"{e.name} ({', '.join(e.source_langs)} → {', '.join(e.target_langs)})")
               for e in registry.list_models()]
     profiles = sorted(p.stem for p in qa.builtin_profile_dir().glob("*.toml"))
-    from editor.ui.dialogs import SettingsDialog
-
     dialog = SettingsDialog(w.settings, models, profiles, w)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
@@ -277,8 +268,6 @@ def apply_language(code: str) -> str:
 
 
 def show_shortcuts(w: MainWindow) -> None:
-    from editor.ui.dialogs import ShortcutsDialog
-
     ShortcutsDialog(w.window_actions, w.settings, w).exec()
 
 
@@ -298,8 +287,6 @@ def open_project(w: MainWindow) -> None:
 
 def open_media(w: MainWindow) -> None:
     """A video and its subtitles in one dialog, with their encoding, the languages and the video's frame rate."""
-    from editor.ui.project_dialogs import NewProjectDialog
-
     dialog = NewProjectDialog(w.settings, w)
     if dialog.exec() == QDialog.DialogCode.Accepted and w.open_project_callback is not None:
         w.open_project_callback(dialog.choice())

@@ -302,8 +302,9 @@ class MainWindow(QMainWindow):
         self._counts, self._open_lines = review_counts(self.session.doc)
 
     def _update_counts(self, change: Change) -> None:
-        """Counts per state and of lines needing a decision: kept up to date from small changes (a season
-        would cost ~35 ms per keystroke to recount), recounted after large or structural ones."""
+        """Counts per state and of lines needing a decision: kept up to date from small changes, recounted after
+        large or structural ones (recounting a season at every edit takes one edit from ~14 to ~23 ms, past a
+        frame: bench scale "one edit", decision 021)."""
         if change.structural or len(change.deltas) > 500 or change.label == "refresh":
             self._recount()
         else:

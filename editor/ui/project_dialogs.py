@@ -79,7 +79,7 @@ class _Prober(QObject):
     probed = Signal(str, object, object)  # path, fps or None, the MediaInfoError (None when read)
 
     def probe(self, path: str) -> None:
-        from editor.core.media_info import MediaInfoError, probe_video
+        from editor.core.media_info import MediaInfoError, probe_video  # on use, as in cli.frame_rate_for
 
         def run() -> None:
             try:

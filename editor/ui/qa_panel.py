@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -132,10 +131,9 @@ class QAPanel(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def set_issues(self, issues: list[QAIssue], number_of: Callable[[int], int | None],
-                   counts: Counter[str] | None = None) -> None:
+    def set_issues(self, issues: list[QAIssue], number_of: Callable[[int], int | None]) -> None:
         """Show issues, in `line_order`; `number_of(cue_id)` is the line number shown to people. The list
-        keeps its scroll position. `counts` (issues per severity) when the caller knows them already."""
+        keeps its scroll position."""
         scroll = self.view.verticalScrollBar().value()
         self.model.set_issues(issues, number_of)
         self.view.verticalScrollBar().setValue(scroll)
@@ -145,9 +143,7 @@ class QAPanel(QWidget):
         self.view.setColumnWidth(0, metrics.horizontalAdvance("●") + 2 * metrics.averageCharWidth() + 8)
         self.view.setColumnWidth(1, max(metrics.horizontalAdvance(str(max(last, 99999))),
                                         metrics.horizontalAdvance(self.model.headers[1])) + 16)
-        if counts is None:
-            counts = Counter(map(attrgetter("severity"), self.model.issues))  # in C: a season has ~75,000
-        self.counts = counts
+        counts = self.counts = Counter(i.severity for i in self.model.issues)
         self.summary.setText(self.tr("%1 errors, %2 warnings, %3 notes")
                              .replace("%1", str(counts["error"])).replace("%2", str(counts["warning"]))
                              .replace("%3", str(counts["info"])))

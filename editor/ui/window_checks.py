@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Callable
-from operator import attrgetter
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -28,7 +26,6 @@ from editor.ui.qa_panel import QAPanel, line_order
 from editor.ui.session import ReviewSession
 
 log = logging.getLogger(__name__)
-_SEVERITY = attrgetter("severity")
 
 QA_DELAY_MS = 400  # after retiming or row changes: a full check, in steps between events
 # After text edits: the edited lines only, once the events queued now are handled (so an
@@ -156,21 +153,17 @@ class WindowChecks(QObject):
         model = self._table
         order = line_order(model.number_of)
         groups: dict[int, list[qa.QAIssue]] = {}
-        counts = Counter(self._panel.counts)
         for cue_id in ids:
             number = model.number_of(cue_id)
             if number is None:
                 continue
             lo = bisect_left(shown, number * 4, key=order)
             hi = bisect_left(shown, number * 4 + 4, lo, key=order)
-            old = shown[lo:hi]
-            group = [i for i in old if i.rule in qa.NEIGHBOUR_RULES] + fresh.get(cue_id, [])
+            group = [i for i in shown[lo:hi] if i.rule in qa.NEIGHBOUR_RULES] + fresh.get(cue_id, [])
             group.sort(key=qa.severity_rank)
-            counts.subtract(map(_SEVERITY, old))
-            counts.update(map(_SEVERITY, group))
             shown[lo:hi] = group
             groups[cue_id] = group
-        self._panel.set_issues(shown, model.number_of, counts)
+        self._panel.set_issues(shown, model.number_of)
         model.update_qa_groups(groups)
         self._shown()
 

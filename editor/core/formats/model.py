@@ -15,7 +15,8 @@ FORMATS = ("srt", "vtt", "ass", "ssa")
 
 class ParsedCue(NamedTuple):
     """One cue as found in a file; `text` keeps the file's markup, lines joined with "\\n". A named tuple,
-    like `Cue`: a season's file makes 50,000 of them."""
+    like `Cue`: a season's file makes 50,000 of them (~30 ms less than a frozen dataclass: bench load
+    "SubReview read", decision 021)."""
 
     start_ms: int
     end_ms: int

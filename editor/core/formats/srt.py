@@ -12,7 +12,8 @@ import pysrt
 from editor.core.formats.model import ParsedCue, Problem
 from editor.core.timecode import TimecodeError, parse_clock
 
-# The usual timing line in one match; anything else goes through parse_clock. The rest after the end time is
+# The usual timing line in one match; anything else goes through parse_clock (reading a season's SRT: ~0.1 s
+# less of ~0.3 s, bench load "SubReview read", decision 021). The rest after the end time is
 # taken whole and stripped afterwards: a lazy `(.*?)\s*` there backtracked quadratically over long runs of
 # spaces (64 KB took 23 s). At most three hour digits: parse_clock's limit (timecode.MAX_HOURS).
 _FAST_TIMING = re.compile(
@@ -30,9 +31,7 @@ _SHOWN_CHARS = 60
 def split_lines(text: str) -> list[str]:
     """Lines of a text with any mix of \\r\\n, \\n and \\r endings. \\r\\r\\n is one ending: what converting
     Windows line endings twice leaves (an FTP transfer in text mode), not a blank line after every line."""
-    if "\r\r\n" in text:
-        text = text.replace("\r\r\n", "\n")
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return text.replace("\r\r\n", "\n").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def is_timing(line: str) -> bool:
@@ -90,7 +89,8 @@ def _matched_timing(match: re.Match[str]) -> tuple[int, int, str]:
 
 
 def _may_be_timing(stripped: str) -> bool:
-    """A cheap first test: a timing line starts with a digit or a minus and has an arrow, maybe full-width."""
+    """A cheap first test: a timing line starts with a digit or a minus and has an arrow, maybe full-width. Text
+    lines then skip the timing parsers (reading a season's SRT: ~70 ms less, bench load, decision 021)."""
     return (stripped[0].isdigit() or stripped[0] in "-－") and (">" in stripped or "＞" in stripped)
 
 

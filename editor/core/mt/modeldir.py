@@ -135,37 +135,23 @@ def read_vocabulary(ct2_dir: Path, side: str) -> list[str]:
     for stem in (f"{side}_vocabulary", "shared_vocabulary"):
         json_path, txt_path = ct2_dir / f"{stem}.json", ct2_dir / f"{stem}.txt"
         if json_path.is_file():
-            return list(_tokens(json_path))
+            return _tokens(json_path)
         if txt_path.is_file():
-            return list(_tokens(txt_path))
+            return _tokens(txt_path)
     raise ModelDirError(f"the model in {ct2_dir} has no {side} vocabulary ({side}_vocabulary.json)")
 
 
-# Loading a model reads its vocabularies several times (listing, layout, checks); each parse is ~5 ms.
-_TOKENS: dict[tuple[str, int, int], tuple[str, ...]] = {}
-
-
-def _tokens(path: Path) -> tuple[str, ...]:
-    """A vocabulary file's tokens, parsed once per version of the file (its size and modification time)."""
+def _tokens(path: Path) -> list[str]:
+    """A vocabulary file's tokens."""
+    if path.suffix == ".json":
+        tokens = read_json(path)
+        if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
+            raise ModelDirError(f"{path.name} in {path.parent} is not a list of tokens")
+        return tokens
     try:
-        stat = path.stat()
-    except OSError as exc:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
         raise ModelDirError(f"cannot read {path.name} in {path.parent}: {exc}") from None
-    key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _TOKENS:
-        if path.suffix == ".json":
-            tokens = read_json(path)
-            if not isinstance(tokens, list) or not all(isinstance(t, str) for t in tokens):
-                raise ModelDirError(f"{path.name} in {path.parent} is not a list of tokens")
-        else:
-            try:
-                tokens = path.read_text(encoding="utf-8").splitlines()
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ModelDirError(f"cannot read {path.name} in {path.parent}: {exc}") from None
-        if len(_TOKENS) >= 8:
-            _TOKENS.clear()
-        _TOKENS[key] = tuple(tokens)
-    return _TOKENS[key]
 
 
 def _object(path: Path) -> dict[str, Any]:

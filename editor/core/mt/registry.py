@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import platformdirs
+
 from editor.core.cache_dir import APP_NAME, user_cache_dir
 from editor.core.mt.modeldir import (
     SIDECAR,
@@ -102,8 +104,6 @@ def default_models_root() -> Path:
     env = os.environ.get(DATA_ENV)
     if env:
         return Path(env).expanduser() / "models"
-    import platformdirs  # ~4 ms; the models are looked up on the translation thread, after the window shows
-
     base = platformdirs.user_data_path(APP_NAME, appauthor=False)
     return base / "models"
 
@@ -183,8 +183,7 @@ def hash_cache_path() -> Path:
 
 
 # The bundled model lives among the application's files, which may be read-only: its fingerprint is kept in the
-# user cache instead (keyed by its folder), and once per process in _DEMO_CACHE.
-_DEMO_CACHE: dict[str, ModelEntry] = {}
+# user cache instead (keyed by its folder).
 
 
 def _read_hash_cache() -> dict[str, dict[str, Any]]:
@@ -220,7 +219,6 @@ def _write_hash_cache(key: str, value: Fingerprint) -> None:
 
 def _remember_demo(entry: ModelEntry) -> None:
     _write_hash_cache(str(entry.path), Fingerprint(entry.sha256, entry.size_bytes, entry.stamp))
-    _DEMO_CACHE[str(entry.path)] = entry
 
 
 def _now() -> str:
@@ -317,16 +315,13 @@ class ModelRegistry:
         if self.demo_dir is None or not (self.demo_dir / "model.bin").is_file():
             return None
         key = str(self.demo_dir)
-        cached = _DEMO_CACHE.get(key)
-        if cached is not None and cached.stamp == file_stamp(self.demo_dir):
-            return cached
         files = _inspect(self.demo_dir, ("zh-Hans",), ("en",))
-        # Hashing the files costs ~40 ms at every start; the stamp in the user cache says whether they changed.
+        # The stamp kept in the user cache says whether the files changed: hashing them again costs ~20 ms at
+        # every start for the demo model, and grows with a model's size (bench mt, "model fingerprint").
         known = _cached_fingerprint(key)
         entry = replace(_entry(DEMO_NAME, files, self.demo_dir, "bundled", known=known), added_at="")
         if known is None or known.stamp != entry.stamp:
             _write_hash_cache(key, Fingerprint(entry.sha256, entry.size_bytes, entry.stamp))
-        _DEMO_CACHE[key] = entry
         return entry
 
     def list_models(self) -> list[ModelEntry]:

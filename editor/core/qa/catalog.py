@@ -78,7 +78,8 @@ RULE_ORDER: dict[str, int] = {rule: i for i, rule in enumerate(RULES)}
 
 class QAIssue(NamedTuple):
     """One finding on one cue; `params` hold raw values the UI formats into MESSAGES[rule]. A named tuple:
-    immutable like a frozen dataclass, and built ~3 times faster (a season's check makes ~75,000)."""
+    immutable like a frozen dataclass, and built ~3 times faster (a season's check makes ~75,000: ~20 ms,
+    bench qa, decisions 015 and 021)."""
 
     rule: str
     cue_id: int

@@ -95,21 +95,21 @@ def _issues_steps(cues: Sequence[Cue] | Document, indexes: Sequence[int], neighb
         yield
     for index, rule, params in neighbours:
         found.setdefault(index, []).append((rule, params))
-    severity = {rule: rules.profile.severity(rule) for rule in RULES}
     issues: list[QAIssue] = []
     order = sorted(found)
     for start in range(0, len(order), step):
         for index in order[start:start + step]:
             cue_id, findings = cues[index].id, found[index]
-            if len(findings) > 1:
-                findings.sort(key=lambda f: RULE_ORDER[f[0]])
-            issues += [QAIssue(rule, cue_id, severity[rule], params) for rule, params in findings]
+            findings.sort(key=lambda f: RULE_ORDER[f[0]])
+            issues += [QAIssue(rule, cue_id, rules.profile.severity(rule), params) for rule, params in findings]
         yield
     return issues
 
 
 def run_qa(cues: Iterable[Cue], profile: QAProfile, context: QAContext) -> list[QAIssue]:
-    """Every issue in the document, in file order, and for one cue in the order of RULES."""
+    """Every issue in the document, in file order, and for one cue in the order of RULES. The cycle collector
+    is paused: a season's check makes ~150,000 objects, and collections cost ~0.24 s of a 0.5 s check with
+    Python's default thresholds (bench qa, decision 021)."""
     with gc_paused():
         return drain(run_qa_steps(cues, profile, context))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from editor.core.document import Cue
+from editor.core.document import NO_META, Cue
 from editor.core.review import Comment, CommentKind, Draft, RejectCategory, Rejection, Severity, State
 
 CUE_COLUMNS = "id, start_ms, end_ms, source, target, state, comments, rejection, draft, meta"
@@ -85,15 +85,16 @@ def draft_from_json(data: dict[str, Any] | None) -> Draft | None:
     )
 
 
+# Stored value -> state, read for every cue of a project when it opens: a dict lookup instead of State(value)
+# with its ValueError makes reopening a season (50,000 cues) ~20 ms faster (bench load "reopen project",
+# decision 021).
 _STATES = {s.value: s for s in State}
-_STATE_VALUES = {s: s.value for s in State}  # Enum.value is a property: ~0.3 us a read
 
 
 def cue_to_row(cue: Cue) -> tuple[Any, ...]:
-    """Values for CUE_COLUMNS."""
-    # Most cues have no rejection, draft or format attributes: no JSON helper is called for them.
+    """Values for CUE_COLUMNS; NULL where a cue has no comments, rejection, draft or format attributes."""
     return (
-        cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, _STATE_VALUES[cue.state],
+        cue.id, cue.start_ms, cue.end_ms, cue.source, cue.target, cue.state.value,
         _dumps(comments_to_json(cue.comments)) if cue.comments else None,
         None if cue.rejection is None else _dumps(rejection_to_json(cue.rejection)),
         None if cue.draft is None else _dumps(draft_to_json(cue.draft)),
@@ -119,7 +120,7 @@ def _json_object(cue_id: Any, what: str, value: Any) -> Any:
 def cue_from_row(row: tuple[Any, ...]) -> Cue:
     """A cue from its row; a value no SubReview ever wrote raises ValueError (the file is damaged)."""
     cue_id, start, end, source, target, state, comments, rejection, draft, meta = row
-    # `type(x) is` keeps bool out of int and is cheap: this runs for every cue of a season when it opens.
+    # `type(x) is`: exactly int and str, as SQLite returns them (a bool is an int, and is not a time).
     if type(cue_id) is not int:
         raise _bad(cue_id, "id", cue_id)
     if type(start) is not int or type(end) is not int or not 0 <= start <= end:
@@ -129,12 +130,13 @@ def cue_from_row(row: tuple[Any, ...]) -> Cue:
     known = _STATES.get(state) if type(state) is str else None
     if known is None:
         raise ValueError(f"cue {cue_id}: unknown state {state!r:.40}")
-    if comments is None and rejection is None and draft is None and meta is None:
-        return Cue(cue_id, start, end, source, target, known)
+    if comments is None and rejection is None and draft is None and meta is None:  # most cues: ~11 ms less
+        return Cue(cue_id, start, end, source, target, known)  # of reopening a season (bench load, decision 021)
     meta_value = _json_object(cue_id, "meta", meta)
     return Cue(cue_id, start, end, source, target, known, comments_from_text(cue_id, comments),
                rejection_from_json(_json_object(cue_id, "rejection", rejection)),
-               draft_from_json(_json_object(cue_id, "draft", draft)), meta_value if meta_value is not None else {})
+               draft_from_json(_json_object(cue_id, "draft", draft)),
+               NO_META if meta_value is None else meta_value)
 
 
 def cue_fields(cue: Cue) -> dict[str, Any]:

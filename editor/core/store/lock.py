@@ -13,6 +13,7 @@ import getpass
 import json
 import logging
 import os
+import socket
 import stat
 import sys
 from pathlib import Path
@@ -87,10 +88,6 @@ def lock_path(project_path: Path) -> Path:
 
 
 def _host() -> str:
-    if hasattr(os, "uname"):
-        return os.uname().nodename
-    import socket  # Windows; costs ~10 ms of start-up elsewhere
-
     return socket.gethostname()
 
 

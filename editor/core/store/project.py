@@ -323,7 +323,7 @@ class Project:
             meta = ProjectMeta.from_items(con.execute("SELECT key, value FROM meta"))
             positions: dict[int, float] = {}
             cues = []
-            with gc_paused():
+            with gc_paused():  # a season's reopen ~40 ms faster (bench apps, decision 021)
                 for row in con.execute(f"SELECT pos, {CUE_COLUMNS} FROM cues ORDER BY pos"):  # streamed: rows
                     positions[row[1]] = row[0]  # are never all held at once (a season: ~20 MB of tuples)
                     cues.append(cue_from_row(row[1:]))
@@ -368,7 +368,8 @@ class Project:
             os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666))
             con = _connect(tmp, create=True)
             try:
-                # A temporary file renamed only when complete needs no journal; one fsync before the rename.
+                # A temporary file renamed only when complete needs no journal; one fsync before the rename
+                # (importing a season ~13 ms sooner here, more on a slow disk: bench load, decision 021).
                 con.execute("PRAGMA journal_mode = OFF")
                 con.execute("PRAGMA synchronous = OFF")
                 with cls._transaction(con):

@@ -288,34 +288,28 @@ def test_the_demo_models_hash_is_remembered_between_runs_and_recomputed_when_fil
         if f.is_file():
             (demo / f.name).write_bytes(f.read_bytes())
     monkeypatch.setenv("SUBREVIEW_CACHE_DIR", str(tmp_path / "cache"))
-    registry._DEMO_CACHE.clear()
     first = ModelRegistry(tmp_path / "models", demo_dir=demo).default_model()
     assert first is not None and first.sha256 == hash_model_dir(demo)
     assert (tmp_path / "cache" / "model-hashes.json").is_file()
 
-    registry._DEMO_CACHE.clear()  # a new process: the files are not hashed again
+    # as a new process: the files are not hashed again
     monkeypatch.setattr(registry, "hash_model_dir", lambda path: pytest.fail("hashed again"))
     again = ModelRegistry(tmp_path / "models", demo_dir=demo).default_model()
     assert again == first
     monkeypatch.undo()
 
-    registry._DEMO_CACHE.clear()
     monkeypatch.setenv("SUBREVIEW_CACHE_DIR", str(tmp_path / "cache"))
     with (demo / "NOTICE").open("a", encoding="utf-8") as notice:
         notice.write("\nchanged\n")
     changed = ModelRegistry(tmp_path / "models", demo_dir=demo).default_model()
     assert changed is not None and changed.sha256 == hash_model_dir(demo) != first.sha256
-    registry._DEMO_CACHE.clear()
 
 
 def test_a_damaged_model_hash_cache_only_means_hashing_again(tmp_path, monkeypatch):
     monkeypatch.setenv("SUBREVIEW_CACHE_DIR", str(tmp_path / "cache"))
-    registry._DEMO_CACHE.clear()
     first = ModelRegistry(tmp_path / "models").default_model()
     cache = tmp_path / "cache" / "model-hashes.json"
     data = json.loads(cache.read_text(encoding="utf-8"))
     cache.write_text(json.dumps({key: {"size": "big"} for key in data}), encoding="utf-8")
-    registry._DEMO_CACHE.clear()
     again = ModelRegistry(tmp_path / "models").default_model()
     assert again is not None and first is not None and again.sha256 == first.sha256
-    registry._DEMO_CACHE.clear()
