@@ -364,6 +364,8 @@ class VlcPlayer(Player):
             self._continue_opening(vlc_state)
         elif vlc_state == states.Playing and self._opening == "pausing":
             pass  # the silent play of the opening, before VLC took the pause asked for the first picture
+        elif vlc_state == states.Playing and self._opening == "paused" and self._state != "playing":
+            pass  # `:start-paused` may pass through Playing before it pauses (seen on a loaded machine)
         elif vlc_state == states.Playing:
             self._opening = ""
             self._set_state("playing")
