@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editor.core import cli
+from editor.core.series import commands as series_commands
 from editor.services import mt_commands
 
 
@@ -26,7 +27,7 @@ def cmd_open(args: argparse.Namespace) -> int:
         cli._existing_file(str(f), "file")
     options = gui.NewProjectOptions(args.source_lang, args.target_lang, args.encoding, args.fps)
     if len(files) == 1:
-        return gui.run(files[0], options=options)
+        return gui.run(files[0], options=options, episode=args.episode, lang=args.lang)
     video, subs = sorted(files, key=lambda p: p.suffix.lower() in (".srt", ".vtt", ".ass", ".ssa"))
     return gui.run((video, subs), options=options)
 
@@ -37,15 +38,20 @@ def _add_app_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reset", action="store_true", help="start the demo project afresh")
     p.set_defaults(func=cmd_demo)
     p = sub.add_parser("open", help="Open a project, or a video with its source subtitles, in the window.",
-                       description="subreview open PROJECT.subrev  |  subreview open VIDEO SUBS.srt")
+                       description="subreview open PROJECT.subrev  |  subreview open VIDEO SUBS.srt  |  "
+                       "subreview open SERIES.subseries [--episode E] [--lang L]")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--source-lang", help="for a new project: the source language (asked when not given)")
     p.add_argument("--target-lang", help="for a new project: the target language (asked when not given)")
     p.add_argument("--encoding", help="for a new project: the subtitles' text encoding (default: detected)")
     p.add_argument("--fps", type=cli._positive_float, help="for a new project: the frame rate (default: read "
                    "from the video)")
+    p.add_argument("--episode", help="for a series: the episode to show (name or number; default: the first "
+                   "with lines needing a decision)")
+    p.add_argument("--lang", help="for a series: the target language to show (default: its first)")
     p.set_defaults(func=cmd_open)
     mt_commands.add_commands(sub)
+    series_commands.add_commands(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -21,7 +21,9 @@ from editor.core.gc_pause import freeze_alive, gc_paused, tune_for_a_window
 from editor.core.mt import registry
 from editor.core.mt.engine import DecodingOptions, EngineError
 from editor.core.mt.languages import check_languages
-from editor.core.review import QT_TRANSLATE_NOOP
+from editor.core.review import QT_TRANSLATE_NOOP, State
+from editor.core.series.episode import EpisodeProject
+from editor.core.series.store import Series, is_series_file
 from editor.core.store import Project, ProjectError
 from editor.core.store.project import has_sqlite_header
 from editor.core.workflows import NewProject, create_project
@@ -159,10 +161,19 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
     glossary = project_glossary(project)
     options = DecodingOptions(beam_size=settings.get("mt/beam"), num_hypotheses=min(3, settings.get("mt/beam")))
 
+    series_model = project.meta.extra.get("model", "") if isinstance(project, EpisodeProject) else None
+    remembered = list(project.series.decided_lines(meta.target_lang)) if isinstance(project, EpisodeProject) else []
+
     def load():
         from editor.services.ct2_engine import CT2Engine  # imports ctranslate2 (~0.1 s): only when a line needs it
 
-        entry = registry.get_model(model) if model else registry.default_model()
+        if series_model is not None:  # a series' language: its own model, else one that covers the language
+            entry = registry.model_for(meta.source_lang, meta.target_lang, series_model)
+            if entry is None:
+                raise EngineError(f"no installed model translates {meta.source_lang} into {meta.target_lang}; "
+                                  "add one with 'subreview models add DIR' (nothing is drafted meanwhile)")
+        else:
+            entry = registry.get_model(model) if model else registry.default_model()
         if entry is None:
             raise EngineError("no translation model is installed")
         check_languages(entry, meta.source_lang, meta.target_lang)
@@ -176,6 +187,8 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
         from editor.core.mt.pretranslate import Layout, Pretranslator
 
         memory = TranslationMemory(meta.source_lang, meta.target_lang)
+        for _lang, source, target, episode, line, state, _by, _at in remembered:  # the whole series' decisions
+            memory.add(source, target, State(state), episode, line)
         memory.add_cues(snapshot, name)
         return Pretranslator(engine, options, source_lang=meta.source_lang, target_lang=meta.target_lang,
                              layout=Layout(profile.max_chars_per_line, profile.max_lines), memory=memory,
@@ -197,12 +210,18 @@ class App:
         self.worker: TranslationWorker | None = None
         self.session: ReviewSession | None = None
         self._frozen = False  # the first project's objects are kept out of the cycle collector's scans
+        self.series: Series | None = None  # the open series, when the window shows one of its episodes
 
-    def open(self, target: Path | Opened) -> bool:
-        """Show this project (a path, or a project just made and open); False after telling the user why not."""
+    def open(self, target: Path | Opened | Project) -> bool:
+        """Show this project (a path, a series, or a project open already); False after telling the user why not."""
+        if isinstance(target, Path) and is_series_file(target):
+            return self.open_series(target)
         try:
             with gc_paused():  # the first project's objects are frozen before any collection scans them
-                project = target.project if isinstance(target, Opened) else Project.open(target)
+                if isinstance(target, Project):
+                    project = target
+                else:
+                    project = target.project if isinstance(target, Opened) else Project.open(target)
                 if not self._frozen:  # the first project, at start-up: no garbage cycles alive yet
                     freeze_alive()
                     self._frozen = True
@@ -210,6 +229,9 @@ class App:
             show_error(self.window, "SubReview", error_text(exc))
             return False
         self.close_project()
+        if self.series is not None and not (isinstance(project, EpisodeProject) and project.series is self.series):
+            self.series.close()
+            self.series = None
         reviewer = self.settings.reviewer_name()
         self.session = ReviewSession(project, reviewer)
         self.worker = _make_worker(project, self.settings)
@@ -217,12 +239,62 @@ class App:
         self.player = self._player_for(project)
         self.window = MainWindow(self.session, self.settings, self.player, translator)
         self.window.open_project_callback = self._on_window_open_requested
+        if isinstance(project, EpisodeProject):
+            self.window.attach_series(self)
         self.window.show()
         if isinstance(target, Opened):
             self.window.show_reading_problems(target.read)
         # After the window (loading alongside slows the window down: one GIL), and only when a line needs it.
         self.worker.start(load_now=False)
         return True
+
+    # --- a series: one episode × language in the window at a time ---------------------------------------
+    def open_series(self, path: Path, episode: str | None = None, lang: str | None = None) -> bool:
+        """Open a series on an episode × language: the given ones, else the first language and the first episode
+        with lines needing a decision in it."""
+        try:
+            series = Series.open(path)
+        except ProjectError as exc:
+            show_error(self.window, "SubReview", error_text(exc))
+            return False
+        try:
+            lang = lang or series.languages()[0].code
+            if episode is None:
+                status = series.status()
+                waiting = [s.episode.name for s in status if s.languages[lang].need_decision] if status else []
+                episode = (waiting or [s.episode.name for s in status] or [""])[0]
+            view = EpisodeProject.of(series, episode, lang)
+        except (ProjectError, KeyError, IndexError) as exc:
+            series.close()
+            show_error(self.window, "SubReview", error_text(exc) if isinstance(exc, ProjectError) else str(exc))
+            return False
+        if self.series is not None:
+            self.close_project()
+            self.series.close()
+        self.series = series
+        return self.open(view)
+
+    def open_episode(self, episode: str, lang: str) -> bool:
+        """Another episode or language of the open series, in place of the one shown."""
+        if self.series is None:
+            return False
+        try:
+            view = EpisodeProject.of(self.series, episode, lang)
+        except ProjectError as exc:
+            show_error(self.window, "SubReview", error_text(exc))
+            return False
+        return self.open(view)
+
+    def step_episode(self, step: int) -> bool:
+        """The next (step 1) or previous (-1) episode in the same language; False at either end."""
+        current = self.session.project if self.session is not None else None
+        if self.series is None or not isinstance(current, EpisodeProject):
+            return False
+        names = [e.name for e in self.series.episodes()]
+        index = names.index(current.episode.name) + step
+        if not 0 <= index < len(names):
+            return False
+        return self.open_episode(names[index], current.lang)
 
     def _player_for(self, project: Project) -> Player:
         if not project.meta.video_path:
@@ -269,6 +341,9 @@ class App:
 
     def shutdown(self) -> None:
         self.close_project()
+        if self.series is not None:
+            self.series.close()
+            self.series = None
         if self._vlc_player is not None:
             self._vlc_player.shutdown()
 
@@ -310,7 +385,7 @@ def ask_reviewer_name(settings: Settings) -> None:
 
 
 def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_demo: bool = False,
-        options: NewProjectOptions | None = None) -> int:
+        options: NewProjectOptions | None = None, episode: str | None = None, lang: str | None = None) -> int:
     if QApplication.instance() is None and (why := missing_display()):
         print(f"error: {why}", file=sys.stderr)  # instead of Qt's abort and core dump
         return 2
@@ -341,7 +416,9 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
             return 2
         if path is None:
             return 0  # the person cancelled the new project
-        if not app.open(path):
+        opened = app.open_series(path, episode, lang) if isinstance(path, Path) and is_series_file(path) \
+            else app.open(path)
+        if not opened:
             return 2
     qapp.aboutToQuit.connect(app.shutdown)
     ending = QuitOnSignals(lambda _signum: app.quit_on_signal())  # logout or `kill`: closes as Quit does

@@ -84,6 +84,8 @@ SPECS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Draft every line the machine may draft, in the background")),
     ActionSpec("cancel_pretranslate", "translate", QT_TRANSLATE_NOOP("Actions", "&Cancel Pre-translation")),
     ActionSpec("run_qa", "translate", QT_TRANSLATE_NOOP("Actions", "Run &QA Checks"), "F7"),
+    ActionSpec("next_episode", "series", QT_TRANSLATE_NOOP("Actions", "&Next Episode"), "Ctrl+PgDown"),
+    ActionSpec("prev_episode", "series", QT_TRANSLATE_NOOP("Actions", "&Previous Episode"), "Ctrl+PgUp"),
     ActionSpec("shortcuts", "help", QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts…"), "F1"),
     ActionSpec("about", "help", QT_TRANSLATE_NOOP("Actions", "&About SubReview")),
 )
@@ -94,6 +96,7 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("review", QT_TRANSLATE_NOOP("Actions", "&Review")),
     ("playback", QT_TRANSLATE_NOOP("Actions", "&Playback")),
     ("translate", QT_TRANSLATE_NOOP("Actions", "&Translate")),
+    ("series", QT_TRANSLATE_NOOP("Actions", "&Series")),
     ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     ("help", QT_TRANSLATE_NOOP("Actions", "&Help")),
 )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from editor.core.document import Change
 from editor.core.formats import ENCODING_GUESSED, SubtitleFile, encoding_label
 from editor.core.review import State
+from editor.core.series.episode import EpisodeProject
 from editor.core.text import strip_tags
 from editor.core.workflows import needs_decision, review_counts
 from editor.services.player import Player
@@ -36,6 +37,7 @@ from editor.ui.line_editor import LineEditor
 from editor.ui.messages import show_warning
 from editor.ui.qa_panel import QAPanel
 from editor.ui.review_controller import ReviewController, awaiting_review
+from editor.ui.series_panel import SeriesHost, SeriesPanel
 from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
 from editor.ui.video_widget import VideoWidget
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.window_actions = Actions(self, settings.get("shortcuts/overrides"))
         self._closed = False
+        self.series_host: SeriesHost | None = None  # set by attach_series when the project is a series' episode
         self.quitting_on_signal = False  # set by the app when a logout or `kill` closes the window
         self._player_state = "stopped"
         self._model_info: tuple[str, str] | None = None  # (model id, device) once the worker loaded a model
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
             else:
                 self.menus["review"].addAction(self.window_actions[name])
         self.menus["view"].addAction(self.qa_dock.toggleViewAction())
+        self.menus["series"].menuAction().setVisible(False)  # shown when the window shows an episode of a series
         for action in self.window_actions.by_name.values():
             self.addAction(action)  # shortcuts work wherever the focus is in the window
 
@@ -234,6 +238,39 @@ class MainWindow(QMainWindow):
             worker.model_loaded.connect(self._on_worker_model_loaded)
             worker.model_failed.connect(self._on_worker_model_failed)
 
+    # --- a series ---------------------------------------------------------------------------------------------
+    def attach_series(self, host: SeriesHost) -> None:
+        """This window shows an episode × language of a series: the series panel and the episode actions."""
+        project = self.session.project
+        assert isinstance(project, EpisodeProject)
+        self.series_host = host
+        self.series_panel = SeriesPanel(project.series, project.episode.name, project.lang)
+        self.series_panel.open_requested.connect(self._on_series_panel_open_requested)
+        self.series_dock = QDockWidget(self)
+        self.series_dock.setObjectName("series_dock")
+        self.series_dock.setWidget(self.series_panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.series_dock)
+        self.series_dock.setWindowTitle(self.tr("Series"))
+        menu = self.menus["series"]
+        menu.menuAction().setVisible(True)
+        menu.addAction(self.series_dock.toggleViewAction())
+        self.session.changed.connect(lambda _change: self.series_panel.refresh_soon())
+        self.window_actions.connect("next_episode", lambda: self._step_episode(1))
+        self.window_actions.connect("prev_episode", lambda: self._step_episode(-1))
+        state = self.settings.get("window/state")
+        if state:
+            self.restoreState(QByteArray(state))  # the dock takes its remembered place
+        self.update_enabled()
+
+    def _step_episode(self, step: int) -> None:
+        if self.series_host is not None and self.editor.flush() and not self.series_host.step_episode(step):
+            self._show_message(self.tr("This is the last episode.") if step > 0 else
+                               self.tr("This is the first episode."))
+
+    def _on_series_panel_open_requested(self, episode: str, lang: str) -> None:
+        if self.series_host is not None and self.editor.flush():
+            self.series_host.open_episode(episode, lang)
+
     # --- text ---------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.window_actions.retranslate()
@@ -254,7 +291,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.session.project.path.name} — SubReview")
+        project = self.session.project
+        self.setWindowTitle(f"{getattr(project, 'title', project.path.name)} — SubReview")
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
@@ -297,6 +335,8 @@ class MainWindow(QMainWindow):
         media = self.player.available
         for name in ("play_pause", "back", "forward", "frame_back", "frame_forward", "slower", "faster"):
             a[name].setEnabled(media)
+        for name in ("next_episode", "prev_episode"):
+            a[name].setEnabled(self.series_host is not None)
 
     def _recount(self) -> None:
         self._counts, self._open_lines = review_counts(self.session.doc)

@@ -22,6 +22,7 @@ from typing import Any
 import platformdirs
 
 from editor.core.cache_dir import APP_NAME, user_cache_dir
+from editor.core.mt.languages import check_languages, matches
 from editor.core.mt.modeldir import (
     SIDECAR,
     ModelDirError,
@@ -328,6 +329,20 @@ class ModelRegistry:
         demo = self.default_model()
         return ([demo] if demo else []) + self._load()
 
+    def model_for(self, source_lang: str, target_lang: str, preferred: str = "") -> ModelEntry | None:
+        """The model to draft `source_lang` -> `target_lang`: `preferred` when given (it must cover the pair:
+        EngineError otherwise), else the newest installed model that covers it, else None (nothing is drafted)."""
+        if preferred:
+            entry = self.get_model(preferred)
+            check_languages(entry, source_lang, target_lang)
+            return entry
+        covering = [e for e in self.list_models()
+                    if matches(e.source_langs, source_lang) and matches(e.target_langs, target_lang)]
+        registered = [e for e in covering if e.origin != "bundled"]
+        if registered:
+            return max(registered, key=lambda e: e.added_at)
+        return covering[0] if covering else None
+
     def get_model(self, name_or_path: str | Path) -> ModelEntry:
         """A registered model by name, the bundled demo, or any model folder given by path (unregistered)."""
         key = str(name_or_path)
@@ -433,6 +448,11 @@ def get_model(name_or_path: str | Path, root: str | Path | None = None) -> Model
 
 def default_model(root: str | Path | None = None) -> ModelEntry | None:
     return ModelRegistry(root).default_model()
+
+
+def model_for(source_lang: str, target_lang: str, preferred: str = "", root: str | Path | None = None
+              ) -> ModelEntry | None:
+    return ModelRegistry(root).model_for(source_lang, target_lang, preferred)
 
 
 def add_model(src_dir: str | Path, *, name: str | None = None, source_langs: Sequence[str] = (),

@@ -1,0 +1,1 @@
+"""A series: its episodes, target languages, bible and memory in one store (decision 022)."""

@@ -1,0 +1,149 @@
+"""Making a series from a vendor's folder, adding episodes, and moving projects in and out of a series."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.core.document import NO_META, Cue
+from editor.core.formats import SubtitleError, read_subtitles
+from editor.core.media_info import MediaInfoError, VideoInfo, probe_video
+from editor.core.review import QT_TRANSLATE_NOOP, Actor, State
+from editor.core.series.episode import EpisodeProject
+from editor.core.series.pairing import FolderPlan, PlannedEpisode, pair_files, pair_folder
+from editor.core.series.store import NewEpisode, Series, SeriesError
+from editor.core.store import Project, ProjectMeta
+
+DEFAULT_FPS = 24.0
+NO_EPISODE = QT_TRANSLATE_NOOP("Errors", "no episode could be made from {folder}: {reason}")
+
+
+@dataclass
+class SeriesReport:
+    """What became of the files: the episodes added, and one sentence per problem naming its file."""
+
+    added: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _probe(video: Path | None) -> VideoInfo | MediaInfoError | None:
+    if video is None:
+        return None
+    try:
+        return probe_video(video)
+    except MediaInfoError as exc:
+        return exc
+
+
+def read_episodes(plan: FolderPlan, *, source_lang: str, encoding: str | None = None,
+                  report: SeriesReport) -> list[NewEpisode]:
+    """Each planned episode's source lines and its video's frame rate and duration; problems go to the report,
+    an episode whose subtitles cannot be read is left out (nothing else is)."""
+    report.problems += plan.problems()
+    planned = [p for p in plan.episodes if p.subtitles is not None]
+    with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2) * 2)) as pool:  # ffprobe runs in parallel
+        probes = list(pool.map(_probe, [p.video for p in planned]))
+    episodes = []
+    for item, probe in zip(planned, probes, strict=True):
+        episode = _read_episode(item, probe, source_lang=source_lang, encoding=encoding, report=report)
+        if episode is not None:
+            episodes.append(episode)
+    return episodes
+
+
+def _read_episode(item: PlannedEpisode, probe: VideoInfo | MediaInfoError | None, *, source_lang: str,
+                  encoding: str | None, report: SeriesReport) -> NewEpisode | None:
+    assert item.subtitles is not None
+    try:
+        sub = read_subtitles(item.subtitles, encoding=encoding, language=source_lang)
+    except SubtitleError as exc:
+        report.problems.append(f"{item.subtitles.name}: {exc}; episode {item.name} was not added")
+        return None
+    for problem in sub.problems[:3]:
+        report.problems.append(f"{item.subtitles.name}, line {problem.line}: {problem.message}")
+    if len(sub.problems) > 3:
+        report.problems.append(f"{item.subtitles.name}: {len(sub.problems) - 3} more problems (subreview info)")
+    fps, duration = DEFAULT_FPS, None
+    if isinstance(probe, MediaInfoError):
+        assert item.video is not None
+        report.problems.append(f"{item.video.name}: {probe}; {DEFAULT_FPS:g} fps is assumed for episode {item.name}")
+    elif isinstance(probe, VideoInfo):
+        duration = probe.duration_ms
+        if probe.fps is None:
+            assert item.video is not None
+            report.problems.append(f"{item.video.name} has no picture; {DEFAULT_FPS:g} fps is assumed")
+        else:
+            fps = probe.fps
+    cues = [Cue(i, c.start_ms, c.end_ms, c.text, meta=dict(c.meta) if c.meta else NO_META)
+            for i, c in enumerate(sub.cues, start=1)]
+    report.added.append(item.name)
+    return NewEpisode(item.name, item.number, cues, fps, video_path=str(item.video.resolve()) if item.video else "",
+                      source_path=str(item.subtitles.resolve()), source_format=sub.format,
+                      source_encoding=sub.encoding, duration_ms=duration, header=sub.header, footer=sub.footer)
+
+
+def create_series(path: str | os.PathLike[str], folder: str | os.PathLike[str], *, source_lang: str,
+                  languages: Sequence[str], actor: str, encoding: str | None = None) -> tuple[Series, SeriesReport]:
+    """A new series from a vendor's folder (videos paired with their subtitles by name and episode number)."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise SeriesError(template=NO_EPISODE, folder=folder, reason="it is not a folder")
+    report = SeriesReport()
+    episodes = read_episodes(pair_folder(folder), source_lang=source_lang, encoding=encoding, report=report)
+    if not episodes:
+        reason = "; ".join(report.problems[:3]) or "it holds no subtitle files (.srt, .vtt, .ass, .ssa)"
+        raise SeriesError(template=NO_EPISODE, folder=folder, reason=reason)
+    series = Series.create(path, source_lang=source_lang, languages=languages, episodes=episodes, actor=actor,
+                           details={"folder": str(folder.resolve()), "problems": len(report.problems)})
+    return series, report
+
+
+def add_files(series: Series, files: Sequence[str | os.PathLike[str]], *, actor: str,
+              encoding: str | None = None) -> SeriesReport:
+    """Add episodes from files (videos and their subtitles), all in one transaction."""
+    report = SeriesReport()
+    plan = pair_files([Path(f) for f in files])
+    episodes = read_episodes(plan, source_lang=series.source_lang, encoding=encoding, report=report)
+    if episodes:
+        series.add_episodes(episodes, actor=actor)
+    return report
+
+
+def import_project(series: Series, project_path: str | os.PathLike[str], *, actor: str,
+                   episode_name: str | None = None, number: int | None = None) -> EpisodeProject:
+    """A standalone `.subrev` becomes an episode of the series with its target language's work (states, drafts,
+    comments); its event log stays in the project file, and the import is logged in the series."""
+    with Project.open(project_path, read_only=True) as project:
+        meta, cues = project.meta, list(project.doc)
+    name = episode_name or Path(project_path).stem
+    lang = meta.target_lang
+    if lang not in {language.code for language in series.languages()}:
+        series.add_language(lang, actor=actor)
+    episode = NewEpisode(name, number, [c._replace(target="", state=State.UNTRANSLATED, comments=(),
+                                                   rejection=None, draft=None) for c in cues],
+                         meta.fps, video_path=meta.video_path, source_path=meta.source_path,
+                         source_format=meta.source_format, source_encoding=meta.source_encoding,
+                         header=meta.header, footer=meta.footer)
+    series.add_episodes([episode], actor=actor)
+    view = EpisodeProject.of(series, name, lang)
+    with series.writing():
+        for cue in cues:
+            view._write_target(cue, None)
+        view._insert_event("import_project", actor, Actor.PERSON, None, None,
+                           {"path": str(Path(project_path).resolve()), "cues": len(cues)})
+    return EpisodeProject.of(series, name, lang)
+
+
+def export_project(view: EpisodeProject, out: str | os.PathLike[str], *, actor: str) -> Project:
+    """An episode × language as a standalone `.subrev` (the series is not changed, only its log notes it)."""
+    meta = ProjectMeta(source_lang=view.meta.source_lang, target_lang=view.lang, fps=view.meta.fps,
+                       video_path=view.meta.video_path, qa_profile=view.meta.qa_profile,
+                       source_path=view.meta.source_path, source_format=view.meta.source_format,
+                       source_encoding=view.meta.source_encoding, header=view.meta.header, footer=view.meta.footer)
+    project = Project.create(out, list(view.doc), meta, actor=actor,
+                             details={"series": str(view.series.path), "episode": view.episode.name})
+    view.log_event("export_project", actor=actor, after={"path": str(Path(out).resolve())})
+    return project

@@ -1,0 +1,187 @@
+"""`subreview series ...`: a series from the command line (exit codes as the other commands: 0, 2, 3)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from editor.core import cli
+from editor.core.glossary import load_glossary_csv
+from editor.core.series import build
+from editor.core.series.checks import run_series_qa
+from editor.core.series.episode import EpisodeProject
+from editor.core.series.store import Series
+from editor.core.workflows import import_target
+
+
+def _open(path: str, *, read_only: bool = False) -> Series:
+    return Series.open(cli._existing_file(path, "series"), read_only=read_only)
+
+
+def _print_report(report: build.SeriesReport) -> None:
+    for problem in report.problems:
+        print(f"  warning: {problem}", file=sys.stderr)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    if Path(args.series).exists():
+        raise cli.CliError(f"{args.series} already exists; choose another name or remove it first")
+    series, report = build.create_series(args.series, args.episodes, source_lang=args.source_lang,
+                                         languages=args.target_lang or ["en"], actor=cli.reviewer_name(args.reviewer),
+                                         encoding=args.encoding)
+    with series:
+        episodes = series.episodes()
+        print(f"created {args.series}: {len(episodes)} episodes, {sum(e.cues for e in episodes)} lines, "
+              f"languages {', '.join(lang.code for lang in series.languages())}")
+    _print_report(report)
+    return cli.EXIT_OK
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    for f in args.files:
+        cli._existing_file(f, "file")
+    with _open(args.series) as series:
+        report = build.add_files(series, args.files, actor=cli.reviewer_name(args.reviewer), encoding=args.encoding)
+    print(f"added {len(report.added)} episodes to {args.series}: {', '.join(report.added) or 'none'}")
+    _print_report(report)
+    return cli.EXIT_OK if report.added else cli.EXIT_BAD_INPUT
+
+
+def status_data(series: Series) -> dict[str, Any]:
+    errors = {(c.episode.id, c.lang): c.counts["error"] for c in run_series_qa(series)}
+    return {"episodes": [
+        {"name": s.episode.name, "cues": s.episode.cues, "fps": s.episode.fps, "video": s.episode.video_path,
+         "languages": {lang: {"states": p.states, "need_decision": p.need_decision,
+                              "qa_errors": errors.get((s.episode.id, lang), 0)}
+                       for lang, p in s.languages.items()}}
+        for s in series.status()]}
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with _open(args.series, read_only=True) as series:
+        data = status_data(series)
+        languages = [lang.code for lang in series.languages()]
+    if args.json:
+        cli._print_json(data)
+        return cli.EXIT_OK
+    print(f"{'episode':<16} {'lines':>6}  " + "  ".join(f"{lang + ' open/approved/QA errors':>26}"
+                                                       for lang in languages))
+    for episode in data["episodes"]:
+        cells = [f"{p['need_decision']}/{p['states']['approved']}/{p['qa_errors']}"
+                 for p in episode["languages"].values()]
+        print(f"{episode['name']:<16} {episode['cues']:>6}  " + "  ".join(f"{c:>26}" for c in cells))
+    return cli.EXIT_OK
+
+
+def cmd_import_target(args: argparse.Namespace) -> int:
+    cli._existing_file(args.file, "subtitle file")
+    with _open(args.series) as series:
+        view = EpisodeProject.of(series, args.episode, args.lang)
+        report = import_target(view, args.file, actor=cli.reviewer_name(args.reviewer),
+                               as_translated=args.as_translated, encoding=args.encoding)
+    print(f"imported {report.imported} lines into {args.episode} ({args.lang}); kept {len(report.kept_decided)} "
+          f"decided lines; {len(report.unaligned)} lines of the file matched no source line")
+    return cli.EXIT_OK
+
+
+def cmd_glossary(args: argparse.Namespace) -> int:
+    terms = load_glossary_csv(cli._existing_file(args.file, "glossary"))
+    with _open(args.series) as series:
+        languages = [args.lang] if args.lang else [lang.code for lang in series.languages()]
+        for lang in languages:
+            view_rows = [(t.source, t.target, "|".join(t.forbidden), t.note, t.case_sensitive) for t in terms]
+            old = series.bible_rows(lang)
+            kinds = {s: k for k, s, *_ in old}
+            notes = [row for row in old if row[0] == "note"]
+            series.replace_bible(lang, [(kinds.get(s, "term"), s, t, f, n, c) for s, t, f, n, c in view_rows] + notes,
+                                 actor=cli.reviewer_name(args.reviewer))
+    print(f"bible of {args.series} ({', '.join(languages)}): {len(terms)} terms from {args.file}")
+    return cli.EXIT_OK
+
+
+def cmd_export_project(args: argparse.Namespace) -> int:
+    with _open(args.series) as series:
+        view = EpisodeProject.of(series, args.episode, args.lang)
+        with build.export_project(view, args.out, actor=cli.reviewer_name(args.reviewer)) as project:
+            print(f"wrote {args.out}: episode {args.episode} ({args.lang}), {len(project.doc)} lines")
+    return cli.EXIT_OK
+
+
+def cmd_import_project(args: argparse.Namespace) -> int:
+    cli._existing_file(args.project, "project")
+    with _open(args.series) as series:
+        view = build.import_project(series, args.project, actor=cli.reviewer_name(args.reviewer),
+                                    episode_name=args.episode)
+        print(f"added {view.episode.name} ({view.lang}) to {args.series}: {len(view.doc)} lines")
+    return cli.EXIT_OK
+
+
+def add_commands(sub: argparse._SubParsersAction,
+                 more: Callable[[Callable[..., argparse.ArgumentParser]], None] | None = None) -> None:
+    """The `series` command and its subcommands; `more` may add subcommands from other layers (pretranslate)."""
+    top = sub.add_parser("series", help="Work on a series: episodes × target languages in one file.",
+                         description="A series: its episodes (video + source subtitles), target languages, bible "
+                         "and memory in one SERIES.subseries file.")
+    top.set_defaults(func=lambda _args: (top.print_help(), cli.EXIT_OK)[1])
+    commands = top.add_subparsers(dest="series_command", metavar="SUBCOMMAND", parser_class=cli._Parser)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str, *,
+            writes: bool = False) -> argparse.ArgumentParser:
+        p = commands.add_parser(name, help=help_, description=help_)
+        p.set_defaults(func=func)
+        if writes:
+            p.add_argument("--reviewer", help="name recorded with every action (default: $SUBREVIEW_REVIEWER "
+                           "or your login name)")
+        return p
+
+    p = add("new", cmd_new, "Create a series from a vendor's folder of episodes (each video paired with its "
+            "subtitles by name and episode number).", writes=True)
+    p.add_argument("series", help="the new SERIES.subseries (must not exist)")
+    p.add_argument("--episodes", required=True, metavar="DIR", help="folder of videos and source subtitles")
+    p.add_argument("--source-lang", default="zh-Hans", help="language of the source subtitles (zh-Hans)")
+    p.add_argument("--target-lang", action="append", metavar="LANG",
+                   help="a target language; repeat for several (default: en)")
+    p.add_argument("--encoding", help="the subtitles' text encoding (default: detected per file)")
+
+    p = add("add", cmd_add, "Add episodes (videos and their subtitles) to a series.", writes=True)
+    p.add_argument("series")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--encoding", help="the subtitles' text encoding (default: detected per file)")
+
+    p = add("status", cmd_status, "Progress per episode and language.")
+    p.add_argument("series")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("import-target", cmd_import_target, "Import an existing translation of one episode, aligned by "
+            "time; lines arrive as drafts to review.", writes=True)
+    p.add_argument("series")
+    p.add_argument("episode", help="the episode's name (EP02) or number")
+    p.add_argument("lang", help="the target language")
+    p.add_argument("file")
+    p.add_argument("--as-translated", action="store_true",
+                   help="the file is a person's translation: its lines arrive as that person's text (edited)")
+    p.add_argument("--encoding", help="the file's text encoding (default: detected)")
+
+    p = add("glossary", cmd_glossary, "Replace the terms of the series bible with a CSV file (columns "
+            "source,target[,forbidden][,note]).", writes=True)
+    p.add_argument("series")
+    p.add_argument("file")
+    p.add_argument("--lang", help="only this target language (default: every language of the series)")
+
+    p = add("export-project", cmd_export_project, "Write one episode × language as a standalone .subrev project.",
+            writes=True)
+    p.add_argument("series")
+    p.add_argument("episode")
+    p.add_argument("lang")
+    p.add_argument("out", help="the new PROJECT.subrev")
+
+    p = add("import-project", cmd_import_project, "Add a standalone .subrev project to the series as an episode "
+            "with its translation.", writes=True)
+    p.add_argument("series")
+    p.add_argument("project")
+    p.add_argument("--episode", help="the episode's name (default: the project file's name)")
+    if more is not None:
+        more(add)

@@ -1,0 +1,197 @@
+"""One episode in one target language of a series, seen as a project: the window, the CLI and every workflow
+that works on a `Project` work on it unchanged.
+
+The source, timing and order of the lines are shared by every language of the episode; the target, state,
+comments, rejection and draft are this language's. A change of a line's source or timing is written once for all
+languages, and each other language's line becomes stale as this one does (decision 022). Their targets are never
+rewritten by another language's edit: a line that a split or merge in one language removes keeps its rows in the
+others, hidden, and they show again if the change is undone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from editor.core.document import Change, Cue, Document
+from editor.core.gc_pause import gc_paused
+from editor.core.review import HUMAN_DECIDED, Actor, State, stale_after_change
+from editor.core.series.store import Episode, Series, _insert_event, source_key
+from editor.core.store.codec import changed_fields, cue_from_row, cue_to_row
+from editor.core.store.project import Event, Project, ProjectMeta, now_iso
+
+_EPISODE_KEYS = {"video_path", "source_path", "source_format", "source_encoding", "fps", "header", "footer"}
+
+
+def _cue_rows(con: sqlite3.Connection, episode_id: int, lang: str) -> sqlite3.Cursor:
+    return con.execute(
+        "SELECT l.pos, l.id, l.start_ms, l.end_ms, l.source, coalesce(t.target, ''), "
+        "coalesce(t.state, 'untranslated'), t.comments, t.rejection, t.draft, l.meta FROM lines l "
+        "LEFT JOIN targets t ON t.episode_id = l.episode_id AND t.lang = ? AND t.cue_id = l.id "
+        "WHERE l.episode_id = ? ORDER BY l.pos", (lang, episode_id))
+
+
+def _next_cue_id(con: sqlite3.Connection, episode_id: int) -> int:
+    """Never an id any line of this episode had, in any language (see the project's `_next_cue_id`)."""
+    lines = con.execute("SELECT max(id) FROM lines WHERE episode_id = ?", (episode_id,)).fetchone()[0] or 0
+    logged = con.execute("SELECT max(cue_id) FROM events WHERE episode_id = ?", (episode_id,)).fetchone()[0] or 0
+    return max(lines, logged) + 1
+
+
+class EpisodeProject(Project):
+    """An episode × language of an open series; it shares the series' connection and lock."""
+
+    def __init__(self, series: Series, episode: Episode, lang: str) -> None:
+        self.series = series
+        self.episode = episode
+        self.lang = lang
+        con = series.connection
+        positions: dict[int, float] = {}
+        cues = []
+        with gc_paused():
+            for row in _cue_rows(con, episode.id, lang):
+                positions[row[1]] = row[0]
+                cues.append(cue_from_row(row[1:]))
+        language = series.language(lang)
+        meta = ProjectMeta(source_lang=series.source_lang, target_lang=lang, fps=episode.fps,
+                           video_path=episode.video_path, qa_profile=language.qa_profile,
+                           source_path=episode.source_path, source_format=episode.source_format,
+                           source_encoding=episode.source_encoding, header=episode.header, footer=episode.footer,
+                           created_at=series.meta("created_at"),
+                           extra={"series": str(series.path), "episode": episode.name, "model": language.model})
+        # Named like an exported file would be (EP01.en): the window's title, the QA cache and export names use it.
+        path = series.path.with_name(f"{episode.name}.{lang}")
+        super().__init__(path, con, Document(cues, next_id=_next_cue_id(con, episode.id)), meta, positions)
+        self.read_only = series.read_only
+
+    @classmethod
+    def of(cls, series: Series, episode: str, lang: str) -> EpisodeProject:
+        info = series.episode_info(episode)
+        series.language(lang)
+        return cls(series, info, lang)
+
+    @property
+    def title(self) -> str:
+        return f"{self.series.name} · {self.episode.name} · {self.lang}"
+
+    # --- the series owns the connection and the lock --------------------------------------------------
+    def close(self) -> None:
+        """Nothing to release: the series is closed by its owner."""
+
+    def checkpoint(self) -> bool:
+        return self.series.checkpoint()
+
+    # --- the write path ------------------------------------------------------------------------------
+    def _persist(self, change: Change, actor: str, kind: Actor, action: str) -> None:
+        con, episode_id, lang = self._con, self.episode.id, self.lang
+        at = now_iso()
+        for d in change.deltas:
+            if d.after is None:
+                con.execute("DELETE FROM lines WHERE episode_id = ? AND id = ?", (episode_id, d.cue_id))
+                con.execute("DELETE FROM targets WHERE episode_id = ? AND lang = ? AND cue_id = ?",
+                            (episode_id, lang, d.cue_id))
+                self._pos.pop(d.cue_id, None)
+        for d in sorted((d for d in change.deltas if d.after is not None), key=lambda d: d.index_after or 0):
+            after = d.after
+            assert after is not None
+            row = cue_to_row(after)
+            if d.before is not None and d.index_before == d.index_after and d.cue_id in self._pos:
+                con.execute("UPDATE lines SET start_ms = ?, end_ms = ?, source = ?, source_key = ?, meta = ? "
+                            "WHERE episode_id = ? AND id = ?",
+                            (after.start_ms, after.end_ms, after.source, source_key(after.source), row[9],
+                             episode_id, d.cue_id))
+            else:
+                pos = self._position_at(d.index_after or 0)
+                con.execute("INSERT OR REPLACE INTO lines (episode_id, id, pos, start_ms, end_ms, source, source_key,"
+                            " meta) VALUES (?,?,?,?,?,?,?,?)",
+                            (episode_id, d.cue_id, pos, after.start_ms, after.end_ms, after.source,
+                             source_key(after.source), row[9]))
+                self._pos[d.cue_id] = pos
+            decided = (actor, at) if kind is Actor.PERSON and after.state in HUMAN_DECIDED and (
+                d.before is None or d.before.state != after.state or d.before.target != after.target) else None
+            self._write_target(after, decided)
+            if d.before is not None and (d.before.source, d.before.start_ms, d.before.end_ms) != (
+                    after.source, after.start_ms, after.end_ms):
+                self._stale_in_other_languages(d.cue_id)
+        con.executemany(
+            "INSERT INTO events (at, actor, kind, action, episode_id, lang, cue_id, before, after) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            ((at, actor, kind.value, action, episode_id, lang, d.cue_id, *changed_fields(d.before, d.after))
+             for d in change.deltas))
+
+    def _write_target(self, cue: Cue, decided: tuple[str, str] | None) -> None:
+        row = cue_to_row(cue)
+        params = (self.episode.id, self.lang, cue.id, cue.target, row[5], row[6], row[7], row[8])
+        if decided is None:
+            self._con.execute(
+                "INSERT INTO targets (episode_id, lang, cue_id, target, state, comments, rejection, draft) "
+                "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (episode_id, lang, cue_id) DO UPDATE SET "
+                "target = excluded.target, state = excluded.state, comments = excluded.comments, "
+                "rejection = excluded.rejection, draft = excluded.draft", params)
+        else:
+            self._con.execute(
+                "INSERT OR REPLACE INTO targets (episode_id, lang, cue_id, target, state, comments, rejection, draft,"
+                " decided_by, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?)", (*params, *decided))
+
+    def _stale_in_other_languages(self, cue_id: int) -> None:
+        """The shared source or timing changed: the other languages' line needs a look, as this one does."""
+        rows = self._con.execute("SELECT lang, state FROM targets WHERE episode_id = ? AND cue_id = ? AND lang <> ?",
+                                 (self.episode.id, cue_id, self.lang)).fetchall()
+        for other, state in rows:
+            new = stale_after_change(State(state))
+            if new.value != state:
+                self._con.execute("UPDATE targets SET state = ? WHERE episode_id = ? AND lang = ? AND cue_id = ?",
+                                  (new.value, self.episode.id, other, cue_id))
+                _insert_event(self._con, "stale_after_shared_change", "", Actor.SYSTEM, self.episode.id, other,
+                              cue_id, {"state": state}, {"state": new.value, "by_lang": self.lang})
+
+    def _renumber(self) -> None:
+        self._pos = {c.id: float(i) for i, c in enumerate(self.doc) if c.id in self._pos}
+        self._con.executemany("UPDATE lines SET pos = ? WHERE episode_id = ? AND id = ?",
+                              ((p, self.episode.id, i) for i, p in self._pos.items()))
+
+    # --- settings, glossary, events ------------------------------------------------------------------
+    def set_meta(self, key: str, value: str, *, actor: str) -> None:
+        items = dict(self.meta.to_items())
+        before = items.get(key)
+        with self._writing():
+            if key in _EPISODE_KEYS:
+                self._con.execute(f"UPDATE episodes SET {key} = ? WHERE id = ?",
+                                  (float(value) if key == "fps" else value, self.episode.id))
+            elif key == "qa_profile":
+                self._con.execute("UPDATE languages SET qa_profile = ? WHERE code = ?", (value, self.lang))
+            else:
+                self._con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+            self._insert_event("set_meta", actor, Actor.PERSON, None, {key: before}, {key: value})
+        items[key] = value
+        self.meta = ProjectMeta.from_items(items.items())
+
+    def _insert_event(self, action: str, actor: str, kind: Actor, cue_id: int | None,
+                      before: Any, after: Any) -> None:
+        _insert_event(self._con, action, actor, kind, self.episode.id, self.lang, cue_id, before, after)
+
+    def events(self, cue_id: int | None = None) -> list[Event]:
+        return [Event(id_, at, actor, kind, action, cue, before, after) for id_, at, actor, kind, action, _episode,
+                _lang, cue, before, after in self.series.events(episode_id=self.episode.id, lang=self.lang,
+                                                                  cue_id=cue_id)]
+
+    def glossary_rows(self) -> list[tuple[str, str, str, str, bool]]:
+        """The bible of this language, as glossary terms (notes about characters are not terms)."""
+        return [(s, t, f, n, c) for kind, s, t, f, n, c in self.series.bible_rows(self.lang) if kind != "note"]
+
+    def replace_glossary(self, rows: Sequence[tuple[str, str, str, str, bool]], *, actor: str) -> None:
+        """Replace this language's terms; a term keeps its kind (name, address) when its source was known."""
+        old = self.series.bible_rows(self.lang)
+        kinds = {s: k for k, s, *_ in old if k != "note"}
+        notes = [row for row in old if row[0] == "note"]
+        self.series.replace_bible(self.lang, [(kinds.get(s, "term"), s, t, f, n, c) for s, t, f, n, c in rows] + notes,
+                                  actor=actor)
+
+    def cue_rows_on_disk(self) -> list[Cue]:
+        return [cue_from_row(r[1:]) for r in _cue_rows(self._con, self.episode.id, self.lang)]
+
+    @property
+    def folder(self) -> Path:
+        return self.series.path.parent

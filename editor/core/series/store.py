@@ -1,0 +1,483 @@
+"""A series file: its episodes, target languages, bible and every line's work, in one SQLite database.
+
+The guarantees of the project file hold here (decision 022): every action is one transaction, the file is made
+complete or not at all, one writer at a time behind a lock that names its holder, the event log is append-only,
+and the main file is brought up to date after each action so a copy of it holds every decision.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from editor.core.document import Cue
+from editor.core.mt.segment import normalize_source
+from editor.core.review import HUMAN_DECIDED, NEEDS_DECISION, QT_TRANSLATE_NOOP, Actor, State
+from editor.core.series import schema
+from editor.core.store.codec import cue_to_row, dumps
+from editor.core.store.lock import ProjectLock
+from editor.core.store.project import (
+    ALREADY_EXISTS,
+    CANNOT_CREATE,
+    CANNOT_SAVE,
+    DISK_FULL,
+    DISK_FULL_CREATE,
+    DISK_FULL_OPEN,
+    READ_ONLY,
+    ProjectError,
+    ProjectSaveError,
+    _check_header,
+    _connect,
+    _describe,
+    _fsync,
+    _is_disk_full,
+    _publish,
+    _readable_in_place,
+    _refuse_linked_companions,
+    _take_lock,
+    now_iso,
+)
+
+SUFFIX = ".subseries"
+
+NOT_A_SERIES = QT_TRANSLATE_NOOP("Errors", "{path} is not a SubReview series")
+DAMAGED_SERIES = QT_TRANSLATE_NOOP("Errors", "{path} is damaged or not a SubReview series: {reason}")
+NEWER_SERIES = QT_TRANSLATE_NOOP("Errors", "{path} was made by a newer SubReview (series version {version}, this "
+                                 "one reads up to {supported}); update SubReview to open it")
+NO_SUCH_EPISODE = QT_TRANSLATE_NOOP("Errors", "{series} has no episode {episode}; its episodes are {known}")
+NO_SUCH_LANGUAGE = QT_TRANSLATE_NOOP("Errors", "{series} has no target language {lang}; its languages are {known}")
+EPISODE_EXISTS = QT_TRANSLATE_NOOP("Errors", "{series} already has an episode {episode}; nothing was added")
+NO_LANGUAGES = QT_TRANSLATE_NOOP("Errors", "a series needs at least one target language")
+
+
+def is_series_file(path: Path) -> bool:
+    """True for a readable SQLite file whose application id says it is a series (a project is not)."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(72)
+    except OSError:
+        return False
+    return header.startswith(b"SQLite format 3\x00") and int.from_bytes(header[68:72], "big") == schema.APPLICATION_ID
+
+
+def source_key(text: str) -> str:
+    """The form in which two source lines count as the same line (memory, consistency)."""
+    return normalize_source(text)
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    qa_profile: str = ""
+    model: str = ""
+
+
+@dataclass(frozen=True)
+class NewEpisode:
+    """An episode to add: its source lines (targets empty) and what is known of its files."""
+
+    name: str
+    number: int | None
+    cues: Sequence[Cue]
+    fps: float
+    video_path: str = ""
+    source_path: str = ""
+    source_format: str = "srt"
+    source_encoding: str = "utf-8"
+    duration_ms: int | None = None
+    header: str = ""
+    footer: str = ""
+
+
+@dataclass(frozen=True)
+class Episode:
+    id: int
+    name: str
+    number: int | None
+    video_path: str
+    source_path: str
+    source_format: str
+    source_encoding: str
+    fps: float
+    duration_ms: int | None
+    header: str
+    footer: str
+    cues: int
+
+
+@dataclass(frozen=True)
+class LanguageProgress:
+    states: dict[str, int]
+    need_decision: int
+
+
+@dataclass(frozen=True)
+class EpisodeStatus:
+    episode: Episode
+    languages: dict[str, LanguageProgress]
+
+
+class SeriesError(ProjectError):
+    """A series that cannot be opened, created or changed; the message is for a person."""
+
+
+_EPISODE_COLUMNS = ("e.id, e.name, e.number, e.video_path, e.source_path, e.source_format, e.source_encoding, "
+                    "e.fps, e.duration_ms, e.header, e.footer")
+
+
+class Series:
+    """Open with `Series.open(path)` or `Series.create(...)`; one writer at a time."""
+
+    def __init__(self, path: Path, con: sqlite3.Connection, lock: ProjectLock | None) -> None:
+        self.path = path
+        self.read_only = lock is None
+        self._con = con
+        self._lock = lock
+
+    # --- opening and creating ----------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Series:
+        path = Path(path)
+        _check_header(path)
+        lock = None
+        if not read_only:
+            _refuse_linked_companions(path)
+            lock = _take_lock(path)
+        try:
+            try:
+                con = _connect(path, create=False, read_only=read_only)
+                if read_only:
+                    con = _readable_in_place(con, path)
+            except sqlite3.Error as exc:
+                if _is_disk_full(exc):
+                    raise SeriesError(template=DISK_FULL_OPEN, path=path) from None
+                raise SeriesError(f"cannot open {path}: {_describe(exc)}") from None
+            try:
+                cls._check_identity(con, path)
+                if not read_only:
+                    con.execute("PRAGMA journal_mode = WAL")
+                    con.execute("PRAGMA synchronous = FULL")
+            except sqlite3.DatabaseError as exc:
+                con.close()
+                raise SeriesError(template=DAMAGED_SERIES, path=path, reason=_describe(exc)) from None
+            except SeriesError:
+                con.close()
+                raise
+            return cls(path, con, lock)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+
+    @staticmethod
+    def _check_identity(con: sqlite3.Connection, path: Path) -> None:
+        if con.execute("PRAGMA application_id").fetchone()[0] != schema.APPLICATION_ID:
+            raise SeriesError(template=NOT_A_SERIES, path=path)
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        if version > schema.SCHEMA_VERSION:
+            raise SeriesError(template=NEWER_SERIES, path=path, version=version, supported=schema.SCHEMA_VERSION)
+        result = con.execute("PRAGMA quick_check").fetchone()[0]
+        if result != "ok":
+            raise SeriesError(template=DAMAGED_SERIES, path=path, reason=result)
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], *, source_lang: str, languages: Sequence[str],
+               episodes: Sequence[NewEpisode], actor: str, details: dict[str, Any] | None = None) -> Series:
+        """Write a new series with its episodes (complete, or not at all) and open it. Refuses to replace a file."""
+        path = Path(path)
+        if not languages:
+            raise SeriesError(template=NO_LANGUAGES)
+        if path.exists():
+            raise SeriesError(template=ALREADY_EXISTS, path=path)
+        names = [e.name for e in episodes]
+        twice = next((name for name in names if names.count(name) > 1), None)
+        if twice is not None:
+            raise SeriesError(template=EPISODE_EXISTS, series=path.name, episode=twice)
+        tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+        lock: ProjectLock | None = None
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666))
+            con = _connect(tmp, create=True)
+            try:
+                con.execute("PRAGMA journal_mode = OFF")  # a temporary file, renamed only when complete
+                con.execute("PRAGMA synchronous = OFF")
+                con.execute("BEGIN IMMEDIATE")
+                schema.create(con)
+                at = now_iso()
+                con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                                [("source_lang", source_lang), ("created_at", at)])
+                con.executemany("INSERT INTO languages (code, pos) VALUES (?, ?)",
+                                [(code, i) for i, code in enumerate(dict.fromkeys(languages))])
+                _insert_event(con, "create", actor, Actor.PERSON, None, None, None, None,
+                              {"episodes": len(episodes), "languages": list(languages), **(details or {})})
+                for episode in episodes:
+                    _insert_episode(con, episode, actor)
+                con.execute("COMMIT")
+            finally:
+                con.close()
+            _fsync(tmp)
+            _publish(tmp, path)
+            _fsync(path.parent)
+            lock = _take_lock(path)
+            con = _connect(path, create=False)
+            con.execute("PRAGMA journal_mode = WAL")
+            con.execute("PRAGMA synchronous = FULL")
+        except BaseException as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            if lock is not None:
+                lock.release()
+            if isinstance(exc, ProjectError) or not isinstance(exc, (OSError, sqlite3.Error, OverflowError)):
+                raise
+            if _is_disk_full(exc):
+                raise SeriesError(template=DISK_FULL_CREATE, path=path) from None
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _describe(exc)
+            raise SeriesError(template=CANNOT_CREATE, path=path, reason=reason) from None
+        return cls(path, con, lock)
+
+    def close(self) -> None:
+        if not self.read_only:
+            with contextlib.suppress(sqlite3.Error):
+                self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._con.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> Series:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- transactions ------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sqlite3.Connection]:
+        """One action, one transaction; then the main file is brought up to date."""
+        if self.read_only:
+            raise SeriesError(template=READ_ONLY, path=self.path)
+        con = self._con
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if _is_disk_full(exc):
+                raise ProjectSaveError(template=DISK_FULL, path=self.path) from None
+            raise ProjectSaveError(template=CANNOT_SAVE, path=self.path, reason=_describe(exc)) from None
+        self.checkpoint()
+
+    def checkpoint(self) -> bool:
+        """As `Project.checkpoint`: the main file holds every saved action, without waiting for readers."""
+        if self.read_only:
+            return True
+        try:
+            busy, log_frames, copied = self._con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        except sqlite3.Error:
+            return False
+        return not busy and copied == log_frames
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For the episode views of this series (they share its transaction rules through `writing`)."""
+        return self._con
+
+    # --- what the series holds ---------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+    def meta(self, key: str, default: str = "") -> str:
+        row = self._con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    @property
+    def source_lang(self) -> str:
+        return self.meta("source_lang", "zh-Hans")
+
+    def languages(self) -> list[Language]:
+        return [Language(*row) for row in
+                self._con.execute("SELECT code, qa_profile, model FROM languages ORDER BY pos")]
+
+    def language(self, code: str) -> Language:
+        for language in self.languages():
+            if language.code == code:
+                return language
+        raise SeriesError(template=NO_SUCH_LANGUAGE, series=self.path.name, lang=code,
+                          known=", ".join(lang.code for lang in self.languages()))
+
+    def add_language(self, code: str, *, actor: str) -> None:
+        with self.writing() as con:
+            pos = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM languages").fetchone()[0]
+            con.execute("INSERT OR IGNORE INTO languages (code, pos) VALUES (?, ?)", (code, pos))
+            _insert_event(con, "add_language", actor, Actor.PERSON, None, code, None, None, {"lang": code})
+
+    def set_language(self, code: str, *, actor: str, qa_profile: str | None = None, model: str | None = None) -> None:
+        before = self.language(code)
+        with self.writing() as con:
+            if qa_profile is not None:
+                con.execute("UPDATE languages SET qa_profile = ? WHERE code = ?", (qa_profile, code))
+            if model is not None:
+                con.execute("UPDATE languages SET model = ? WHERE code = ?", (model, code))
+            _insert_event(con, "set_language", actor, Actor.PERSON, None, code, None,
+                          {"qa_profile": before.qa_profile, "model": before.model},
+                          {"qa_profile": qa_profile, "model": model})
+
+    def episodes(self) -> list[Episode]:
+        rows = self._con.execute(
+            f"SELECT {_EPISODE_COLUMNS}, (SELECT count(*) FROM lines l WHERE l.episode_id = e.id) "
+            "FROM episodes e ORDER BY e.pos")
+        return [Episode(*row) for row in rows]
+
+    def episode_info(self, name: str) -> Episode:
+        """An episode by its name, or by its number ("3", "03") when no name matches."""
+        episodes = self.episodes()
+        for episode in episodes:
+            if episode.name == name:
+                return episode
+        if name.strip().isdigit():
+            matches = [e for e in episodes if e.number == int(name)]
+            if len(matches) == 1:
+                return matches[0]
+        shown = ", ".join(e.name for e in episodes[:6]) + (", …" if len(episodes) > 6 else "")
+        raise SeriesError(template=NO_SUCH_EPISODE, series=self.path.name, episode=name, known=shown or "none")
+
+    def add_episodes(self, episodes: Sequence[NewEpisode], *, actor: str) -> list[Episode]:
+        """Add episodes in one transaction (all or none); refuses a name the series has already."""
+        known = {e.name for e in self.episodes()}
+        for episode in episodes:
+            if episode.name in known:
+                raise SeriesError(template=EPISODE_EXISTS, series=self.path.name, episode=episode.name)
+            known.add(episode.name)
+        with self.writing() as con:
+            for episode in episodes:
+                _insert_episode(con, episode, actor)
+        names = {e.name for e in episodes}
+        return [e for e in self.episodes() if e.name in names]
+
+    def status(self) -> list[EpisodeStatus]:
+        """Per episode and language: lines per state and how many need a decision, in one query."""
+        languages = [lang.code for lang in self.languages()]
+        episodes = self.episodes()
+        counts: dict[tuple[int, str], dict[str, int]] = {}
+        open_lines: dict[tuple[int, str], int] = {}
+        decision_states = tuple(s.value for s in NEEDS_DECISION)
+        rows = self._con.execute(
+            "SELECT l.episode_id, g.code, coalesce(t.state, 'untranslated') AS st, "
+            f"sum(CASE WHEN trim(l.source) <> '' AND coalesce(t.state, 'untranslated') IN "
+            f"({','.join('?' * len(decision_states))}) THEN 1 ELSE 0 END), count(*) "
+            "FROM lines l CROSS JOIN languages g "
+            "LEFT JOIN targets t ON t.episode_id = l.episode_id AND t.lang = g.code AND t.cue_id = l.id "
+            "GROUP BY l.episode_id, g.code, st", decision_states)
+        for episode_id, lang, state, undecided, n in rows:
+            counts.setdefault((episode_id, lang), {})[state] = n
+            open_lines[(episode_id, lang)] = open_lines.get((episode_id, lang), 0) + undecided
+        out = []
+        for episode in episodes:
+            progress = {}
+            for lang in languages:
+                found = counts.get((episode.id, lang), {})
+                progress[lang] = LanguageProgress({s.value: found.get(s.value, 0) for s in State},
+                                                  open_lines.get((episode.id, lang), 0))
+            out.append(EpisodeStatus(episode, progress))
+        return out
+
+    def decided_lines(self, lang: str | None = None) -> Iterator[tuple[str, str, str, str, int, str, str, str]]:
+        """Every line a person decided (translated or approved): lang, source, target, episode name, line number,
+        state, who and when. The series' memory is read from here."""
+        decided = tuple(s.value for s in HUMAN_DECIDED if s is not State.REJECTED)
+        sql = ("SELECT t.lang, l.source, t.target, e.name, "
+               "(SELECT count(*) FROM lines p WHERE p.episode_id = l.episode_id AND p.pos <= l.pos), "
+               "t.state, t.decided_by, t.decided_at FROM targets t "
+               "JOIN lines l ON l.episode_id = t.episode_id AND l.id = t.cue_id "
+               "JOIN episodes e ON e.id = t.episode_id "
+               f"WHERE t.state IN ({','.join('?' * len(decided))})")
+        params: list[Any] = list(decided)
+        if lang is not None:
+            sql += " AND t.lang = ?"
+            params.append(lang)
+        yield from self._con.execute(sql + " ORDER BY e.pos, l.pos", params)
+
+    # --- the bible ---------------------------------------------------------------------------------
+    def bible_rows(self, lang: str) -> list[tuple[str, str, str, str, str, bool]]:
+        """kind, source, target, forbidden, note, case-sensitive; in the order they were added."""
+        rows = self._con.execute("SELECT kind, source, target, forbidden, note, case_sensitive FROM bible "
+                                 "WHERE lang = ? ORDER BY id", (lang,))
+        return [(k, s, t, f, n, bool(c)) for k, s, t, f, n, c in rows]
+
+    def replace_bible(self, lang: str, rows: Sequence[tuple[str, str, str, str, str, bool]], *, actor: str) -> None:
+        self.language(lang)
+        with self.writing() as con:
+            con.execute("DELETE FROM bible WHERE lang = ?", (lang,))
+            con.executemany("INSERT INTO bible (lang, kind, source, target, forbidden, note, case_sensitive) "
+                            "VALUES (?,?,?,?,?,?,?)", [(lang, k, s, t, f, n, int(c)) for k, s, t, f, n, c in rows])
+            _insert_event(con, "set_bible", actor, Actor.PERSON, None, lang, None, None, {"entries": len(rows)})
+
+    # --- events --------------------------------------------------------------------------------------
+    def log_event(self, action: str, *, actor: str, kind: Actor = Actor.PERSON, episode_id: int | None = None,
+                  lang: str | None = None, cue_id: int | None = None, before: Any = None, after: Any = None) -> None:
+        with self.writing() as con:
+            _insert_event(con, action, actor, kind, episode_id, lang, cue_id, before, after)
+
+    def events(self, *, episode_id: int | None = None, lang: str | None = None,
+               cue_id: int | None = None) -> list[tuple[Any, ...]]:
+        """(id, at, actor, kind, action, episode_id, lang, cue_id, before, after) in order, filtered."""
+        sql = "SELECT id, at, actor, kind, action, episode_id, lang, cue_id, before, after FROM events WHERE 1=1"
+        params: list[Any] = []
+        for column, value in (("episode_id", episode_id), ("lang", lang), ("cue_id", cue_id)):
+            if value is not None:
+                sql += f" AND {column} = ?"
+                params.append(value)
+        return [(*row[:8], json.loads(row[8]) if row[8] else None, json.loads(row[9]) if row[9] else None)
+                for row in self._con.execute(sql + " ORDER BY id", params)]
+
+    def integrity_check(self) -> str:
+        return self._con.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _insert_event(con: sqlite3.Connection, action: str, actor: str, kind: Actor, episode_id: int | None,
+                  lang: str | None, cue_id: int | None, before: Any, after: Any) -> None:
+    con.execute("INSERT INTO events (at, actor, kind, action, episode_id, lang, cue_id, before, after) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
+                (now_iso(), actor, kind.value, action, episode_id, lang, cue_id,
+                 None if before is None else dumps(before), None if after is None else dumps(after)))
+
+
+def _insert_episode(con: sqlite3.Connection, episode: NewEpisode, actor: str) -> int:
+    pos = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM episodes").fetchone()[0]
+    if episode.number is not None:  # in episode order: before the first episode with a higher number
+        later = con.execute("SELECT min(pos) FROM episodes WHERE number > ?", (episode.number,)).fetchone()[0]
+        if later is not None:
+            before = con.execute("SELECT max(pos) FROM episodes WHERE pos < ?", (later,)).fetchone()[0]
+            pos = (later + (before if before is not None else later - 1)) / 2
+    cursor = con.execute(
+        "INSERT INTO episodes (name, number, pos, video_path, source_path, source_format, source_encoding, fps, "
+        "duration_ms, header, footer, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (episode.name, episode.number, pos, episode.video_path, episode.source_path, episode.source_format,
+         episode.source_encoding, episode.fps, episode.duration_ms, episode.header, episode.footer, now_iso()))
+    episode_id = cursor.lastrowid
+    assert episode_id is not None
+    insert_lines(con, episode_id, ((float(i), c) for i, c in enumerate(episode.cues)))
+    _insert_event(con, "add_episode", actor, Actor.PERSON, episode_id, None, None, None,
+                  {"name": episode.name, "cues": len(episode.cues), "source": episode.source_path,
+                   "video": episode.video_path})
+    return episode_id
+
+
+def insert_lines(con: sqlite3.Connection, episode_id: int, rows: Iterable[tuple[float, Cue]]) -> None:
+    """Shared source rows for cues (their targets, when not empty, are written per language by the caller)."""
+    con.executemany(
+        "INSERT OR REPLACE INTO lines (episode_id, id, pos, start_ms, end_ms, source, source_key, meta) "
+        "VALUES (?,?,?,?,?,?,?,?)",
+        ((episode_id, c.id, pos, c.start_ms, c.end_ms, c.source, source_key(c.source), cue_to_row(c)[9])
+         for pos, c in rows))

@@ -1,0 +1,169 @@
+"""The series panel: every episode × language with its progress; a click opens an episode, a switch the language."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from editor.core.series.store import EpisodeStatus, Series
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+REFRESH_DELAY_MS = 600  # after a change: counted again once typing pauses, not at every keystroke
+
+
+class SeriesHost(Protocol):
+    """What the window needs from the application to move around a series."""
+
+    series: Series | None
+
+    def open_episode(self, episode: str, lang: str) -> bool: ...
+
+    def step_episode(self, step: int) -> bool: ...
+
+
+class SeriesModel(QAbstractTableModel):
+    """Rows: episodes; columns: name, lines, then per language "open / approved" with a progress colour."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[EpisodeStatus] = []
+        self.languages: list[str] = []
+        self.current = ("", "")
+
+    def set_status(self, rows: list[EpisodeStatus], languages: list[str], current: tuple[str, str]) -> None:
+        self.beginResetModel()
+        self.rows, self.languages, self.current = rows, languages, current
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 2 + len(self.languages)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if section == 0:
+            return self.tr("Episode")
+        if section == 1:
+            return self.tr("Lines")
+        return self.languages[section - 2]
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.rows[index.row()]
+        column = index.column()
+        lang = self.languages[column - 2] if column >= 2 else ""
+        progress = row.languages.get(lang) if lang else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.episode.name
+            if column == 1:
+                return row.episode.cues
+            if progress is not None:
+                if progress.need_decision == 0:
+                    return self.tr("done · %1 approved").replace("%1", str(progress.states["approved"]))
+                return self.tr("%1 open · %2 approved").replace("%1", str(progress.need_decision)).replace(
+                    "%2", str(progress.states["approved"]))
+        if role == Qt.ItemDataRole.ToolTipRole and progress is not None:
+            return ", ".join(f"{state}: {n}" for state, n in progress.states.items() if n)
+        if role == Qt.ItemDataRole.BackgroundRole and progress is not None and row.episode.cues:
+            done = 1 - progress.need_decision / row.episode.cues
+            return QBrush(QColor.fromHsvF(0.33 * done, 0.25, 1.0))
+        if role == Qt.ItemDataRole.FontRole and (row.episode.name, lang or self.current[1]) == self.current:
+            font = QFont()
+            font.setBold(True)  # the episode × language the window shows
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 1:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+class SeriesPanel(QWidget):
+    """Episodes × languages; double-click (or Enter) opens one; the combo box switches the language shown."""
+
+    open_requested = Signal(str, str)  # episode name, language
+
+    def __init__(self, series: Series, episode: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.series = series
+        self.episode, self.lang = episode, lang
+        self.model = SeriesModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("series_view")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.activated.connect(self._on_view_activated)
+        self.language = QComboBox()
+        self.language.setObjectName("series_language")
+        self.language_label = QLabel()
+        self.language_label.setBuddy(self.language)
+        self.summary = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.language_label)
+        top.addWidget(self.language, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        for code in (lang.code for lang in series.languages()):
+            self.language.addItem(code, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.language.activated.connect(self._on_language_activated)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.language_label.setText(self.tr("&Language:"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self._show_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh_soon(self) -> None:
+        self._timer.start()
+
+    def refresh(self) -> None:
+        """Count again (one query for the whole series) and keep the shown episode selected."""
+        status = self.series.status()
+        self.model.set_status(status, [lang.code for lang in self.series.languages()], (self.episode, self.lang))
+        for row, item in enumerate(status):
+            if item.episode.name == self.episode:
+                self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        rows = self.model.rows
+        open_lines = sum(r.languages[self.lang].need_decision for r in rows if self.lang in r.languages)
+        done = sum(1 for r in rows if self.lang in r.languages and r.languages[self.lang].need_decision == 0)
+        self.summary.setText(self.tr("%1 of %2 episodes done in %3; %4 lines need a decision")
+                             .replace("%1", str(done)).replace("%2", str(len(rows))).replace("%3", self.lang)
+                             .replace("%4", str(open_lines)))
+
+    def _on_view_activated(self, index: QModelIndex) -> None:
+        row = self.model.rows[index.row()]
+        column = index.column()
+        lang = self.model.languages[column - 2] if column >= 2 else self.lang
+        self.open_requested.emit(row.episode.name, lang)
+
+    def _on_language_activated(self, _index: int) -> None:
+        lang = self.language.currentData()
+        if lang and lang != self.lang:
+            self.open_requested.emit(self.episode, lang)
