@@ -9,7 +9,7 @@ from pathlib import Path
 
 from editor.core import cli
 from editor.core.series import commands as series_commands
-from editor.services import mt_commands
+from editor.services import mt_commands, series_mt
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -51,7 +51,7 @@ def _add_app_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", help="for a series: the target language to show (default: its first)")
     p.set_defaults(func=cmd_open)
     mt_commands.add_commands(sub)
-    series_commands.add_commands(sub)
+    series_commands.add_commands(sub, series_mt.add_pretranslate)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -55,6 +55,7 @@ class CueDetails(QTabWidget):
     """Draft | Changes | Glossary | QA for one cue. `alternative_chosen(i)`: 0 is the draft, 1.. alternatives."""
 
     alternative_chosen = Signal(int)
+    memory_chosen = Signal(str)  # a remembered translation to put in the line
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,8 +77,13 @@ class CueDetails(QTabWidget):
         self.diff.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.glossary = _list(self)
         self.issues = _list(self)
-        for page in (draft_page, self.diff, self.glossary, self.issues):
+        self.memory = _list(self)
+        self.memory.itemClicked.connect(self._on_memory_item)
+        self.memory.itemActivated.connect(self._on_memory_item)
+        for page in (draft_page, self.diff, self.glossary, self.issues, self.memory):
             self.addTab(page, "")
+        self.setTabVisible(4, False)  # shown for an episode of a series
+        self._memory_count = 0
         self._counts = (0, 0)
         self._cue: Cue | None = None
         self._target = ""
@@ -89,6 +95,8 @@ class CueDetails(QTabWidget):
         self.setTabText(1, self.tr("Changes"))
         self.setTabText(2, self.tr("Glossary (%1)").replace("%1", str(glossary)) if glossary else self.tr("Glossary"))
         self.setTabText(3, self.tr("QA (%1)").replace("%1", str(issues)) if issues else self.tr("QA"))
+        count = self._memory_count
+        self.setTabText(4, self.tr("Memory (%1)").replace("%1", str(count)) if count else self.tr("Memory"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -99,6 +107,27 @@ class CueDetails(QTabWidget):
         index = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(index, int):
             self.alternative_chosen.emit(index)
+
+    def _on_memory_item(self, item: QListWidgetItem) -> None:
+        text = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(text, str):
+            self.memory_chosen.emit(text)
+
+    def show_memory(self, rows: Sequence[tuple[str, str]]) -> None:
+        """The series' memory for the line: (label, text) rows, exact matches first; the tab shows from now on."""
+        self.setTabVisible(4, True)
+        self.memory.clear()
+        for label, text in rows:
+            item = QListWidgetItem(f"{label}   {one_line(text)}")
+            item.setData(Qt.ItemDataRole.UserRole, text)
+            item.setToolTip(self.tr("Click to put this text in the translation (you still confirm it)"))
+            self.memory.addItem(item)
+        if not rows:
+            item = QListWidgetItem(self.tr("No decision in the series matches this line."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.memory.addItem(item)
+        self._memory_count = len(rows)
+        self.retranslate()
 
     # --- filling -------------------------------------------------------------------------------------
     def show_cue(self, cue: Cue | None, target: str, glossary: GlossaryIndex | None, issues: Sequence[QAIssue],

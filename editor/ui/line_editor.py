@@ -196,6 +196,9 @@ class LineEditor(QWidget):
 
         self.details = CueDetails(self)
         self.details.alternative_chosen.connect(self.insert_alternative)
+        self.details.memory_chosen.connect(self.insert_text)
+        # For an episode of a series: (label, text) memory matches for a cue (set by the window).
+        self.memory_for: Callable[[Cue], list[tuple[str, str]]] | None = None
         self._split = QSplitter(Qt.Orientation.Horizontal, self)
         self._split.addWidget(left)
         self._split.addWidget(self.details)
@@ -289,6 +292,21 @@ class LineEditor(QWidget):
         text = options[index]
         if text != cue.target:
             label = self.tr("Insert the machine's suggestion in line %1").replace("%1", self._number_text(cue.id))
+            if not self._apply(edits.SetTarget(cue.id, text), label, typing=False):
+                return False
+        self._load(self.target_edit, text)
+        self.target_edit.moveCursor(QTextCursor.MoveOperation.End)
+        self._refresh()
+        self.target_edit.setFocus()
+        return True
+
+    def insert_text(self, text: str) -> bool:
+        """Put a remembered translation into the line as the person's edit (`edited`: still to be confirmed)."""
+        cue = self._cue()
+        if cue is None or not self.flush():
+            return False
+        if text != cue.target:
+            label = self.tr("Insert a translation from the memory in line %1").replace("%1", self._number_text(cue.id))
             if not self._apply(edits.SetTarget(cue.id, text), label, typing=False):
                 return False
         self._load(self.target_edit, text)
@@ -404,12 +422,18 @@ class LineEditor(QWidget):
         number = self._number_of(cue_id)
         return "" if number is None else str(number)
 
+    def refresh(self) -> None:
+        """Show the current line again (after something the window feeds the editor changed)."""
+        self._refresh()
+
     def _refresh(self) -> None:
         cue = self._cue()
         self._show_header()
         self._show_badge(cue)
         self.review_thread.show_comments(cue.comments if cue is not None else ())
         self.details.show_cue(cue, plain_text(self.target_edit), self._glossary, self._issues, self._number_of)
+        if self.memory_for is not None and cue is not None:
+            self.details.show_memory(self.memory_for(cue))
 
     def _show_header(self) -> None:
         cue = self._cue()

@@ -37,6 +37,7 @@ from editor.ui.line_editor import LineEditor
 from editor.ui.messages import show_warning
 from editor.ui.qa_panel import QAPanel
 from editor.ui.review_controller import ReviewController, awaiting_review
+from editor.ui.series_memory import SeriesMemory
 from editor.ui.series_panel import SeriesHost, SeriesPanel
 from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
@@ -255,6 +256,10 @@ class MainWindow(QMainWindow):
         menu.menuAction().setVisible(True)
         menu.addAction(self.series_dock.toggleViewAction())
         self.session.changed.connect(lambda _change: self.series_panel.refresh_soon())
+        self.series_memory = SeriesMemory(project, self.session.reviewer)
+        self.session.changed.connect(self.series_memory.on_change)
+        self.editor.memory_for = self.series_memory.rows
+        self.editor.refresh()
         self.window_actions.connect("next_episode", lambda: self._step_episode(1))
         self.window_actions.connect("prev_episode", lambda: self._step_episode(-1))
         state = self.settings.get("window/state")

@@ -7,7 +7,6 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +61,16 @@ _KNOWN_KEYS = ("name", "language", "extends", *_NUMBER_KEYS, "cps_ignore_spaces"
 _REQUIRED = ("language", *_NUMBER_KEYS)
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _HANT_REGIONS = {"tw", "hk", "mo", "hant"}
+# Deprecated language subtags and their preferred value (IANA language subtag registry): Java and Android
+# still write Indonesian as "in".
+_DEPRECATED = {"in": "id", "iw": "he", "ji": "yi"}
+# Regions whose Portuguese or Spanish follows the European norm, so that their tags find pt-PT or es-ES
+# before pt (Brazilian) and es (Latin American). From CLDR's parent locales (pt_AO ... pt_TL -> pt_PT;
+# es_EA, es_IC, es_GQ, es_PH -> European es).
+_EUROPEAN_VARIETY = {
+    **{("pt", region): "pt-PT" for region in ("PT", "AO", "CH", "CV", "GQ", "GW", "LU", "MO", "MZ", "ST", "TL")},
+    **{("es", region): "es-ES" for region in ("ES", "EA", "IC", "GQ", "PH")},
+}
 # Languages whose subtitles are written with Han characters (primary subtags).
 HAN_LANGUAGES = frozenset({"zh", "ja", "yue", "cmn", "lzh", "wuu"})
 
@@ -71,19 +80,44 @@ def builtin_profile_dir() -> Path:
     return Path(__file__).resolve().parents[3] / "resources" / "qa_profiles"
 
 
-@lru_cache(maxsize=256)
 def primary_language(tag: str) -> str:
     """The language subtag, lower-case: "zh-Hant-TW" -> "zh", "en_US" -> "en"."""
     return tag.strip().replace("_", "-").split("-")[0].lower()
 
 
+def profile_names(tag: str) -> tuple[str, ...]:
+    """Profile names for a language tag, the most specific first: "es-419" -> ("es-419", "es"),
+    "pt-AO" -> ("pt-AO", "pt-PT", "pt"), "de_at" -> ("de-AT", "de"), "zh-HK" -> ("zh-Hant",)."""
+    parts = [p for p in tag.strip().replace("_", "-").split("-") if p]
+    if not parts:
+        return ("default",)
+    language = parts[0].lower()
+    language = _DEPRECATED.get(language, language)
+    if language in ("zh", "cmn"):
+        return ("zh-Hant",) if any(p.lower() in _HANT_REGIONS for p in parts[1:]) else ("zh-Hans",)
+    script = next((p.title() for p in parts[1:2] if len(p) == 4 and p.isalpha()), "")
+    region = next((p.upper() for p in parts[1:3] if _is_region(p)), "")
+    names = (
+        f"{language}-{script}-{region}" if script and region else "",
+        f"{language}-{region}" if region else "",
+        f"{language}-{script}" if script else "",
+        _EUROPEAN_VARIETY.get((language, region), ""),
+        language,
+    )
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+def _is_region(subtag: str) -> bool:
+    """A region subtag: two letters ("BR") or three digits ("419")."""
+    return (len(subtag) == 2 and subtag.isalpha()) or (len(subtag) == 3 and subtag.isdigit())
+
+
 def language_key(tag: str) -> str:
-    """Profile name for a language tag: "zh-CN" -> "zh-Hans", "zh-HK" -> "zh-Hant", "en-US" -> "en"."""
-    parts = tag.strip().replace("_", "-").lower().split("-")
-    primary = parts[0]
-    if primary in ("zh", "cmn"):
-        return "zh-Hant" if any(p in _HANT_REGIONS for p in parts[1:]) else "zh-Hans"
-    return primary
+    """The built-in profile for a language tag: "zh-CN" -> "zh-Hans", "es-MX" -> "es", "pt-AO" -> "pt-PT",
+    "en-US" -> "en"; the language subtag when no built-in profile has its name ("sv-SE" -> "sv")."""
+    names = profile_names(tag)
+    folder = builtin_profile_dir()
+    return next((n for n in names if (folder / f"{n}.toml").is_file()), names[-1])
 
 
 def load_profile(path: str | Path) -> QAProfile:
@@ -103,10 +137,10 @@ def find_profile(name_or_path: str, search_dirs: Sequence[Path] = ()) -> QAProfi
 
 def _builtin(name_or_lang: str, chain: tuple[Path, ...]) -> QAProfile:
     tag = name_or_lang.strip()
-    key = language_key(tag) if tag else "default"
-    path = builtin_profile_dir() / f"{key}.toml"
-    if path.is_file():
-        return _load(path, chain)
+    for name in profile_names(tag):
+        path = builtin_profile_dir() / f"{name}.toml"
+        if path.is_file():
+            return _load(path, chain)
     profile = _load(builtin_profile_dir() / "default.toml", chain)
     return dataclasses.replace(profile, language=tag)
 
@@ -116,7 +150,7 @@ def _find(name_or_path: str, search_dirs: Sequence[Path], chain: tuple[Path, ...
     if name.endswith(".toml") or "/" in name or "\\" in name:
         return _load(Path(name), chain)
     is_language = _LANG_TAG.fullmatch(name) is not None
-    names = list(dict.fromkeys([name, language_key(name)] if is_language else [name]))
+    names = list(dict.fromkeys([name, *profile_names(name)] if is_language else [name]))
     skipped: Path | None = None
     for directory in search_dirs:
         for candidate in names:

@@ -11,6 +11,7 @@ from editor.core.gc_pause import gc_paused
 from editor.core.glossary import GlossaryIndex, GlossaryTerm
 from editor.core.qa.catalog import RULE_ORDER, RULES, QAIssue
 from editor.core.qa.profile import HAN_LANGUAGES, QAProfile, primary_language
+from editor.core.qa.punctuation import punctuation_check
 from editor.core.qa.textrules import CueRules, check_cue, is_blank
 from editor.core.qa.timing import (
     NeighbourFinding,
@@ -40,14 +41,16 @@ class QAContext:
 
 def _cue_rules(profile: QAProfile, context: QAContext) -> CueRules:
     with_source = [t for t in context.glossary if t.source]
+    enabled = frozenset(r for r in RULES if profile.enabled(r))
     return CueRules(
         profile=profile,
-        enabled=frozenset(r for r in RULES if profile.enabled(r)),
+        enabled=enabled,
         target_lang=context.target_lang,
         max_cps=profile.max_cps_children if context.children else profile.max_cps,
         han_allowed=primary_language(context.target_lang) in HAN_LANGUAGES,
         terms=GlossaryIndex(with_source) if with_source else None,
         banned=tuple(t for t in context.glossary if not t.source and t.forbidden),
+        punctuation=punctuation_check(context.target_lang, enabled),
     )
 
 

@@ -11,6 +11,7 @@ from editor.core.document import Cue
 from editor.core.glossary import GlossaryIndex, GlossaryTerm, fold, spans
 from editor.core.qa.numerals import missing_numbers
 from editor.core.qa.profile import QAProfile
+from editor.core.qa.punctuation import PunctuationCheck
 from editor.core.text import display_width, han_chars, lines, strip_tags
 
 Finding = tuple[str, dict[str, Any]]
@@ -32,6 +33,7 @@ class CueRules:
     han_allowed: bool  # the target language is written with Han characters
     terms: GlossaryIndex | None  # None: no glossary terms with a source
     banned: tuple[GlossaryTerm, ...]  # terms with no source: forbidden words in every line
+    punctuation: PunctuationCheck | None = None  # the target language's punctuation rules; None: none apply
 
 
 def width(line: str) -> int:
@@ -115,6 +117,9 @@ def check_cue(cue: Cue, rules: CueRules) -> list[Finding]:
         found = han_chars("".join(target_lines))
         if found:
             out.append(("han_in_target", {"chars": "".join(found)}))
+    punctuation = rules.punctuation
+    if punctuation is not None and (punctuation.reads_ascii or not cue.target.isascii()):
+        out += punctuation(target_lines)
     if "numbers_missing" in on and has_source:
         missing = missing_numbers(cue.source, cue.target, rules.target_lang)
         if missing:

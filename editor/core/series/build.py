@@ -11,10 +11,11 @@ from pathlib import Path
 from editor.core.document import NO_META, Cue
 from editor.core.formats import SubtitleError, read_subtitles
 from editor.core.media_info import MediaInfoError, VideoInfo, probe_video
-from editor.core.review import QT_TRANSLATE_NOOP, Actor, State
+from editor.core.review import QT_TRANSLATE_NOOP, Actor, State, stale_after_change
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.pairing import FolderPlan, PlannedEpisode, pair_files, pair_folder
-from editor.core.series.store import NewEpisode, Series, SeriesError
+from editor.core.series.realign import Fate, Line, align
+from editor.core.series.store import NewEpisode, Series, SeriesError, insert_event, insert_lines
 from editor.core.store import Project, ProjectMeta
 
 DEFAULT_FPS = 24.0
@@ -147,3 +148,59 @@ def export_project(view: EpisodeProject, out: str | os.PathLike[str], *, actor: 
                              details={"series": str(view.series.path), "episode": view.episode.name})
     view.log_event("export_project", actor=actor, after={"path": str(Path(out).resolve())})
     return project
+
+
+SHARES_NOTHING = QT_TRANSLATE_NOOP("Errors", "{file} shares no line with the source of {episode}; is it another "
+                                   "episode? Nothing was changed.")
+
+
+def update_source(series: Series, episode: str, file: str | os.PathLike[str], *, actor: str,
+                  encoding: str | None = None) -> dict[str, int]:
+    """A revised source subtitle (a re-cut) replaces an episode's source for every language, in one transaction:
+    lines found unchanged keep their work (and take the new timing), changed lines keep it and become stale,
+    new lines arrive untranslated, removed lines leave (their work stays in the log). Returns the counts."""
+    info = series.episode_info(episode)
+    sub = read_subtitles(file, encoding=encoding, language=series.source_lang)
+    lang = series.languages()[0].code  # the source lines are the same in every language
+    view = EpisodeProject(series, info, lang)
+    alignment = align(view.doc.cues, [Line(n, c.start_ms, c.end_ms, c.text) for n, c in enumerate(sub.cues)])
+    if alignment.shares_nothing:
+        raise SeriesError(template=SHARES_NOTHING, file=Path(file).name, episode=info.name)
+    old = {c.id: c for c in view.doc}
+    next_id = view.doc.next_id
+    rows: list[tuple[float, Cue]] = []
+    changed: list[int] = []
+    for match, parsed in zip(alignment.matches, sub.cues, strict=True):
+        meta = dict(parsed.meta) if parsed.meta else NO_META
+        if match.old_id is None:
+            cue_id, next_id = next_id, next_id + 1
+        else:
+            cue_id = match.old_id
+            if match.fate is Fate.CHANGED:
+                changed.append(cue_id)
+        rows.append((float(len(rows)), Cue(cue_id, parsed.start_ms, parsed.end_ms, parsed.text, meta=meta)))
+    counts = alignment.counts()
+    with series.writing() as con:
+        con.execute("DELETE FROM lines WHERE episode_id = ?", (info.id,))
+        insert_lines(con, info.id, rows)
+        for cue_id in changed:
+            for other, state in con.execute("SELECT lang, state FROM targets WHERE episode_id = ? AND cue_id = ?",
+                                             (info.id, cue_id)).fetchall():
+                new = stale_after_change(State(state))
+                if new.value != state:
+                    con.execute("UPDATE targets SET state = ? WHERE episode_id = ? AND lang = ? AND cue_id = ?",
+                                (new.value, info.id, other, cue_id))
+        con.execute("UPDATE episodes SET source_path = ?, source_format = ?, source_encoding = ?, header = ?, "
+                    "footer = ? WHERE id = ?", (str(Path(file).resolve()), sub.format, sub.encoding, sub.header,
+                                               sub.footer, info.id))
+        for match in alignment.matches:
+            if match.fate is Fate.CHANGED and match.old_id is not None:
+                insert_event(con, "update_source_line", actor, Actor.PERSON, info.id, None, match.old_id,
+                             {"source": old[match.old_id].source},
+                             {"source": next(c.source for _p, c in rows if c.id == match.old_id)})
+        for cue_id in alignment.removed:
+            insert_event(con, "update_source_line", actor, Actor.PERSON, info.id, None, cue_id,
+                         {"source": old[cue_id].source}, None)
+        insert_event(con, "update_source", actor, Actor.PERSON, info.id, None, None, None,
+                     {"file": str(Path(file).resolve()), **counts, "shift_ms": alignment.shift_ms})
+    return counts

@@ -10,9 +10,11 @@ from typing import Any
 
 from editor.core import cli
 from editor.core.glossary import load_glossary_csv
-from editor.core.series import build
+from editor.core.series import build, find
 from editor.core.series.checks import run_series_qa
+from editor.core.series.deliver import deliver
 from editor.core.series.episode import EpisodeProject
+from editor.core.series.memory_index import MemoryEntry, MemoryIndex, describe, draft_text
 from editor.core.series.store import Series
 from editor.core.workflows import import_target
 
@@ -91,14 +93,95 @@ def cmd_glossary(args: argparse.Namespace) -> int:
     terms = load_glossary_csv(cli._existing_file(args.file, "glossary"))
     with _open(args.series) as series:
         languages = [args.lang] if args.lang else [lang.code for lang in series.languages()]
+        rows = [(t.source, t.target, "|".join(t.forbidden), t.note, t.case_sensitive) for t in terms]
         for lang in languages:
-            view_rows = [(t.source, t.target, "|".join(t.forbidden), t.note, t.case_sensitive) for t in terms]
-            old = series.bible_rows(lang)
-            kinds = {s: k for k, s, *_ in old}
-            notes = [row for row in old if row[0] == "note"]
-            series.replace_bible(lang, [(kinds.get(s, "term"), s, t, f, n, c) for s, t, f, n, c in view_rows] + notes,
-                                 actor=cli.reviewer_name(args.reviewer))
+            series.replace_terms(lang, rows, actor=cli.reviewer_name(args.reviewer))
     print(f"bible of {args.series} ({', '.join(languages)}): {len(terms)} terms from {args.file}")
+    return cli.EXIT_OK
+
+
+def cmd_find(args: argparse.Namespace) -> int:
+    pattern = find.compile_pattern(args.text, regex=args.regex, case_sensitive=args.case_sensitive)
+    with _open(args.series, read_only=args.replace is None) as series:
+        languages = [args.lang] if args.lang else None
+        if languages:
+            series.language(args.lang)
+        hits = find.find(series, pattern, languages=languages, in_source=args.source and args.replace is None)
+        if args.replace is None:
+            for hit in hits:
+                print(f"{hit.episode} #{hit.line} [{hit.lang}] {_marked(hit.text, hit.spans)}")
+            print(f"{len(hits)} lines found")
+            return cli.EXIT_OK
+        planned = find.plan_replace(hits, pattern, args.replace, regex=args.regex)
+        for r in planned:
+            print(f"{r.hit.episode} #{r.hit.line} [{r.hit.lang}] {r.hit.text!r} -> {r.after!r}")
+        if not planned:
+            print("nothing to replace")
+            return cli.EXIT_OK
+        edit = find.replacement_edit(series, planned)
+        find.apply_series_edit(series, edit, actor=cli.reviewer_name(args.reviewer))
+    print(f"replaced in {edit.lines} lines of {len(edit.changes)} episode(s); each is now edited and needs a decision")
+    return cli.EXIT_OK
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The text with each match in [brackets], on one line."""
+    out, last = [], 0
+    for start, end in spans:
+        out += [text[last:start], "[", text[start:end], "]"]
+        last = end
+    return ("".join(out) + text[last:]).replace("\n", " / ")
+
+
+def cmd_memory(args: argparse.Namespace) -> int:
+    with _open(args.series, read_only=True) as series:
+        series.language(args.lang)
+        index = MemoryIndex(MemoryEntry(source, target, lang, episode, line, by, at, state)
+                            for lang, source, target, episode, line, state, by, at in series.decided_lines(args.lang))
+    matches = index.lookup(args.text, args.lang, limit=args.limit, min_score=args.min_score)
+    if args.json:
+        cli._print_json([{"target": m.entry.target, "draft": draft_text(m, args.text), "kind": m.kind,
+                          "score": round(m.score, 3), "episode": m.entry.episode, "line": m.entry.line,
+                          "source": m.entry.source, "by": m.entry.actor} for m in matches])
+        return cli.EXIT_OK
+    for m in matches:
+        print(f"{describe(m)}  {draft_text(m, args.text)}    ({m.entry.source})")
+    if not matches:
+        print("no match in the series' memory")
+    return cli.EXIT_OK
+
+
+def cmd_update_source(args: argparse.Namespace) -> int:
+    cli._existing_file(args.file, "subtitle file")
+    with _open(args.series) as series:
+        counts = build.update_source(series, args.episode, args.file, actor=cli.reviewer_name(args.reviewer),
+                                     encoding=args.encoding)
+    print(f"{args.episode}: {counts['unchanged']} lines unchanged, {counts['changed']} changed (now stale in every "
+          f"language), {counts['added']} added, {counts['removed']} removed")
+    return cli.EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with _open(args.series) as series:
+        if args.lang:
+            series.language(args.lang)
+        delivery = deliver(series, args.outdir, actor=cli.reviewer_name(args.reviewer),
+                           languages=[args.lang] if args.lang else None, fmt=args.format,
+                           allow_unreviewed=args.allow_unreviewed, bom=args.bom, crlf=args.crlf)
+    rows = delivery.report.rows
+    written = [r for r in rows if r.exported]
+    print(f"exported {len(written)} of {len(rows)} episode files to {args.outdir}; report: "
+          f"{Path(args.outdir) / 'report.html'}")
+    for row in rows:
+        if row.forced:
+            print(f"  warning: {row.lang}/{row.episode}: {row.need_decision} lines written without a decision",
+                  file=sys.stderr)
+        elif not row.exported:
+            print(f"  not exported: {row.lang}/{row.episode}: {row.refused_reason}", file=sys.stderr)
+    if delivery.refused:
+        print("error: some episodes were not exported; review their lines or pass --allow-unreviewed",
+              file=sys.stderr)
+        return cli.EXIT_REFUSED
     return cli.EXIT_OK
 
 
@@ -151,6 +234,14 @@ def add_commands(sub: argparse._SubParsersAction,
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--encoding", help="the subtitles' text encoding (default: detected per file)")
 
+    p = add("update-source", cmd_update_source, "Replace an episode's source with a revised subtitle file (a re-cut):"
+            " lines are matched by time and text; unchanged lines keep their work, changed ones become stale.",
+            writes=True)
+    p.add_argument("series")
+    p.add_argument("episode", help="the episode's name (EP02) or number")
+    p.add_argument("file")
+    p.add_argument("--encoding", help="the file's text encoding (default: detected)")
+
     p = add("status", cmd_status, "Progress per episode and language.")
     p.add_argument("series")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -170,6 +261,36 @@ def add_commands(sub: argparse._SubParsersAction,
     p.add_argument("series")
     p.add_argument("file")
     p.add_argument("--lang", help="only this target language (default: every language of the series)")
+
+    p = add("find", cmd_find, "Find text in the translations of every episode (or replace it: each line "
+            "changed becomes edited, to be confirmed).", writes=True)
+    p.add_argument("series")
+    p.add_argument("text")
+    p.add_argument("--replace", metavar="NEW", help="replace every match with NEW (with --regex, \\1 is a group)")
+    p.add_argument("--regex", action="store_true", help="TEXT is a regular expression")
+    p.add_argument("--case-sensitive", action="store_true")
+    p.add_argument("--lang", help="only this target language (default: every language)")
+    p.add_argument("--source", action="store_true", help="find in the source lines instead (not with --replace)")
+
+    p = add("memory", cmd_memory, "Look a source line up in the memory of every person's decision in the series "
+            "(exact matches first, then near ones with their similarity).")
+    p.add_argument("series")
+    p.add_argument("text", help="the source line")
+    p.add_argument("--lang", required=True, help="the target language")
+    p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--min-score", type=float, default=0.7, help="the lowest similarity shown (0-1, default 0.7)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("export", cmd_export, "Deliver every episode × language to OUTDIR/LANG/EPISODE.srt (or vtt/ass) with "
+            "report.html and report.json; an episode with lines needing a decision is not exported.", writes=True)
+    p.add_argument("series")
+    p.add_argument("outdir")
+    p.add_argument("--lang", help="only this target language (default: every language)")
+    p.add_argument("--format", choices=("srt", "vtt", "ass"), default="srt")
+    p.add_argument("--allow-unreviewed", action="store_true",
+                   help="export episodes whose lines still need a decision (marked as forced in the report)")
+    p.add_argument("--bom", action="store_true", help="write a UTF-8 byte order mark")
+    p.add_argument("--crlf", action="store_true", help="write Windows line endings")
 
     p = add("export-project", cmd_export_project, "Write one episode × language as a standalone .subrev project.",
             writes=True)

@@ -18,7 +18,7 @@ from typing import Any
 from editor.core.document import Change, Cue, Document
 from editor.core.gc_pause import gc_paused
 from editor.core.review import HUMAN_DECIDED, Actor, State, stale_after_change
-from editor.core.series.store import Episode, Series, _insert_event, source_key
+from editor.core.series.store import Episode, Series, insert_event, source_key
 from editor.core.store.codec import changed_fields, cue_from_row, cue_to_row
 from editor.core.store.project import Event, Project, ProjectMeta, now_iso
 
@@ -144,7 +144,7 @@ class EpisodeProject(Project):
             if new.value != state:
                 self._con.execute("UPDATE targets SET state = ? WHERE episode_id = ? AND lang = ? AND cue_id = ?",
                                   (new.value, self.episode.id, other, cue_id))
-                _insert_event(self._con, "stale_after_shared_change", "", Actor.SYSTEM, self.episode.id, other,
+                insert_event(self._con, "stale_after_shared_change", "", Actor.SYSTEM, self.episode.id, other,
                               cue_id, {"state": state}, {"state": new.value, "by_lang": self.lang})
 
     def _renumber(self) -> None:
@@ -170,7 +170,7 @@ class EpisodeProject(Project):
 
     def _insert_event(self, action: str, actor: str, kind: Actor, cue_id: int | None,
                       before: Any, after: Any) -> None:
-        _insert_event(self._con, action, actor, kind, self.episode.id, self.lang, cue_id, before, after)
+        insert_event(self._con, action, actor, kind, self.episode.id, self.lang, cue_id, before, after)
 
     def events(self, cue_id: int | None = None) -> list[Event]:
         return [Event(id_, at, actor, kind, action, cue, before, after) for id_, at, actor, kind, action, _episode,
@@ -182,12 +182,7 @@ class EpisodeProject(Project):
         return [(s, t, f, n, c) for kind, s, t, f, n, c in self.series.bible_rows(self.lang) if kind != "note"]
 
     def replace_glossary(self, rows: Sequence[tuple[str, str, str, str, bool]], *, actor: str) -> None:
-        """Replace this language's terms; a term keeps its kind (name, address) when its source was known."""
-        old = self.series.bible_rows(self.lang)
-        kinds = {s: k for k, s, *_ in old if k != "note"}
-        notes = [row for row in old if row[0] == "note"]
-        self.series.replace_bible(self.lang, [(kinds.get(s, "term"), s, t, f, n, c) for s, t, f, n, c in rows] + notes,
-                                  actor=actor)
+        self.series.replace_terms(self.lang, rows, actor=actor)
 
     def cue_rows_on_disk(self) -> list[Cue]:
         return [cue_from_row(r[1:]) for r in _cue_rows(self._con, self.episode.id, self.lang)]

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.document import Cue
-from editor.core.mt.segment import normalize_source
 from editor.core.review import HUMAN_DECIDED, NEEDS_DECISION, QT_TRANSLATE_NOOP, Actor, State
 from editor.core.series import schema
+from editor.core.series.memory_index import memory_key
 from editor.core.store.codec import cue_to_row, dumps
 from editor.core.store.lock import ProjectLock
 from editor.core.store.project import (
@@ -67,8 +67,8 @@ def is_series_file(path: Path) -> bool:
 
 
 def source_key(text: str) -> str:
-    """The form in which two source lines count as the same line (memory, consistency)."""
-    return normalize_source(text)
+    """The form in which two source lines count as the same line (memory, consistency): `memory_key`."""
+    return memory_key(text)
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ class Series:
                                 [("source_lang", source_lang), ("created_at", at)])
                 con.executemany("INSERT INTO languages (code, pos) VALUES (?, ?)",
                                 [(code, i) for i, code in enumerate(dict.fromkeys(languages))])
-                _insert_event(con, "create", actor, Actor.PERSON, None, None, None, None,
+                insert_event(con, "create", actor, Actor.PERSON, None, None, None, None,
                               {"episodes": len(episodes), "languages": list(languages), **(details or {})})
                 for episode in episodes:
                     _insert_episode(con, episode, actor)
@@ -320,7 +320,7 @@ class Series:
         with self.writing() as con:
             pos = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM languages").fetchone()[0]
             con.execute("INSERT OR IGNORE INTO languages (code, pos) VALUES (?, ?)", (code, pos))
-            _insert_event(con, "add_language", actor, Actor.PERSON, None, code, None, None, {"lang": code})
+            insert_event(con, "add_language", actor, Actor.PERSON, None, code, None, None, {"lang": code})
 
     def set_language(self, code: str, *, actor: str, qa_profile: str | None = None, model: str | None = None) -> None:
         before = self.language(code)
@@ -329,7 +329,7 @@ class Series:
                 con.execute("UPDATE languages SET qa_profile = ? WHERE code = ?", (qa_profile, code))
             if model is not None:
                 con.execute("UPDATE languages SET model = ? WHERE code = ?", (model, code))
-            _insert_event(con, "set_language", actor, Actor.PERSON, None, code, None,
+            insert_event(con, "set_language", actor, Actor.PERSON, None, code, None,
                           {"qa_profile": before.qa_profile, "model": before.model},
                           {"qa_profile": qa_profile, "model": model})
 
@@ -421,13 +421,23 @@ class Series:
             con.execute("DELETE FROM bible WHERE lang = ?", (lang,))
             con.executemany("INSERT INTO bible (lang, kind, source, target, forbidden, note, case_sensitive) "
                             "VALUES (?,?,?,?,?,?,?)", [(lang, k, s, t, f, n, int(c)) for k, s, t, f, n, c in rows])
-            _insert_event(con, "set_bible", actor, Actor.PERSON, None, lang, None, None, {"entries": len(rows)})
+            insert_event(con, "set_bible", actor, Actor.PERSON, None, lang, None, None, {"entries": len(rows)})
+
+    def replace_terms(self, lang: str, rows: Sequence[tuple[str, str, str, str, bool]], *, actor: str) -> None:
+        """Replace the language's terms (source, target, forbidden, note, case-sensitive) as a glossary import
+        does: a term keeps its kind (name, form of address) when its source was known; notes about characters
+        stay."""
+        old = self.bible_rows(lang)
+        kinds = {s: k for k, s, *_ in old if k != "note"}
+        notes = [row for row in old if row[0] == "note"]
+        self.replace_bible(lang, [(kinds.get(s, "term"), s, t, f, n, c) for s, t, f, n, c in rows] + notes,
+                           actor=actor)
 
     # --- events --------------------------------------------------------------------------------------
     def log_event(self, action: str, *, actor: str, kind: Actor = Actor.PERSON, episode_id: int | None = None,
                   lang: str | None = None, cue_id: int | None = None, before: Any = None, after: Any = None) -> None:
         with self.writing() as con:
-            _insert_event(con, action, actor, kind, episode_id, lang, cue_id, before, after)
+            insert_event(con, action, actor, kind, episode_id, lang, cue_id, before, after)
 
     def events(self, *, episode_id: int | None = None, lang: str | None = None,
                cue_id: int | None = None) -> list[tuple[Any, ...]]:
@@ -445,7 +455,7 @@ class Series:
         return self._con.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-def _insert_event(con: sqlite3.Connection, action: str, actor: str, kind: Actor, episode_id: int | None,
+def insert_event(con: sqlite3.Connection, action: str, actor: str, kind: Actor, episode_id: int | None,
                   lang: str | None, cue_id: int | None, before: Any, after: Any) -> None:
     con.execute("INSERT INTO events (at, actor, kind, action, episode_id, lang, cue_id, before, after) "
                 "VALUES (?,?,?,?,?,?,?,?,?)",
@@ -468,7 +478,7 @@ def _insert_episode(con: sqlite3.Connection, episode: NewEpisode, actor: str) ->
     episode_id = cursor.lastrowid
     assert episode_id is not None
     insert_lines(con, episode_id, ((float(i), c) for i, c in enumerate(episode.cues)))
-    _insert_event(con, "add_episode", actor, Actor.PERSON, episode_id, None, None, None,
+    insert_event(con, "add_episode", actor, Actor.PERSON, episode_id, None, None, None,
                   {"name": episode.name, "cues": len(episode.cues), "source": episode.source_path,
                    "video": episode.video_path})
     return episode_id

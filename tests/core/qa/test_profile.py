@@ -57,7 +57,7 @@ def test_every_builtin_loads(path: Path) -> None:
     ("zh-Hans", "zh-Hans", 16, 9, 7), ("zh-CN", "zh-Hans", 16, 9, 7), ("zh", "zh-Hans", 16, 9, 7),
     ("zh-Hant", "zh-Hant", 16, 9, 7), ("zh-TW", "zh-Hant", 16, 9, 7), ("zh-HK", "zh-Hant", 16, 9, 7),
     ("ko-KR", "ko", 16, 12, 9), ("ja", "ja", 23, 4, 4), ("hi", "hi", 42, 22, 18),
-    ("fr-CA", "fr-CA", 42, 17, 13), ("es", "es", 42, 17, 13),
+    ("fr-CA", "fr", 42, 17, 13), ("es", "es-419", 42, 17, 13), ("sv-SE", "sv-SE", 42, 17, 13),
 ])
 def test_builtin_profile_by_language(tag: str, language: str, chars: int, cps: int, children: int) -> None:
     profile = builtin_profile(tag)

@@ -1,0 +1,81 @@
+"""Delivering a series in one step: every episode × language to OUTDIR/LANG/EPISODE.fmt, each gated as a single
+export is, plus OUTDIR/report.json and OUTDIR/report.html (decision 024)."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core import qa
+from editor.core.formats import SubtitleError
+from editor.core.series.checks import bible_terms, language_profile
+from editor.core.series.episode import EpisodeProject
+from editor.core.series.report import DeliveryReport, DeliveryRow, delivery_row, write_html, write_json
+from editor.core.series.store import Series
+from editor.core.store.project import now_iso
+from editor.core.workflows import ExportRefused, export_format, export_project
+
+
+@dataclass(frozen=True)
+class Delivery:
+    report: DeliveryReport
+    folder: Path
+
+    @property
+    def refused(self) -> list[DeliveryRow]:
+        return [r for r in self.report.rows if not r.exported]
+
+
+def safe_file_name(name: str) -> str:
+    """An episode name as a file name on every system (no separators, no reserved characters)."""
+    cleaned = "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name).strip(" .")
+    return cleaned or "episode"
+
+
+def deliver(series: Series, outdir: str | os.PathLike[str], *, actor: str, languages: Sequence[str] | None = None,
+            fmt: str = "srt", allow_unreviewed: bool = False, bom: bool = False, crlf: bool = False,
+            progress: Callable[[int, int], None] | None = None) -> Delivery:
+    """Export what may be exported and say, per episode × language, what was written, forced or refused."""
+    folder = Path(outdir)
+    export_format(f"x.{fmt}")  # an unknown format is refused before anything is written
+    langs = list(languages) if languages else [lang.code for lang in series.languages()]
+    for lang in langs:
+        series.language(lang)
+    episodes = series.episodes()
+    rows: list[DeliveryRow] = []
+    total, done = len(langs) * len(episodes), 0
+    for lang in langs:
+        profile = language_profile(series, lang)
+        glossary = bible_terms(series, lang)
+        (folder / lang).mkdir(parents=True, exist_ok=True)
+        for episode in episodes:
+            view = EpisodeProject(series, episode, lang)
+            context = qa.QAContext(fps=episode.fps, source_lang=series.source_lang, target_lang=lang,
+                                   glossary=glossary)
+            qa_left = dict(Counter(i.severity for i in qa.run_qa(view.doc, profile, context)))
+            relative = f"{lang}/{safe_file_name(episode.name)}.{fmt}"
+            file, reason, forced, dropped = "", "", False, 0
+            try:
+                result = export_project(view, folder / relative, actor=actor, allow_unreviewed=allow_unreviewed,
+                                        bom=bom, crlf=crlf)
+                file, forced, dropped = relative, bool(result.unreviewed), len(result.dropped_tags)
+            except ExportRefused as refused:
+                reason = str(refused)
+            except SubtitleError as exc:
+                reason = str(exc)
+            rows.append(delivery_row(episode.name, lang, list(view.doc), file=file, refused_reason=reason,
+                                     forced=forced, qa_left=qa_left, events=view.events(), dropped_tags=dropped))
+            done += 1
+            if progress is not None:
+                progress(done, total)
+    report = DeliveryReport(series.name, now_iso(), series.source_lang, tuple(langs), tuple(rows))
+    write_json(report, folder / "report.json")
+    write_html(report, folder / "report.html")
+    series.log_event("deliver", actor=actor, after={
+        "folder": str(folder.resolve()), "format": fmt, "languages": langs,
+        "exported": sum(1 for r in rows if r.exported), "refused": sum(1 for r in rows if not r.exported),
+        "forced": sum(1 for r in rows if r.forced)})
+    return Delivery(report, folder)

@@ -1,0 +1,48 @@
+"""The series' memory in the window: every person's decision in the language, offered for the current line."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from editor.core.document import Change, Cue
+from editor.core.series.episode import EpisodeProject
+from editor.core.series.memory_index import MATCH_LABEL, MemoryEntry, MemoryIndex, describe, draft_text
+from editor.core.store.project import now_iso
+
+LOOKUP_LIMIT = 5
+
+
+class SeriesMemory:
+    """Kept up to date from the window's own changes; other episodes' decisions are read when it is made."""
+
+    def __init__(self, project: EpisodeProject, reviewer: str) -> None:
+        self.project = project
+        self.reviewer = reviewer
+        self.index = MemoryIndex()
+        self.reload()
+
+    def reload(self) -> None:
+        """Everything from the series (one query): at start, and after lines were added or removed here."""
+        self.index = MemoryIndex(MemoryEntry(source, target, lang, episode, line, by, at, state)
+                                 for lang, source, target, episode, line, state, by, at
+                                 in self.project.series.decided_lines(self.project.lang))
+
+    def rows(self, cue: Cue) -> list[tuple[str, str]]:
+        """(label, draft text) for each match: "EP03 line 12 · 92%" and the remembered text wearing this line's tags."""
+        doc = self.project.doc
+        number = doc.index_of(cue.id) + 1 if cue.id in doc else 0
+        matches = self.index.lookup(cue.source, self.project.lang, limit=LOOKUP_LIMIT,
+                                    exclude=(self.project.episode.name, number))
+        template = QCoreApplication.translate("MemoryIndex", MATCH_LABEL)
+        return [(describe(m, template), draft_text(m, cue.source)) for m in matches]
+
+    def on_change(self, change: Change) -> None:
+        if change.structural:
+            self.reload()
+            return
+        doc, at = self.project.doc, now_iso()
+        for d in change.deltas:
+            if d.after is not None and d.cue_id in doc:
+                cue = d.after
+                self.index.add(MemoryEntry(cue.source, cue.target, self.project.lang, self.project.episode.name,
+                                           doc.index_of(cue.id) + 1, self.reviewer, at, cue.state.value))

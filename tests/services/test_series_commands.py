@@ -1,0 +1,230 @@
+"""`subreview series ...` on a vendor's folder as studios send it: real videos (ffmpeg), a GBK subtitle, a tiny
+CTranslate2 model registered for a second language, and the series file read back with SQLite."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from editor.app import main
+from editor.core import edits
+from editor.core.review import State
+from editor.core.series.episode import EpisodeProject
+from editor.core.series.find import apply_series_edit, compile_pattern, find, plan_replace, replacement_edit
+from editor.core.series.store import Series
+from editor.core.store import Project
+from tests.media_files import make_video_at_rate
+
+
+def _srt(*lines: tuple[float, float, str]) -> str:
+    def clock(s: float) -> str:
+        ms = round(s * 1000)
+        return f"00:00:{ms // 1000:02d},{ms % 1000:03d}"
+    return "\n".join(f"{i}\n{clock(a)} --> {clock(b)}\n{text}\n" for i, (a, b, text) in enumerate(lines, start=1))
+
+
+EP1 = [(1.0, 2.5, "你好，李总。"), (3.0, 4.5, "这份合同你看过了吗？"), (5.0, 6.5, "我们走吧！")]
+EP2 = [(1.0, 2.5, "你好,李总!"), (3.0, 4.5, "这份合同你看过了吗"), (5.0, 6.5, "明天见。")]
+EP3 = [(1.0, 2.5, "李总，早上好。"), (3.0, 4.5, "我们走吧！")]
+
+
+@pytest.fixture
+def vendor_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "vendor"
+    folder.mkdir()
+    make_video_at_rate(folder / "第01集.mp4", "30", seconds=2)
+    (folder / "第01集.srt").write_text(_srt(*EP1), encoding="utf-8")
+    make_video_at_rate(folder / "EP02.mp4", "25", seconds=2)
+    (folder / "EP02.zh.srt").write_bytes(_srt(*EP2).encode("gb18030"))
+    (folder / "剧名 - 03.srt").write_text(_srt(*EP3), encoding="utf-8")
+    (folder / "notes.txt").write_text("not a subtitle", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def series_path(tmp_path: Path, vendor_folder: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("SUBREVIEW_REVIEWER", "pm")
+    path = tmp_path / "drama.subseries"
+    assert main(["series", "new", str(path), "--episodes", str(vendor_folder), "--target-lang", "en",
+                 "--target-lang", "es"]) == 0
+    return path
+
+
+def _status(capsys, path: Path) -> dict:
+    capsys.readouterr()
+    assert main(["series", "status", str(path), "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_a_vendor_folder_becomes_a_series_in_episode_order_with_each_videos_frame_rate(series_path, capsys):
+    data = _status(capsys, series_path)
+    names = [e["name"] for e in data["episodes"]]
+    assert names == ["第01集", "EP02", "剧名 - 03"]
+    fps = {e["name"]: e["fps"] for e in data["episodes"]}
+    assert fps["第01集"] == 30 and fps["EP02"] == 25
+    ep2 = data["episodes"][1]
+    assert ep2["video"].endswith("EP02.mp4") and ep2["cues"] == 3
+    assert set(ep2["languages"]) == {"en", "es"}
+    assert ep2["languages"]["es"] == {"states": {**dict.fromkeys(
+        ["untranslated", "mt_draft", "edited", "translated", "approved", "rejected", "stale"], 0), "untranslated": 3},
+        "need_decision": 3, "qa_errors": ep2["languages"]["es"]["qa_errors"]}
+    with Series.open(series_path, read_only=True) as series:
+        view = EpisodeProject.of(series, "EP02", "en")
+        assert view.doc[0].source == "你好,李总!"  # the GBK file read as GBK
+        assert view.meta.source_encoding in ("gb18030", "gbk", "gb2312")
+
+
+def test_problems_of_the_folder_are_reported_by_file_name(tmp_path, vendor_folder, capsys):
+    shutil.copy(vendor_folder / "第01集.srt", vendor_folder / "EP01.srt")  # a second file claims episode 1
+    assert main(["series", "new", str(tmp_path / "x.subseries"), "--episodes", str(vendor_folder)]) == 0
+    err = capsys.readouterr().err
+    assert "EP01.srt" in err and "第01集.srt" in err
+    assert "剧名 - 03.srt" in err  # subtitles only: added, and said
+
+
+def test_a_folder_with_no_subtitles_is_refused_and_no_file_is_left(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "video.mp4").write_bytes(b"")
+    assert main(["series", "new", str(tmp_path / "x.subseries"), "--episodes", str(empty)]) == 2
+    assert "no episode could be made" in capsys.readouterr().err
+    assert not (tmp_path / "x.subseries").exists()
+
+
+def test_a_second_writer_is_told_who_holds_the_series(series_path, tmp_path, capsys):
+    terms = tmp_path / "terms.csv"
+    terms.write_text("source,target\n李总,Mr. Li\n", encoding="utf-8")
+    with Series.open(series_path):
+        assert main(["series", "glossary", str(series_path), str(terms)]) == 2
+        assert "already open" in capsys.readouterr().err
+
+
+def test_series_memory_offers_exact_and_near_decisions_of_the_same_language_only(series_path, capsys):
+    with Series.open(series_path) as series:
+        en = EpisodeProject.of(series, "第01集", "en")
+        en.apply(edits.SetTarget(1, "Hello, Mr. Li."), actor="ann")
+        en.apply(edits.SetState(1, State.TRANSLATED), actor="ann")
+        en.apply(edits.SetTarget(2, "Have you read this contract?"), actor="ann")
+        en.apply(edits.SetState(2, State.TRANSLATED), actor="ann")
+    capsys.readouterr()
+    assert main(["series", "memory", str(series_path), "你好, 李总.", "--lang", "en", "--json"]) == 0
+    exact = json.loads(capsys.readouterr().out)
+    assert exact[0]["kind"] == "exact" and exact[0]["target"] == "Hello, Mr. Li." and exact[0]["episode"] == "第01集"
+    assert main(["series", "memory", str(series_path), "这份合同你看过了", "--lang", "en", "--json"]) == 0
+    near = json.loads(capsys.readouterr().out)
+    assert near[0]["kind"] == "fuzzy" and 0.7 <= near[0]["score"] < 1 and near[0]["line"] == 2
+    assert main(["series", "memory", str(series_path), "你好,李总!", "--lang", "es", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # never across languages
+
+
+def test_find_and_replace_edits_every_episode_in_one_action_and_undoes_as_one(series_path):
+    with Series.open(series_path) as series:
+        for episode in ("第01集", "剧名 - 03"):
+            view = EpisodeProject.of(series, episode, "en")
+            view.apply(edits.SetTarget(1, "Mr. Lee, good morning." if episode != "第01集" else "Hello, Mr. Lee."),
+                       actor="ann")
+            view.apply(edits.SetState(1, State.TRANSLATED), actor="ann")
+        pattern = compile_pattern("Mr. Lee")
+        hits = find(series, pattern, languages=["en"])
+        assert [(h.episode, h.line) for h in hits] == [("第01集", 1), ("剧名 - 03", 1)]
+        edit = replacement_edit(series, plan_replace(hits, pattern, "Mr. Li"))
+        apply_series_edit(series, edit, actor="ann")
+        after = [EpisodeProject.of(series, e, "en").doc.get(1) for e in ("第01集", "剧名 - 03")]
+        assert [c.target for c in after] == ["Hello, Mr. Li.", "Mr. Li, good morning."]
+        assert all(c.state is State.EDITED for c in after)  # an edit to confirm, never a decision
+        apply_series_edit(series, edit.inverse(), actor="ann", action="undo")
+        again = [EpisodeProject.of(series, e, "en").doc.get(1) for e in ("第01集", "剧名 - 03")]
+        assert [(c.target, c.state) for c in again] == [("Hello, Mr. Lee.", State.TRANSLATED),
+                                                       ("Mr. Lee, good morning.", State.TRANSLATED)]
+
+
+def test_a_revised_source_keeps_the_work_of_unchanged_lines_in_every_language(series_path, tmp_path, capsys):
+    with Series.open(series_path) as series:
+        for lang, text in (("en", "Let's go!"), ("es", "¡Vámonos!")):
+            view = EpisodeProject.of(series, "第01集", lang)
+            view.apply(edits.SetTarget(3, text), actor="ann")
+            view.apply(edits.SetState(3, State.TRANSLATED), actor="ann")
+            view.apply(edits.SetTarget(2, "x"), actor="ann")
+            view.apply(edits.SetState(2, State.TRANSLATED), actor="ann")
+    recut = tmp_path / "第01集.v2.srt"
+    recut.write_text(_srt((0.5, 1.0, "（片头）"), (2.0, 3.5, "你好，李总。"), (4.0, 5.5, "这份合同你签了吗？"),
+                          (6.0, 7.5, "我们走吧！")), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["series", "update-source", str(series_path), "第01集", str(recut)]) == 0
+    assert "2 lines unchanged, 1 changed" in capsys.readouterr().out
+    with Series.open(series_path, read_only=True) as series:
+        for lang in ("en", "es"):
+            doc = EpisodeProject.of(series, "第01集", lang).doc
+            assert [c.source for c in doc] == ["（片头）", "你好，李总。", "这份合同你签了吗？", "我们走吧！"]
+            assert doc[3].state is State.TRANSLATED and doc[3].start_ms == 6000  # kept, retimed
+            assert doc[2].state is State.STALE  # changed: the work is kept and needs a look
+            assert doc[0].state is State.UNTRANSLATED
+    other = tmp_path / "other.srt"
+    other.write_text(_srt((1.0, 2.0, "完全不同的一集。")), encoding="utf-8")
+    assert main(["series", "update-source", str(series_path), "第01集", str(other)]) == 2
+    assert "shares no line" in capsys.readouterr().err
+
+
+def test_pretranslate_uses_each_languages_model_and_drafts_nothing_where_none_covers_it(
+        series_path, tiny_model_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SUBREVIEW_DATA_DIR", str(tmp_path / "data"))
+    assert main(["models", "add", str(tiny_model_dir), "--name", "tiny-zh-es", "--source-lang", "zh-Hans",
+                 "--target-lang", "es"]) == 0
+    with Series.open(series_path) as series:
+        series.add_language("fr", actor="pm")
+    capsys.readouterr()
+    assert main(["series", "pretranslate", str(series_path), "--beam", "1"]) == 2  # fr has no model
+    out = capsys.readouterr()
+    assert "fr: no installed model translates zh-Hans into fr" in out.err
+    with Series.open(series_path, read_only=True) as series:
+        es = EpisodeProject.of(series, "EP02", "es").doc
+        en = EpisodeProject.of(series, "EP02", "en").doc
+        fr = EpisodeProject.of(series, "EP02", "fr").doc
+    assert all(c.state is State.MT_DRAFT and c.draft.model_id.startswith("tiny") for c in es)
+    assert all(c.state is State.MT_DRAFT and "demo" in c.draft.model_id for c in en)
+    assert all(c.state is State.UNTRANSLATED for c in fr)
+
+
+def test_an_episode_goes_out_as_a_project_and_comes_back_with_its_work(series_path, tmp_path):
+    with Series.open(series_path) as series:
+        view = EpisodeProject.of(series, "EP02", "es")
+        view.apply(edits.SetTarget(3, "Hasta mañana."), actor="eva")
+        view.apply(edits.SetState(3, State.TRANSLATED), actor="eva")
+    out = tmp_path / "EP02.es.subrev"
+    assert main(["series", "export-project", str(series_path), "EP02", "es", str(out)]) == 0
+    with Project.open(out, read_only=True) as project:
+        assert project.meta.target_lang == "es" and project.doc.get(3).target == "Hasta mañana."
+    other = tmp_path / "other.subseries"
+    Series.create(other, source_lang="zh-Hans", languages=["en"], episodes=[], actor="pm").close()
+    assert main(["series", "import-project", str(other), str(out), "--episode", "EP02"]) == 0
+    with Series.open(other, read_only=True) as series:
+        assert [lang.code for lang in series.languages()] == ["en", "es"]
+        back = EpisodeProject.of(series, "EP02", "es").doc.get(3)
+        assert (back.target, back.state) == ("Hasta mañana.", State.TRANSLATED)
+
+
+def test_delivery_exports_what_is_decided_refuses_the_rest_and_reports_both(series_path, tmp_path, capsys):
+    with Series.open(series_path) as series:
+        view = EpisodeProject.of(series, "EP02", "en")
+        for cue, text in zip(view.doc, ("Hello, Mr. Li!", "Have you read this contract?", "See you tomorrow."),
+                             strict=True):
+            view.apply(edits.SetTarget(cue.id, text), actor="ann")
+            view.apply(edits.SetState(cue.id, State.TRANSLATED), actor="ann")
+            view.apply(edits.SetState(cue.id, State.APPROVED), actor="rev")
+    out = tmp_path / "delivery"
+    assert main(["series", "export", str(series_path), str(out)]) == 3
+    assert (out / "en" / "EP02.srt").read_text(encoding="utf-8").count("-->") == 3
+    assert not (out / "en" / "第01集.srt").exists() and not list((out / "es").glob("*.srt"))
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    rows = {(r["episode"], r["lang"]): r for r in report["rows"]}
+    assert rows[("EP02", "en")]["exported"] and rows[("EP02", "en")]["approvers"] == ["rev"]
+    assert rows[("EP02", "en")]["translators"] == ["ann"]
+    assert not rows[("第01集", "es")]["exported"] and "need a decision" in rows[("第01集", "es")]["refused_reason"]
+    assert "<html" in (out / "report.html").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["series", "export", str(series_path), str(out), "--lang", "es", "--allow-unreviewed"]) == 3
+    assert "nothing to export" in capsys.readouterr().err  # forcing never writes an empty file
+    assert not list((out / "es").glob("*.srt"))
