@@ -228,3 +228,27 @@ def test_delivery_exports_what_is_decided_refuses_the_rest_and_reports_both(seri
     assert main(["series", "export", str(series_path), str(out), "--lang", "es", "--allow-unreviewed"]) == 3
     assert "nothing to export" in capsys.readouterr().err  # forcing never writes an empty file
     assert not list((out / "es").glob("*.srt"))
+
+
+def test_series_qa_names_every_place_of_an_inconsistency_and_the_queue_orders_waiting_lines(series_path, capsys):
+    with Series.open(series_path) as series:
+        for episode, text in (("第01集", "Let's go!"), ("剧名 - 03", "Let's leave!")):
+            view = EpisodeProject.of(series, episode, "en")
+            cue = next(c for c in view.doc if c.source == "我们走吧！")
+            view.apply(edits.SetTarget(cue.id, text), actor="ann")
+            view.apply(edits.SetState(cue.id, State.TRANSLATED), actor="ann")
+        series.replace_bible("en", [("name", "李总", "Mr. Li", "President Li", "", False)], actor="pm")
+        view = EpisodeProject.of(series, "EP02", "en")
+        view.apply(edits.SetTarget(1, "Hello, President Li!"), actor="ann")
+    capsys.readouterr()
+    assert main(["series", "qa", str(series_path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    same = next(i for i in data["consistency"] if i["rule"] == "same_source_different_target")
+    assert [(p["episode"], p["line"]) for p in same["places"]] == [("第01集", 3), ("剧名 - 03", 2)]
+    bible = [i for i in data["consistency"] if i["lang"] == "en" and i["rule"].startswith("bible")]
+    assert bible and bible[0]["places"][0]["episode"] == "EP02"
+    assert {(q["episode"], q["lang"]) for q in data["qa"]} >= {("EP02", "en"), ("EP02", "es")}
+    assert main(["series", "queue", str(series_path), "--json"]) == 0
+    queue = json.loads(capsys.readouterr().out)
+    assert {(q["episode"], q["line"]) for q in queue} == {("第01集", 3), ("剧名 - 03", 2), ("EP02", 1)}
+    assert queue[0]["episode"] == "EP02" and "bible" in queue[0]["reasons"]  # the riskiest first

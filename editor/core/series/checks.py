@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from editor.core import qa
 from editor.core.document import Cue
 from editor.core.glossary import GlossaryTerm
+from editor.core.series.consistency import BibleChecker, read_bible, records_from_cues
+from editor.core.series.risk import QUEUE_STATES, LineSignals, QueueEntry, issues_by_cue, signals_from_cue
+from editor.core.series.risk import review_queue as queue_of
 from editor.core.series.store import Episode, Series
 from editor.core.store.codec import cue_from_row
 
@@ -61,3 +64,28 @@ def run_series_qa(series: Series, languages: list[str] | None = None) -> list[Ep
                                    glossary=glossary)
             out.append(EpisodeChecks(episode, lang, qa.run_qa(lines.get(episode.id, []), profile, context)))
     return out
+
+
+def review_queue(series: Series, languages: list[str] | None = None) -> list[QueueEntry]:
+    """The series' lines awaiting a person, riskiest first (decision 025): every line of the languages that is
+    drafted, edited, translated-not-approved, rejected or stale; untranslated lines wait for a translator, not a
+    reviewer, and are not in it."""
+    bible = read_bible(series)
+    signals: list[LineSignals] = []
+    for lang in languages or [language.code for language in series.languages()]:
+        profile = language_profile(series, lang)
+        glossary = bible_terms(series, lang)
+        checker = BibleChecker(bible.get(lang, []))
+        lines = language_lines(series, lang)
+        for position, episode in enumerate(series.episodes()):
+            cues = lines.get(episode.id, [])
+            waiting = [c for c in cues if c.state.value in QUEUE_STATES]
+            if not waiting:
+                continue
+            context = qa.QAContext(fps=episode.fps, source_lang=series.source_lang, target_lang=lang,
+                                   glossary=glossary)
+            by_cue = issues_by_cue(qa.run_qa(cues, profile, context))
+            records = {r.cue_id: r for r in records_from_cues(episode.name, float(position), lang, cues)}
+            signals += [signals_from_cue(records[c.id], c, qa_issues=by_cue.get(c.id, ()), bible=checker)
+                        for c in waiting]
+    return queue_of(signals)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from editor.core import cli
 from editor.core.glossary import load_glossary_csv
 from editor.core.series import build, find
-from editor.core.series.checks import run_series_qa
+from editor.core.series.checks import review_queue, run_series_qa
+from editor.core.series.consistency import check_consistency, read_bible, read_line_records
+from editor.core.series.consistency import describe as describe_issue
 from editor.core.series.deliver import deliver
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.memory_index import MemoryEntry, MemoryIndex, describe, draft_text
@@ -185,6 +188,50 @@ def cmd_export(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def cmd_qa(args: argparse.Namespace) -> int:
+    with _open(args.series, read_only=True) as series:
+        languages = [args.lang] if args.lang else None
+        if args.lang:
+            series.language(args.lang)
+        issues = check_consistency(read_line_records(series, args.lang), read_bible(series))
+        checks = run_series_qa(series, languages)
+    if args.json:
+        cli._print_json({
+            "consistency": [{**asdict(issue), "message": describe_issue(issue)} for issue in issues],
+            "qa": [{"episode": c.episode.name, "lang": c.lang, **{s: c.counts[s] for s in ("error", "warning", "info")}}
+                   for c in checks]})
+        return cli.EXIT_OK
+    for issue in issues:
+        places = ", ".join(f"{p.episode} #{p.line}" for p in issue.places)
+        print(f"[{issue.lang}] {describe_issue(issue)}: {places}")
+        for variant in issue.variants:
+            where = ", ".join(f"{p.episode} #{p.line}" for p in variant.places)
+            print(f"    {variant.count} x {variant.text!r}: {where}")
+    errors = sum(c.counts["error"] for c in checks)
+    print(f"{len(issues)} consistency issues; {errors} QA errors in {sum(1 for c in checks if c.counts['error'])} "
+          f"episode × language(s)")
+    return cli.EXIT_OK
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    with _open(args.series, read_only=True) as series:
+        if args.lang:
+            series.language(args.lang)
+        queue = review_queue(series, [args.lang] if args.lang else None)
+    shown = queue[:args.limit] if args.limit else queue
+    if args.json:
+        cli._print_json([{"episode": e.record.episode, "line": e.record.line, "lang": e.record.lang,
+                          "state": e.record.state, "score": e.score, "reasons": list(e.reasons),
+                          "source": e.record.source, "target": e.record.target} for e in shown])
+        return cli.EXIT_OK
+    for e in shown:
+        print(f"{e.score:5.1f}  {e.record.episode} #{e.record.line} [{e.record.lang}] {e.record.state:<10} "
+              f"{', '.join(e.reasons) or '-'}  {e.record.source}")
+    print(f"{len(queue)} lines await a person" + (f" (the {len(shown)} riskiest shown)" if len(shown) < len(queue)
+                                                 else ""))
+    return cli.EXIT_OK
+
+
 def cmd_export_project(args: argparse.Namespace) -> int:
     with _open(args.series) as series:
         view = EpisodeProject.of(series, args.episode, args.lang)
@@ -279,6 +326,19 @@ def add_commands(sub: argparse._SubParsersAction,
     p.add_argument("--lang", required=True, help="the target language")
     p.add_argument("--limit", type=int, default=5)
     p.add_argument("--min-score", type=float, default=0.7, help="the lowest similarity shown (0-1, default 0.7)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = add("qa", cmd_qa, "Check the series: the same source line decided differently in different episodes, "
+            "bible names and terms rendered otherwise, and every episode's QA.")
+    p.add_argument("series")
+    p.add_argument("--lang", help="only this target language")
+    p.add_argument("--json", action="store_true", help="print JSON (every episode and line of each issue)")
+
+    p = add("queue", cmd_queue, "The lines awaiting a person, riskiest first (low confidence, QA errors, bible "
+            "problems, fuzzy memory, changed or stale lines). It orders the work; no line is left out.")
+    p.add_argument("series")
+    p.add_argument("--lang", help="only this target language")
+    p.add_argument("--limit", type=int, default=0, help="show only the N riskiest")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = add("export", cmd_export, "Deliver every episode × language to OUTDIR/LANG/EPISODE.srt (or vtt/ass) with "

@@ -396,10 +396,11 @@ class Series:
         """Every line a person decided (translated or approved): lang, source, target, episode name, line number,
         state, who and when. The series' memory is read from here."""
         decided = tuple(s.value for s in HUMAN_DECIDED if s is not State.REJECTED)
-        sql = ("SELECT t.lang, l.source, t.target, e.name, "
-               "(SELECT count(*) FROM lines p WHERE p.episode_id = l.episode_id AND p.pos <= l.pos), "
-               "t.state, t.decided_by, t.decided_at FROM targets t "
-               "JOIN lines l ON l.episode_id = t.episode_id AND l.id = t.cue_id "
+        sql = ("SELECT t.lang, l.source, t.target, e.name, l.number, t.state, t.decided_by, t.decided_at "
+               "FROM targets t "
+               "JOIN (SELECT episode_id, id, pos, source, "
+               "row_number() OVER (PARTITION BY episode_id ORDER BY pos) AS number FROM lines) l "
+               "ON l.episode_id = t.episode_id AND l.id = t.cue_id "
                "JOIN episodes e ON e.id = t.episode_id "
                f"WHERE t.state IN ({','.join('?' * len(decided))})")
         params: list[Any] = list(decided)
