@@ -274,8 +274,8 @@ class App:
         self.series = series
         return self.open(view)
 
-    def open_episode(self, episode: str, lang: str) -> bool:
-        """Another episode or language of the open series, in place of the one shown."""
+    def open_episode(self, episode: str, lang: str, cue_id: int | None = None) -> bool:
+        """Another episode or language of the open series, in place of the one shown (at line `cue_id`)."""
         if self.series is None:
             return False
         try:
@@ -283,7 +283,11 @@ class App:
         except ProjectError as exc:
             show_error(self.window, "SubReview", error_text(exc))
             return False
-        return self.open(view)
+        if not self.open(view):
+            return False
+        if cue_id is not None and self.window is not None and cue_id in view.doc:
+            self.window.table.select_cue(cue_id)
+        return True
 
     def step_episode(self, step: int) -> bool:
         """The next (step 1) or previous (-1) episode in the same language; False at either end."""

@@ -37,6 +37,7 @@ from editor.ui.line_editor import LineEditor
 from editor.ui.messages import show_warning
 from editor.ui.qa_panel import QAPanel
 from editor.ui.review_controller import ReviewController, awaiting_review
+from editor.ui.series_checks import SeriesChecksPanel
 from editor.ui.series_memory import SeriesMemory
 from editor.ui.series_panel import SeriesHost, SeriesPanel
 from editor.ui.session import ReviewSession
@@ -256,6 +257,18 @@ class MainWindow(QMainWindow):
         menu.menuAction().setVisible(True)
         menu.addAction(self.series_dock.toggleViewAction())
         self.session.changed.connect(lambda _change: self.series_panel.refresh_soon())
+        self.series_checks = SeriesChecksPanel(project.series.path)
+        self.series_checks.open_requested.connect(self._on_series_checks_open_requested)
+        self.series_checks.checked.connect(lambda findings: self.series_panel.set_qa_errors(findings.qa_errors))
+        self.series_checks_dock = QDockWidget(self)
+        self.series_checks_dock.setObjectName("series_checks_dock")
+        self.series_checks_dock.setWidget(self.series_checks)
+        self.series_checks_dock.setWindowTitle(self.tr("Series Checks"))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.series_checks_dock)
+        self.tabifyDockWidget(self.qa_dock, self.series_checks_dock)
+        self.qa_dock.raise_()
+        menu.addAction(self.series_checks_dock.toggleViewAction())
+        self.series_checks.run()  # in the background: the window answers meanwhile
         self.series_memory = SeriesMemory(project, self.session.reviewer)
         self.session.changed.connect(self.series_memory.on_change)
         self.editor.memory_for = self.series_memory.rows
@@ -271,6 +284,13 @@ class MainWindow(QMainWindow):
         if self.series_host is not None and self.editor.flush() and not self.series_host.step_episode(step):
             self._show_message(self.tr("This is the last episode.") if step > 0 else
                                self.tr("This is the first episode."))
+
+    def _on_series_checks_open_requested(self, episode: str, lang: str, cue_id: int) -> None:
+        project = self.session.project
+        if isinstance(project, EpisodeProject) and (project.episode.name, project.lang) == (episode, lang):
+            self.table.select_cue(cue_id)  # a line of the episode shown: no need to open anything
+        elif self.series_host is not None and self.editor.flush():
+            self.series_host.open_episode(episode, lang, cue_id)
 
     def _on_series_panel_open_requested(self, episode: str, lang: str) -> None:
         if self.series_host is not None and self.editor.flush():

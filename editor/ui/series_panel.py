@@ -19,7 +19,7 @@ class SeriesHost(Protocol):
 
     series: Series | None
 
-    def open_episode(self, episode: str, lang: str) -> bool: ...
+    def open_episode(self, episode: str, lang: str, cue_id: int | None = None) -> bool: ...
 
     def step_episode(self, step: int) -> bool: ...
 
@@ -32,6 +32,7 @@ class SeriesModel(QAbstractTableModel):
         self.rows: list[EpisodeStatus] = []
         self.languages: list[str] = []
         self.current = ("", "")
+        self.qa_errors: dict[tuple[str, str], int] = {}  # from the last series check
 
     def set_status(self, rows: list[EpisodeStatus], languages: list[str], current: tuple[str, str]) -> None:
         self.beginResetModel()
@@ -66,9 +67,14 @@ class SeriesModel(QAbstractTableModel):
                 return row.episode.cues
             if progress is not None:
                 if progress.need_decision == 0:
-                    return self.tr("done · %1 approved").replace("%1", str(progress.states["approved"]))
-                return self.tr("%1 open · %2 approved").replace("%1", str(progress.need_decision)).replace(
-                    "%2", str(progress.states["approved"]))
+                    text = self.tr("done · %1 approved").replace("%1", str(progress.states["approved"]))
+                else:
+                    text = self.tr("%1 open · %2 approved").replace("%1", str(progress.need_decision)).replace(
+                        "%2", str(progress.states["approved"]))
+                errors = self.qa_errors.get((row.episode.name, lang))
+                if errors:
+                    text += " · " + self.tr("%1 QA errors").replace("%1", str(errors))
+                return text
         if role == Qt.ItemDataRole.ToolTipRole and progress is not None:
             return ", ".join(f"{state}: {n}" for state, n in progress.states.items() if n)
         if role == Qt.ItemDataRole.BackgroundRole and progress is not None and row.episode.cues:
@@ -156,6 +162,11 @@ class SeriesPanel(QWidget):
         self.summary.setText(self.tr("%1 of %2 episodes done in %3; %4 lines need a decision")
                              .replace("%1", str(done)).replace("%2", str(len(rows))).replace("%3", self.lang)
                              .replace("%4", str(open_lines)))
+
+    def set_qa_errors(self, errors: dict[tuple[str, str], int]) -> None:
+        """QA errors per (episode, language), from the last series check (run in the background)."""
+        self.model.qa_errors = errors
+        self.refresh()
 
     def _on_view_activated(self, index: QModelIndex) -> None:
         row = self.model.rows[index.row()]
