@@ -579,6 +579,9 @@ class MainWindow(QMainWindow):
             return
         self._closed = True  # the project closes after the window: nothing may run on it later
         self.checks.close()
+        if self.series_host is not None:
+            self.series_panel.close_panel()
+            self.series_checks.close_panel()
         self.save_layout()
         self.waveform.cancel()
         if self.translator is not None:

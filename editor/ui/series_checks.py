@@ -127,9 +127,13 @@ class SeriesChecksPanel(QWidget):
         self.status.setText(self.tr("Checking every episode…"))
         self.checker.start()
 
+    def close_panel(self) -> None:
+        """The window closes: a run still going is dropped when it ends."""
+        self.checker.generation += 1
+
     def _on_checker_finished(self, generation: int, result: object) -> None:
         if generation != self.checker.generation:
-            return  # a newer run is on its way
+            return  # a newer run is on its way, or the window closed
         self.run_button.setEnabled(True)
         if isinstance(result, str):
             self.status.setText(self.tr("The series could not be checked: %1").replace("%1", result))

@@ -125,6 +125,7 @@ class SeriesPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        self._closed = False
         for code in (lang.code for lang in series.languages()):
             self.language.addItem(code, code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
@@ -143,10 +144,18 @@ class SeriesPanel(QWidget):
         super().changeEvent(event)
 
     def refresh_soon(self) -> None:
-        self._timer.start()
+        if not self._closed:
+            self._timer.start()
+
+    def close_panel(self) -> None:
+        """The window closes (the series may close after it): nothing is read from it any more."""
+        self._closed = True
+        self._timer.stop()
 
     def refresh(self) -> None:
         """Count again (one query for the whole series) and keep the shown episode selected."""
+        if self._closed:
+            return
         status = self.series.status()
         self.model.set_status(status, [lang.code for lang in self.series.languages()], (self.episode, self.lang))
         for row, item in enumerate(status):

@@ -1,0 +1,88 @@
+"""The window on a series: the panel of episodes × languages, Next/Previous Episode, a language switch, the series
+memory offered for a line, and the series checks opening a line in its episode. A real SQLite series file."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from editor.core import edits
+from editor.core.document import Cue
+from editor.core.review import State
+from editor.core.series.episode import EpisodeProject
+from editor.core.series.store import NewEpisode, Series
+from editor.gui import App
+from editor.services.settings import Settings
+
+LINES = ["你好，李总。", "这份合同你看过了吗？", "我们走吧！"]
+
+
+def _make(path) -> None:
+    episodes = [NewEpisode(f"EP0{n}", n, [Cue(i, i * 2000, i * 2000 + 1500, text) for i, text in
+                                          enumerate(LINES, start=1)], 25.0) for n in (1, 2, 3)]
+    with Series.create(path, source_lang="zh-Hans", languages=["en", "es"], episodes=episodes, actor="pm") as series:
+        view = EpisodeProject.of(series, "EP01", "en")
+        view.apply(edits.SetTarget(3, "Let's go!"), actor="ann")
+        view.apply(edits.SetState(3, State.TRANSLATED), actor="ann")
+        view = EpisodeProject.of(series, "EP03", "en")
+        view.apply(edits.SetTarget(3, "Let's leave!"), actor="ann")
+        view.apply(edits.SetState(3, State.TRANSLATED), actor="ann")
+
+
+def test_the_window_moves_through_episodes_and_languages_of_a_series(qtbot, tmp_path):
+    path = tmp_path / "drama.subseries"
+    _make(path)
+    app = App(QApplication.instance(), Settings())
+    try:
+        assert app.open_series(path, "EP02", "en")
+        window = app.window
+        assert "EP02" in window.windowTitle() and "drama" in window.windowTitle()
+        panel = window.series_panel
+        assert [r.episode.name for r in panel.model.rows] == ["EP01", "EP02", "EP03"]
+        assert window.window_actions["next_episode"].isEnabled()
+        window.window_actions["next_episode"].trigger()
+        assert app.session.project.episode.name == "EP03" and app.window is not window
+        app.window.window_actions["next_episode"].trigger()  # the last one: stays, and says so
+        assert app.session.project.episode.name == "EP03"
+        app.window.window_actions["prev_episode"].trigger()
+        assert app.session.project.episode.name == "EP02"
+        app.window.series_panel.open_requested.emit("EP02", "es")  # the language switch
+        assert (app.session.project.episode.name, app.session.project.lang) == ("EP02", "es")
+    finally:
+        app.shutdown()
+
+
+def test_the_series_memory_offers_another_episodes_decision_and_inserting_it_is_an_edit(qtbot, tmp_path):
+    path = tmp_path / "drama.subseries"
+    _make(path)
+    app = App(QApplication.instance(), Settings())
+    try:
+        assert app.open_series(path, "EP02", "en")
+        window = app.window
+        window.table.select_cue(3)
+        memory = window.editor.details.memory
+        texts = [memory.item(i).text() for i in range(memory.count())]
+        assert any("EP01 line 3" in t and "Let's go!" in t for t in texts)
+        assert any("EP03 line 3" in t and "Let's leave!" in t for t in texts)
+        assert window.editor.insert_text("Let's go!")
+        cue = app.session.doc.get(3)
+        assert (cue.target, cue.state) == ("Let's go!", State.EDITED)  # the person still decides
+    finally:
+        app.shutdown()
+
+
+def test_the_series_checks_list_an_inconsistency_and_open_its_line(qtbot, tmp_path):
+    path = tmp_path / "drama.subseries"
+    _make(path)
+    app = App(QApplication.instance(), Settings())
+    try:
+        assert app.open_series(path, "EP02", "en")
+        checks = app.window.series_checks
+        qtbot.waitUntil(lambda: checks.consistency.topLevelItemCount() == 1, timeout=10000)
+        issue = checks.consistency.topLevelItem(0)
+        assert "我们走吧" in issue.text(0) and issue.childCount() == 2
+        assert checks.queue.topLevelItemCount() >= 2
+        checks._on_item_activated(issue.child(1), 0)  # as a double-click on "EP03 line 3"
+        assert app.session.project.episode.name == "EP03"
+        assert app.window.review.current_cue().id == 3
+    finally:
+        app.shutdown()
