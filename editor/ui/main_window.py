@@ -40,6 +40,7 @@ from editor.ui.review_controller import ReviewController, awaiting_review
 from editor.ui.series_checks import SeriesChecksPanel
 from editor.ui.series_memory import SeriesMemory
 from editor.ui.series_panel import SeriesHost, SeriesPanel
+from editor.ui.series_prefetch import WaveformPrefetch
 from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
 from editor.ui.video_widget import VideoWidget
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
     from editor.core.workflows import NewProject
 
 SEEK_STEP_MS = 2000
+PREFETCH_DELAY_MS = 3000  # a series: other episodes' waveforms start after this one's own
 
 
 class MainWindow(QMainWindow):
@@ -269,6 +271,12 @@ class MainWindow(QMainWindow):
         self.qa_dock.raise_()
         menu.addAction(self.series_checks_dock.toggleViewAction())
         self.series_checks.run()  # in the background: the window answers meanwhile
+        episodes = project.series.episodes()
+        at = next(i for i, e in enumerate(episodes) if e.id == project.episode.id)
+        # the next episodes first: they are opened next
+        videos = [e.video_path for e in episodes[at + 1:] + episodes[:at]]
+        self.waveform_prefetch = WaveformPrefetch(project.series.path, videos, self)
+        QTimer.singleShot(PREFETCH_DELAY_MS, self.waveform_prefetch.start)  # after this episode's own waveform
         self.series_memory = SeriesMemory(project, self.session.reviewer)
         self.session.changed.connect(self.series_memory.on_change)
         self.editor.memory_for = self.series_memory.rows
@@ -487,7 +495,10 @@ class MainWindow(QMainWindow):
             return
         if Path(video).is_file():
             self.player.load(video)
-            self.waveform.load(video, str(self.session.project.path))
+            project = self.session.project
+            # A series keeps one waveform cache for all its episodes and languages (keyed by each video).
+            owner = project.series.path if isinstance(project, EpisodeProject) else project.path
+            self.waveform.load(video, str(owner))
         else:
             self._show_message(self.tr("The video %1 is missing; review work is not affected.").replace("%1", video))
 
@@ -582,6 +593,7 @@ class MainWindow(QMainWindow):
         if self.series_host is not None:
             self.series_panel.close_panel()
             self.series_checks.close_panel()
+            self.waveform_prefetch.stop()
         self.save_layout()
         self.waveform.cancel()
         if self.translator is not None:

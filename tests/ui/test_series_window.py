@@ -86,3 +86,23 @@ def test_the_series_checks_list_an_inconsistency_and_open_its_line(qtbot, tmp_pa
         assert app.window.review.current_cue().id == 3
     finally:
         app.shutdown()
+
+
+def test_the_next_episodes_waveforms_are_made_in_the_background_into_one_cache(qtbot, tmp_path, monkeypatch):
+    from editor.services.waveform import load_cached
+    from editor.ui import main_window
+    from tests.media_files import make_test_video
+
+    monkeypatch.setattr(main_window, "PREFETCH_DELAY_MS", 0)
+    videos = [make_test_video(tmp_path / f"EP0{n}.mp4", width=160, height=288, seconds=2) for n in (1, 2)]
+    episodes = [NewEpisode(f"EP0{n}", n, [Cue(1, 0, 1500, "你好")], 25.0, video_path=str(videos[n - 1]))
+                for n in (1, 2)]
+    path = tmp_path / "drama.subseries"
+    Series.create(path, source_lang="zh-Hans", languages=["en"], episodes=episodes, actor="pm").close()
+    app = App(QApplication.instance(), Settings())
+    try:
+        assert app.open_series(path, "EP01", "en")
+        qtbot.waitUntil(lambda: load_cached(path, videos[1]) is not None, timeout=20000)
+        assert not list(tmp_path.glob("EP0*.peaks"))  # one cache for the series, beside its file
+    finally:
+        app.shutdown()
