@@ -252,3 +252,22 @@ def test_series_qa_names_every_place_of_an_inconsistency_and_the_queue_orders_wa
     queue = json.loads(capsys.readouterr().out)
     assert {(q["episode"], q["line"]) for q in queue} == {("第01集", 3), ("剧名 - 03", 2), ("EP02", 1)}
     assert queue[0]["episode"] == "EP02" and "bible" in queue[0]["reasons"]  # the riskiest first
+
+
+def test_a_broken_video_and_an_unreadable_subtitle_are_named_and_the_rest_of_the_series_is_made(tmp_path, capsys):
+    from tests.media_files import make_garbage_file
+
+    folder = tmp_path / "vendor"
+    folder.mkdir()
+    make_garbage_file(folder / "EP01.mp4")
+    (folder / "EP01.srt").write_text(_srt(*EP1), encoding="utf-8")
+    (folder / "EP02.srt").write_bytes(bytes(range(256)) * 40)  # not text in any encoding
+    (folder / "EP03.srt").write_text(_srt(*EP3), encoding="utf-8")
+    path = tmp_path / "s.subseries"
+    assert main(["series", "new", str(path), "--episodes", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert "EP01.mp4" in err and "24 fps is assumed" in err
+    assert "EP02.srt" in err and "was not added" in err
+    with Series.open(path, read_only=True) as series:
+        assert [e.name for e in series.episodes()] == ["EP01", "EP03"]
+        assert series.episodes()[0].fps == 24.0
