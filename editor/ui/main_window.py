@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 SEEK_STEP_MS = 2000
 PREFETCH_DELAY_MS = 3000  # a series: other episodes' waveforms start after this one's own
+SERIES_CHECKS_DELAY_MS = 1000  # a series: its checks start after the episode's own first check
 
 
 class MainWindow(QMainWindow):
@@ -270,7 +271,8 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.qa_dock, self.series_checks_dock)
         self.qa_dock.raise_()
         menu.addAction(self.series_checks_dock.toggleViewAction())
-        self.series_checks.run()  # in the background: the window answers meanwhile
+        # In the background (the window answers meanwhile), once the episode is on screen and checked.
+        QTimer.singleShot(SERIES_CHECKS_DELAY_MS, self.series_checks.run)
         episodes = project.series.episodes()
         at = next(i for i, e in enumerate(episodes) if e.id == project.episode.id)
         # the next episodes first: they are opened next
