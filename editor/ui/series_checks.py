@@ -110,7 +110,7 @@ class SeriesChecksPanel(QWidget):
 
     def retranslate(self) -> None:
         self.consistency.setHeaderLabels([self.tr("Issue / line"), self.tr("Translation")])
-        self.queue.setHeaderLabels([self.tr("Risk"), self.tr("Line"), self.tr("State"), self.tr("Why"),
+        self.queue.setHeaderLabels([self.tr("Risk"), self.tr("Line"), self.tr("Why"), self.tr("State"),
                                     self.tr("Source")])
         self.run_button.setText(self.tr("Check the Series Again"))
         self._show_counts()
@@ -161,8 +161,9 @@ class SeriesChecksPanel(QWidget):
         for entry in findings.queue:
             record = entry.record
             why = ", ".join(QCoreApplication.translate("Risk", REASON_LABELS[r]) for r in entry.reasons)
-            item = QTreeWidgetItem([f"{entry.score:.1f}", f"{record.episode} #{record.line} [{record.lang}]",
-                                    state_label(State(record.state)), why, record.source])
+            item = QTreeWidgetItem([f"{entry.score:.1f}", f"{record.episode} #{record.line} [{record.lang}]", why,
+                                    state_label(State(record.state)), record.source])
+            item.setToolTip(2, why)
             item.setData(0, PLACE_ROLE, (record.episode, record.lang, record.cue_id))
             self.queue.addTopLevelItem(item)
         for column in range(4):
