@@ -35,6 +35,7 @@ from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
 from editor.ui.main_window import MainWindow
 from editor.ui.messages import error_text, show_error
+from editor.ui.series_find import SeriesFindDialog
 from editor.ui.session import ReviewSession
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -211,6 +212,7 @@ class App:
         self.session: ReviewSession | None = None
         self._frozen = False  # the first project's objects are kept out of the cycle collector's scans
         self.series: Series | None = None  # the open series, when the window shows one of its episodes
+        self.series_find: SeriesFindDialog | None = None  # moves to each window of the series (attach_series)
 
     def open(self, target: Path | Opened | Project) -> bool:
         """Show this project (a path, a series, or a project open already); False after telling the user why not."""

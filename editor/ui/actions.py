@@ -86,6 +86,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("run_qa", "translate", QT_TRANSLATE_NOOP("Actions", "Run &QA Checks"), "F7"),
     ActionSpec("next_episode", "series", QT_TRANSLATE_NOOP("Actions", "&Next Episode"), "Ctrl+PgDown"),
     ActionSpec("prev_episode", "series", QT_TRANSLATE_NOOP("Actions", "&Previous Episode"), "Ctrl+PgUp"),
+    ActionSpec("find_in_series", "series", QT_TRANSLATE_NOOP("Actions", "&Find and Replace in Series…"),
+               "Ctrl+Shift+F", QT_TRANSLATE_NOOP("Actions", "Find text in every episode; replace it in one step")),
+    ActionSpec("add_to_bible", "series", QT_TRANSLATE_NOOP("Actions", "Add to &Bible…"), "Ctrl+Shift+B",
+               QT_TRANSLATE_NOOP("Actions", "Add the selected text to the series' bible: a name, a form of "
+                                            "address, a term or a note")),
+    ActionSpec("deliver_series", "series", QT_TRANSLATE_NOOP("Actions", "&Deliver Series…"), "Ctrl+Shift+E",
+               QT_TRANSLATE_NOOP("Actions", "Export every episode in the chosen languages, with report.html")),
     ActionSpec("shortcuts", "help", QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts…"), "F1"),
     ActionSpec("about", "help", QT_TRANSLATE_NOOP("Actions", "&About SubReview")),
 )

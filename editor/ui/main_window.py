@@ -29,7 +29,7 @@ from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
-from editor.ui import file_actions, questions
+from editor.ui import bible_dialog, deliver_dialog, file_actions, questions, series_find
 from editor.ui.actions import MENUS, Actions
 from editor.ui.cue_style import plain_html, state_label
 from editor.ui.cue_table import CueTablePanel
@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
             if spec.menu == "review":
                 continue
             menu = self.menus[spec.menu]
-            if spec.name in ("quit", "settings", "export"):
+            if spec.name in ("quit", "settings", "export", "find_in_series"):
                 menu.addSeparator()
             menu.addAction(self.window_actions[spec.name])
         for name in groups["review"]:
@@ -285,6 +285,10 @@ class MainWindow(QMainWindow):
         self.editor.refresh()
         self.window_actions.connect("next_episode", lambda: self._step_episode(1))
         self.window_actions.connect("prev_episode", lambda: self._step_episode(-1))
+        self.window_actions.connect("find_in_series", lambda: series_find.show_in_window(self))
+        self.window_actions.connect("add_to_bible", lambda: bible_dialog.add_to_bible(self))
+        self.window_actions.connect("deliver_series", lambda: deliver_dialog.deliver_from_window(self))
+        series_find.follow_window(self)  # a Find in Series left open by the window this one replaces moves here
         state = self.settings.get("window/state")
         if state:
             self.restoreState(QByteArray(state))  # the dock takes its remembered place
@@ -370,7 +374,7 @@ class MainWindow(QMainWindow):
         media = self.player.available
         for name in ("play_pause", "back", "forward", "frame_back", "frame_forward", "slower", "faster"):
             a[name].setEnabled(media)
-        for name in ("next_episode", "prev_episode"):
+        for name in ("next_episode", "prev_episode", "find_in_series", "add_to_bible", "deliver_series"):
             a[name].setEnabled(self.series_host is not None)
 
     def _recount(self) -> None:

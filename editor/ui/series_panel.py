@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from editor.core.series.store import EpisodeStatus, Series
+
+if TYPE_CHECKING:
+    from editor.ui.series_find import SeriesFindDialog
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 REFRESH_DELAY_MS = 600  # after a change: counted again once typing pauses, not at every keystroke
@@ -18,6 +21,7 @@ class SeriesHost(Protocol):
     """What the window needs from the application to move around a series."""
 
     series: Series | None
+    series_find: SeriesFindDialog | None  # Find in Series, kept open while the window changes episodes
 
     def open_episode(self, episode: str, lang: str, cue_id: int | None = None) -> bool: ...
 

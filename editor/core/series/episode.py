@@ -97,11 +97,14 @@ class EpisodeProject(Project):
             after = d.after
             assert after is not None
             row = cue_to_row(after)
-            if d.before is not None and d.index_before == d.index_after and d.cue_id in self._pos:
-                con.execute("UPDATE lines SET start_ms = ?, end_ms = ?, source = ?, source_key = ?, meta = ? "
-                            "WHERE episode_id = ? AND id = ?",
-                            (after.start_ms, after.end_ms, after.source, source_key(after.source), row[9],
-                             episode_id, d.cue_id))
+            before = d.before
+            if before is not None and d.index_before == d.index_after and d.cue_id in self._pos:
+                if (before.start_ms, before.end_ms, before.source, before.meta) != (
+                        after.start_ms, after.end_ms, after.source, after.meta):  # else only this language's part
+                    con.execute("UPDATE lines SET start_ms = ?, end_ms = ?, source = ?, source_key = ?, meta = ? "
+                                "WHERE episode_id = ? AND id = ?",
+                                (after.start_ms, after.end_ms, after.source, source_key(after.source), row[9],
+                                 episode_id, d.cue_id))
             else:
                 pos = self._position_at(d.index_after or 0)
                 con.execute("INSERT OR REPLACE INTO lines (episode_id, id, pos, start_ms, end_ms, source, source_key,"

@@ -18,7 +18,7 @@ from editor.core.series.episode import EpisodeProject
 from editor.core.series.store import Series, SeriesError
 from editor.core.store.project import ProjectSaveError
 
-BAD_PATTERN = QT_TRANSLATE_NOOP("Errors", "{pattern} is not a valid regular expression: {reason}")
+BAD_PATTERN = QT_TRANSLATE_NOOP("Errors", "“{pattern}” is not a valid regular expression: {reason}")
 CHANGED_SINCE = QT_TRANSLATE_NOOP("Errors", "line {line} of {episode} changed since the preview; nothing was replaced. "
                                   "Find again.")
 

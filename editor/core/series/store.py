@@ -333,22 +333,22 @@ class Series:
                           {"qa_profile": before.qa_profile, "model": before.model},
                           {"qa_profile": qa_profile, "model": model})
 
-    def episodes(self) -> list[Episode]:
+    def episodes(self, *, where: str = "", params: Sequence[Any] = ()) -> list[Episode]:
         rows = self._con.execute(
             f"SELECT {_EPISODE_COLUMNS}, (SELECT count(*) FROM lines l WHERE l.episode_id = e.id) "
-            "FROM episodes e ORDER BY e.pos")
+            f"FROM episodes e {where} ORDER BY e.pos", params)
         return [Episode(*row) for row in rows]
 
     def episode_info(self, name: str) -> Episode:
         """An episode by its name, or by its number ("3", "03") when no name matches."""
-        episodes = self.episodes()
-        for episode in episodes:
-            if episode.name == name:
-                return episode
+        found = self.episodes(where="WHERE e.name = ?", params=(name,))
+        if found:
+            return found[0]
         if name.strip().isdigit():
-            matches = [e for e in episodes if e.number == int(name)]
+            matches = self.episodes(where="WHERE e.number = ?", params=(int(name),))
             if len(matches) == 1:
                 return matches[0]
+        episodes = self.episodes()
         shown = ", ".join(e.name for e in episodes[:6]) + (", …" if len(episodes) > 6 else "")
         raise SeriesError(template=NO_SUCH_EPISODE, series=self.path.name, episode=name, known=shown or "none")
 
