@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QContextMenuEvent, QFocusEvent, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +39,7 @@ from editor.core.review import Comment
 from editor.core.store.project import now_iso
 from editor.core.text import lines
 from editor.core.timecode import format_clock
+from editor.services.spelling import SpellChecker
 from editor.ui.cue_details import CueDetails
 from editor.ui.cue_style import (
     STATE_COLORS,
@@ -50,6 +51,7 @@ from editor.ui.cue_style import (
 )
 from editor.ui.review_thread import ReviewThread
 from editor.ui.session import ReviewSession
+from editor.ui.spell_highlight import SpellHighlighter, spelling_menu
 
 TYPING_DELAY_MS = 300
 
@@ -69,6 +71,12 @@ class TargetEdit(QPlainTextEdit):
         self._on_focus_out = on_focus_out
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
+        self.spell_checker: SpellChecker | None = None  # set through LineEditor.set_spell_checker
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = spelling_menu(self, self.spell_checker, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def _is_undo(self, event: QKeyEvent) -> bool:
         return event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
@@ -161,6 +169,7 @@ class LineEditor(QWidget):
         # question itself takes the focus away).
         self.target_edit = TargetEdit(self.flush, lambda: self.flush(interactive=False), self)
         self.target_edit.textChanged.connect(self._on_target_edit_text_changed)
+        self.spell_highlighter = SpellHighlighter(self.target_edit.document())
         for edit in (self.source_edit, self.target_edit):
             font = edit.font()
             font.setPointSizeF(font.pointSizeF() * 1.15)  # the text under review reads a little larger
@@ -421,6 +430,11 @@ class LineEditor(QWidget):
     def _number_text(self, cue_id: int) -> str:
         number = self._number_of(cue_id)
         return "" if number is None else str(number)
+
+    def set_spell_checker(self, checker: SpellChecker | None) -> None:
+        """Underline the translation's misspelled words and offer corrections in its context menu (None: off)."""
+        self.target_edit.spell_checker = checker
+        self.spell_highlighter.set_checker(checker)
 
     def refresh(self) -> None:
         """Show the current line again (after something the window feeds the editor changed)."""

@@ -29,7 +29,7 @@ from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
 from editor.services.waveform import WaveformLoader
-from editor.ui import bible_dialog, deliver_dialog, file_actions, questions, series_find
+from editor.ui import bible_dialog, deliver_dialog, file_actions, questions, series_find, window_spelling
 from editor.ui.actions import MENUS, Actions
 from editor.ui.cue_style import plain_html, state_label
 from editor.ui.cue_table import CueTablePanel
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         first = next((c.id for c in session.doc if needs_decision(c)), session.doc[0].id if len(session.doc) else None)
         if first is not None:
             self.table.select_cue(first)
+        window_spelling.attach_spelling(self)
         self.editor.target_edit.setFocus()  # typing goes into the translation as soon as the window is active
         self.update_enabled()
         QTimer.singleShot(0, self.checks.start)  # the window shows before the checks finish
@@ -332,6 +333,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         project = self.session.project
         self.setWindowTitle(f"{getattr(project, 'title', project.path.name)} — SubReview")
+
+    def show_status(self, text: str) -> None:
+        """A short message in the status bar (for the window's helpers)."""
+        self._show_message(text)
 
     def _show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)

@@ -106,3 +106,21 @@ def test_the_next_episodes_waveforms_are_made_in_the_background_into_one_cache(q
         assert not list(tmp_path.glob("EP0*.peaks"))  # one cache for the series, beside its file
     finally:
         app.shutdown()
+
+
+def test_a_word_added_to_the_series_dictionary_is_saved_and_accepted_in_the_next_episode(qtbot, tmp_path):
+    path = tmp_path / "drama.subseries"
+    _make(path)
+    app = App(QApplication.instance(), Settings())
+    try:
+        assert app.open_series(path, "EP01", "en")
+        checker = app.window.editor.target_edit.spell_checker
+        assert checker is not None and checker.available
+        assert [w for _s, _e, w in checker.misspelled("Xiaoming is here.")] == ["Xiaoming"]
+        checker.add_word("Xiaoming")  # what "Add to Series Dictionary" does
+        with Series.open(path, read_only=True) as reader:
+            assert reader.dictionary_words("en") == ["Xiaoming"]
+        app.window.window_actions["next_episode"].trigger()
+        assert app.window.editor.target_edit.spell_checker.misspelled("Xiaoming is here.") == []
+    finally:
+        app.shutdown()

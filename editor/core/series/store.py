@@ -434,6 +434,16 @@ class Series:
         self.replace_bible(lang, [(kinds.get(s, "term"), s, t, f, n, c) for s, t, f, n, c in rows] + notes,
                            actor=actor)
 
+    # --- the spelling dictionary ------------------------------------------------------------------------
+    def dictionary_words(self, lang: str) -> list[str]:
+        """Words the spell checker accepts in this language (names, invented words) for the whole series."""
+        return [w for (w,) in self._con.execute("SELECT word FROM dictionary WHERE lang = ? ORDER BY word", (lang,))]
+
+    def add_dictionary_word(self, lang: str, word: str, *, actor: str) -> None:
+        with self.writing() as con:
+            con.execute("INSERT OR IGNORE INTO dictionary (lang, word) VALUES (?, ?)", (lang, word))
+            insert_event(con, "add_dictionary_word", actor, Actor.PERSON, None, lang, None, None, {"word": word})
+
     # --- events --------------------------------------------------------------------------------------
     def log_event(self, action: str, *, actor: str, kind: Actor = Actor.PERSON, episode_id: int | None = None,
                   lang: str | None = None, cue_id: int | None = None, before: Any = None, after: Any = None) -> None:
