@@ -271,3 +271,22 @@ def test_a_broken_video_and_an_unreadable_subtitle_are_named_and_the_rest_of_the
     with Series.open(path, read_only=True) as series:
         assert [e.name for e in series.episodes()] == ["EP01", "EP03"]
         assert series.episodes()[0].fps == 24.0
+
+
+def test_languages_are_listed_with_their_profile_and_model_and_a_model_must_cover_its_language(
+        series_path, tiny_model_dir, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("SUBREVIEW_DATA_DIR", str(tmp_path / "data"))
+    assert main(["models", "add", str(tiny_model_dir), "--name", "tiny-zh-es", "--source-lang", "zh-Hans",
+                 "--target-lang", "es"]) == 0
+    capsys.readouterr()
+    assert main(["series", "language", str(series_path), "pt-BR", "--add"]) == 0
+    out = capsys.readouterr().out
+    assert "pt-BR: QA profile Portuguese" in out and "nothing is drafted" in out
+    assert main(["series", "language", str(series_path)]) == 0
+    listing = capsys.readouterr().out
+    assert "es: QA profile Spanish, Latin America" in listing and "model tiny-zh-es" in listing
+    assert "en: QA profile English" in listing and "zh-en-demo" in listing
+    assert main(["series", "language", str(series_path), "es", "--model", "zh-en-demo"]) == 2  # never English in es
+    assert "translates into en" in capsys.readouterr().err
+    with Series.open(series_path, read_only=True) as series:
+        assert series.language("es").model == ""

@@ -12,13 +12,14 @@ from typing import Any
 from editor.core import cli
 from editor.core.glossary import load_glossary_csv
 from editor.core.series import build, find
-from editor.core.series.checks import review_queue, run_series_qa
+from editor.core.series.checks import language_profile, review_queue, run_series_qa
 from editor.core.series.consistency import check_consistency, read_bible, read_line_records
 from editor.core.series.consistency import describe as describe_issue
 from editor.core.series.deliver import deliver
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.memory_index import MemoryEntry, MemoryIndex, describe, draft_text
 from editor.core.series.store import Series
+from editor.core.store import ProjectError
 from editor.core.workflows import import_target
 
 
@@ -232,6 +233,33 @@ def cmd_queue(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def cmd_language(args: argparse.Namespace) -> int:
+    from editor.core.mt import registry
+    from editor.core.mt.engine import EngineError
+    from editor.core.mt.languages import check_languages
+
+    writes = args.lang is not None and (args.add or args.profile is not None or args.model is not None)
+    with _open(args.series, read_only=not writes) as series:
+        actor = cli.reviewer_name(args.reviewer)
+        if args.lang is not None and args.add:
+            series.add_language(args.lang, actor=actor)
+        if args.lang is not None and (args.profile is not None or args.model is not None):
+            series.language(args.lang)
+            if args.model:  # it must exist and cover the pair: said now, not when drafting
+                check_languages(registry.get_model(args.model), series.source_lang, args.lang)
+            series.set_language(args.lang, actor=actor, qa_profile=args.profile, model=args.model)
+        languages = [series.language(args.lang)] if args.lang else series.languages()
+        for language in languages:
+            profile = language_profile(series, language.code)
+            try:
+                found = registry.model_for(series.source_lang, language.code, language.model)
+                model = found.name if found is not None else "none installed: nothing is drafted"
+            except (EngineError, ProjectError, ValueError) as exc:
+                model = f"{language.model} cannot be used: {exc}"
+            print(f"{language.code}: QA profile {profile.name}; model {model}")
+    return cli.EXIT_OK
+
+
 def cmd_export_project(args: argparse.Namespace) -> int:
     with _open(args.series) as series:
         view = EpisodeProject.of(series, args.episode, args.lang)
@@ -288,6 +316,14 @@ def add_commands(sub: argparse._SubParsersAction,
     p.add_argument("episode", help="the episode's name (EP02) or number")
     p.add_argument("file")
     p.add_argument("--encoding", help="the file's text encoding (default: detected)")
+
+    p = add("language", cmd_language, "List the series' target languages with their QA profile and model, add "
+            "one, or set a language's QA profile or model.", writes=True)
+    p.add_argument("series")
+    p.add_argument("lang", nargs="?", help="a target language (e.g. es-419)")
+    p.add_argument("--add", action="store_true", help="add LANG to the series")
+    p.add_argument("--profile", help="the QA profile for LANG (a name or a .toml file)")
+    p.add_argument("--model", help="the registered model for LANG (default: the newest installed one covering it)")
 
     p = add("status", cmd_status, "Progress per episode and language.")
     p.add_argument("series")
