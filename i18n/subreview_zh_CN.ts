@@ -184,6 +184,38 @@
         <translation>运行质检(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Next Episode</source>
+        <translation>下一集(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Episode</source>
+        <translation>上一集(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Find and Replace in Series…</source>
+        <translation>在全剧中查找和替换(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find text in every episode; replace it in one step</source>
+        <translation>在每一集中查找文本，并一步完成替换</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Bible…</source>
+        <translation>添加到设定集(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Add the selected text to the series&apos; bible: a name, a form of address, a term or a note</source>
+        <translation>将选中的文本添加到本剧设定集：人名、称谓、术语或备注</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver Series…</source>
+        <translation>交付全剧(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export every episode in the chosen languages, with report.html</source>
+        <translation>按所选语言导出每一集，并附上 report.html 报告</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
@@ -212,12 +244,126 @@
         <translation>翻译(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Series</source>
+        <translation>剧集(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>BibleEntry</name>
+    <message>
+        <source>Character name</source>
+        <translation>角色名</translation>
+    </message>
+    <message>
+        <source>Form of address</source>
+        <translation>称谓</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>术语</translation>
+    </message>
+    <message>
+        <source>Note about a character</source>
+        <translation>角色备注</translation>
+    </message>
+    <message>
+        <source>Add to Bible</source>
+        <translation>添加到设定集</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>原文(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Translation</source>
+        <translation>译文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Forbidden renderings</source>
+        <translation>禁用译法(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>所有语言</translation>
+    </message>
+    <message>
+        <source>As it is written in the source, e.g. 林总</source>
+        <translation>照原文的写法，例如：林总</translation>
+    </message>
+    <message>
+        <source>Renderings QA flags, separated by ;</source>
+        <translation>质检会标出的译法，用 ; 分隔</translation>
+    </message>
+    <message>
+        <source>Who this is, who calls whom what, gender…</source>
+        <translation>此人是谁、谁怎么称呼谁、性别…</translation>
+    </message>
+    <message>
+        <source>Match letter c&amp;ase</source>
+        <translation>区分大小写(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Type the source text the entry is about.</source>
+        <translation>请输入此条目对应的原文。</translation>
+    </message>
+    <message>
+        <source>Type the note.</source>
+        <translation>请输入备注。</translation>
+    </message>
+    <message>
+        <source>Type the translation, or the renderings to forbid.</source>
+        <translation>请输入译文，或要禁用的译法。</translation>
+    </message>
+    <message>
+        <source>Not added to the %1 bible: %2</source>
+        <translation>未添加到 %1 设定集：%2</translation>
+    </message>
+    <message>
+        <source>Replaces the entry for this source (%1).</source>
+        <translation>将取代此原文的现有条目（%1）。</translation>
+    </message>
+    <message>
+        <source>Added to the bible: %1</source>
+        <translation>已添加到设定集：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Consistency</name>
+    <message>
+        <source>“{key}” is translated {variants} ways; most often as “{majority}”</source>
+        <translation>“{key}”有 {variants} 种译法，最常用的是“{majority}”</translation>
+    </message>
+    <message>
+        <source>Bible: translate “{key}” as “{expected}”</source>
+        <translation>设定集：“{key}”应译为“{expected}”</translation>
+    </message>
+    <message>
+        <source>Bible: “{found}” must not be used for “{key}”</source>
+        <translation>设定集：“{key}”不得译为“{found}”</translation>
+    </message>
+    <message>
+        <source>Bible: “{found}” must not be used</source>
+        <translation>设定集：不得使用“{found}”</translation>
     </message>
 </context>
 <context>
@@ -245,6 +391,22 @@
     <message>
         <source>QA</source>
         <translation>质检</translation>
+    </message>
+    <message>
+        <source>Memory (%1)</source>
+        <translation>记忆库（%1）</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>记忆库</translation>
+    </message>
+    <message>
+        <source>Click to put this text in the translation (you still confirm it)</source>
+        <translation>点击即可将此文本填入译文（仍需你确认）</translation>
+    </message>
+    <message>
+        <source>No decision in the series matches this line.</source>
+        <translation>全剧中没有与此条匹配的人工译文。</translation>
     </message>
     <message>
         <source>No machine draft for this line.</source>
@@ -426,6 +588,153 @@
     <message>
         <source>%1 lines</source>
         <translation>%1 条</translation>
+    </message>
+</context>
+<context>
+    <name>Deliver</name>
+    <message>
+        <source>SubRip (.srt)</source>
+        <translation>SubRip (.srt)</translation>
+    </message>
+    <message>
+        <source>WebVTT (.vtt)</source>
+        <translation>WebVTT (.vtt)</translation>
+    </message>
+    <message>
+        <source>Advanced SubStation Alpha (.ass)</source>
+        <translation>Advanced SubStation Alpha (.ass)</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose a folder.</source>
+        <translation>%1 是文件，不是文件夹。请选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Nothing can be written in %1 (%2). Choose another folder.</source>
+        <translation>无法在 %1 中写入任何内容（%2）。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The delivery stopped: %1</source>
+        <translation>交付已中止：%1</translation>
+    </message>
+    <message>
+        <source>Deliver Series — %1</source>
+        <translation>交付全剧——%1</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Write a byte order mark (some Windows players need it)</source>
+        <translation>写入 BOM（字节顺序标记，部分 Windows 播放器需要）</translation>
+    </message>
+    <message>
+        <source>Windows line endings (CRLF)</source>
+        <translation>Windows 换行符 (CRLF)</translation>
+    </message>
+    <message>
+        <source>Also export episodes with undecided lines (marked as forced in the report)</source>
+        <translation>仍有待处理字幕的分集也导出（在报告中标为强制导出）</translation>
+    </message>
+    <message>
+        <source>Episode</source>
+        <translation>分集</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>File or reason</source>
+        <translation>文件或原因</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation>交付(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Report</source>
+        <translation>打开报告(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%v of %m episode files</source>
+        <translation>%v / %m 个分集文件</translation>
+    </message>
+    <message>
+        <source>Every line of the chosen languages has a decision.</source>
+        <translation>所选语言的字幕条均已处理。</translation>
+    </message>
+    <message>
+        <source>%1 episodes have lines without a decision (each language counted apart): they are exported anyway and marked as forced.</source>
+        <translation>有 %1 个分集仍有待处理的字幕条（每种语言分别计算）：这些分集仍会导出，并标为强制导出。</translation>
+    </message>
+    <message>
+        <source>%1 episodes have lines without a decision (each language counted apart): they are refused, and the report says why.</source>
+        <translation>有 %1 个分集仍有待处理的字幕条（每种语言分别计算）：这些分集不予导出，报告中会说明原因。</translation>
+    </message>
+    <message>
+        <source>Choose at least one language.</source>
+        <translation>请至少选择一种语言。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to deliver into.</source>
+        <translation>请选择交付到哪个文件夹。</translation>
+    </message>
+    <message>
+        <source>Deliver undecided episodes?</source>
+        <translation>要交付仍有待处理字幕的分集吗？</translation>
+    </message>
+    <message>
+        <source>%1 episodes have lines without a decision; deliver them anyway?</source>
+        <translation>有 %1 个分集仍有待处理的字幕条；仍要交付吗？</translation>
+    </message>
+    <message>
+        <source>Deliver Anyway</source>
+        <translation>仍然交付</translation>
+    </message>
+    <message>
+        <source>Delivered %1 of %2 episode files into %3 (forced: %4, refused: %5). The report is report.html in that folder.</source>
+        <translation>已将 %2 个分集文件中的 %1 个交付到 %3（强制导出：%4，拒绝导出：%5）。报告是该文件夹中的 report.html。</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒绝导出</translation>
+    </message>
+    <message>
+        <source>Forced</source>
+        <translation>强制导出</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Choose the delivery folder</source>
+        <translation>选择交付文件夹</translation>
+    </message>
+    <message>
+        <source>Pre-translation is running: let it finish or cancel it, then deliver.</source>
+        <translation>正在预翻译：请等它完成或将其取消，然后再交付。</translation>
     </message>
 </context>
 <context>
@@ -619,6 +928,82 @@
     <message>
         <source>read this way, the source file&apos;s lines ({found}) do not match the project&apos;s ({expected}) in number or timing; make a new project from it instead.</source>
         <translation>按此编码读取后，原文文件的字幕条（{found} 条）与项目的字幕条（{expected} 条）在数量或时间上不一致；请改用该文件新建项目。</translation>
+    </message>
+    <message>
+        <source>no episode could be made from {folder}: {reason}</source>
+        <translation>无法从 {folder} 创建任何分集：{reason}</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder; no series was made</source>
+        <translation>{folder} 不是文件夹；未创建剧集。</translation>
+    </message>
+    <message>
+        <source>{folder} holds no subtitle files (.srt, .vtt, .ass, .ssa); no series was made</source>
+        <translation>{folder} 中没有字幕文件（.srt、.vtt、.ass、.ssa）；未创建剧集。</translation>
+    </message>
+    <message>
+        <source>{file} shares no line with the source of {episode}; is it another episode? Nothing was changed.</source>
+        <translation>{file} 与 {episode} 的原文没有任何相同的字幕条；它是不是另一集的？没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>“{pattern}” is not a valid regular expression: {reason}</source>
+        <translation>“{pattern}”不是有效的正则表达式：{reason}</translation>
+    </message>
+    <message>
+        <source>line {line} of {episode} changed since the preview; nothing was replaced. Find again.</source>
+        <translation>{episode} 第 {line} 条在预览之后已有改动；没有替换任何内容。请重新查找。</translation>
+    </message>
+    <message>
+        <source>{name} is not a folder.</source>
+        <translation>{name} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder {name} cannot be read ({reason}).</source>
+        <translation>无法读取文件夹 {name}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>cannot write the delivery report {name}: {reason}.</source>
+        <translation>无法写入交付报告 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} is not a SubReview series</source>
+        <translation>{path} 不是 SubReview 剧集文件</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a SubReview series: {reason}</source>
+        <translation>{path} 已损坏或不是 SubReview 剧集文件：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer SubReview (series version {version}, this one reads up to {supported}); update SubReview to open it</source>
+        <translation>{path} 由更新版本的 SubReview 创建（剧集文件版本 {version}，本版本最高只能读取 {supported}）；请更新 SubReview 后再打开</translation>
+    </message>
+    <message>
+        <source>{series} has no episode {episode}; its episodes are {known}</source>
+        <translation>{series} 中没有分集 {episode}；现有分集为 {known}</translation>
+    </message>
+    <message>
+        <source>{series} has no episodes yet; add some with `subreview series add`</source>
+        <translation>{series} 还没有分集；请用 `subreview series add` 添加。</translation>
+    </message>
+    <message>
+        <source>{path}: no such series file</source>
+        <translation>{path}：没有这个剧集文件</translation>
+    </message>
+    <message>
+        <source>{series} has no target language {lang}; its languages are {known}</source>
+        <translation>{series} 没有目标语言 {lang}；现有语言为 {known}</translation>
+    </message>
+    <message>
+        <source>{series} already has an episode {episode}; nothing was added</source>
+        <translation>{series} 中已有分集 {episode}；没有添加任何内容</translation>
+    </message>
+    <message>
+        <source>a series needs at least one target language</source>
+        <translation>剧集至少需要一种目标语言</translation>
+    </message>
+    <message>
+        <source>{count} lines still need a decision ({states})</source>
+        <translation>还有 {count} 行需要决定（{states}）</translation>
     </message>
 </context>
 <context>
@@ -896,6 +1281,10 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>在第 %1 条插入机器建议的译文</translation>
     </message>
     <message>
+        <source>Insert a translation from the memory in line %1</source>
+        <translation>在第 %1 条插入记忆库中的译文</translation>
+    </message>
+    <message>
         <source>Comment on line %1</source>
         <translation>在第 %1 条留言</translation>
     </message>
@@ -937,6 +1326,22 @@ Review and edit subtitles with machine translation kept under human control. Mac
     <message>
         <source>No waveform: %1</source>
         <translation>无法显示波形：%1</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>剧集</translation>
+    </message>
+    <message>
+        <source>Series Checks</source>
+        <translation>全剧检查</translation>
+    </message>
+    <message>
+        <source>This is the last episode.</source>
+        <translation>这已经是最后一集。</translation>
+    </message>
+    <message>
+        <source>This is the first episode.</source>
+        <translation>这已经是第一集。</translation>
     </message>
     <message>
         <source>QA Checks</source>
@@ -1065,6 +1470,13 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Close Without Saving</source>
         <translation>不保存并关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryIndex</name>
+    <message>
+        <source>{episode} line {line} · {percent}%</source>
+        <translation>{episode} 第 {line} 条 · {percent}%</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1659,22 @@ The lines drafted so far are saved.</source>
         <translation>译文中含汉字</translation>
     </message>
     <message>
+        <source>Punctuation of another script</source>
+        <translation>非本语言的标点</translation>
+    </message>
+    <message>
+        <source>Opening ¿ or ¡ missing</source>
+        <translation>缺少开头的 ¿ 或 ¡</translation>
+    </message>
+    <message>
+        <source>Space missing by punctuation</source>
+        <translation>标点旁缺少空格</translation>
+    </message>
+    <message>
+        <source>Quotation marks</source>
+        <translation>引号</translation>
+    </message>
+    <message>
         <source>Numbers missing</source>
         <translation>数字缺失</translation>
     </message>
@@ -1305,6 +1733,22 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Chinese characters left in the translation: {chars}</source>
         <translation>译文中残留汉字：{chars}</translation>
+    </message>
+    <message>
+        <source>Punctuation of another script: {marks} (write {expected})</source>
+        <translation>非本语言的标点：{marks}（应写作 {expected}）</translation>
+    </message>
+    <message>
+        <source>Opening {mark} missing in “{sentence}”</source>
+        <translation>“{sentence}”缺少开头的 {mark}</translation>
+    </message>
+    <message>
+        <source>A space is missing next to {mark} in “{word}”</source>
+        <translation>“{word}”中的 {mark} 旁缺少空格</translation>
+    </message>
+    <message>
+        <source>Quotation marks {marks}: this language writes {expected}</source>
+        <translation>引号 {marks}：该语言应使用 {expected}</translation>
     </message>
     <message>
         <source>Numbers of the source missing in the translation: {numbers}</source>
@@ -1466,6 +1910,301 @@ The lines drafted so far are saved.</source>
     <message>
         <source>SubReview records who made each decision (confirmed, approved or rejected a line). Which name should it record for you?</source>
         <translation>SubReview 会记录每项决定（确认、审核通过或退回字幕条）是由谁做出的。要用什么名字记录你的决定？</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <source>Rejected before</source>
+        <translation>曾被退回</translation>
+    </message>
+    <message>
+        <source>QA error</source>
+        <translation>质检错误</translation>
+    </message>
+    <message>
+        <source>Bible</source>
+        <translation>不符设定集</translation>
+    </message>
+    <message>
+        <source>Source changed</source>
+        <translation>原文有改动</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>置信度低</translation>
+    </message>
+    <message>
+        <source>Fuzzy memory match</source>
+        <translation>记忆库模糊匹配</translation>
+    </message>
+    <message>
+        <source>Changed since the draft</source>
+        <translation>改过机翻初稿</translation>
+    </message>
+    <message>
+        <source>QA warning</source>
+        <translation>质检警告</translation>
+    </message>
+</context>
+<context>
+    <name>Series</name>
+    <message>
+        <source>{file} has no subtitles with its name or episode number, so it is not added as an episode.</source>
+        <translation>没有与 {file} 同名或同集号的字幕，因此未将它添加为分集。</translation>
+    </message>
+    <message>
+        <source>{file} has no video with its name or episode number, so its episode has subtitles only.</source>
+        <translation>没有与 {file} 同名或同集号的视频，因此这一集只有字幕。</translation>
+    </message>
+    <message>
+        <source>Episode {episode} is left out because the videos {files} all claim it; keep one and add the episode again.</source>
+        <translation>已略过集号 {episode}：视频 {files} 都标为这一集；请只保留其中一个，再重新添加这一集。</translation>
+    </message>
+    <message>
+        <source>Episode {episode} is left out because the subtitle files {files} all claim it; keep one and add the episode again.</source>
+        <translation>已略过集号 {episode}：字幕文件 {files} 都标为这一集；请只保留其中一个，再重新添加这一集。</translation>
+    </message>
+    <message>
+        <source>Episode {episode} is left out because the files {files} all claim it; keep one video and one subtitle file and add the episode again.</source>
+        <translation>已略过集号 {episode}：文件 {files} 都标为这一集；请只保留一个视频和一个字幕文件，再重新添加这一集。</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesChecksPanel</name>
+    <message>
+        <source>Issue / line</source>
+        <translation>问题 / 字幕条</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>字幕条</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Check the Series Again</source>
+        <translation>重新检查全剧</translation>
+    </message>
+    <message>
+        <source>Checking every episode…</source>
+        <translation>正在检查每一集…</translation>
+    </message>
+    <message>
+        <source>The series could not be checked: %1</source>
+        <translation>无法检查全剧：%1</translation>
+    </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 第 %2 条</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Consistency (%1)</source>
+        <translation>一致性（%1）</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Review Queue (%1)</source>
+        <translation>审校队列（%1）</translation>
+    </message>
+    <message>
+        <source>Review Queue</source>
+        <translation>审校队列</translation>
+    </message>
+    <message>
+        <source>Double-click a line to open it. The queue lists every line awaiting a person, riskiest first.</source>
+        <translation>双击字幕条即可打开。审校队列列出所有等待人工处理的字幕条，风险最高的排在最前面。</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesFind</name>
+    <message>
+        <source>Episode</source>
+        <translation>分集</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>替换前</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>替换后</translation>
+    </message>
+    <message>
+        <source>Translation: %1</source>
+        <translation>译文：%1</translation>
+    </message>
+    <message>
+        <source>Translation: all languages</source>
+        <translation>译文：所有语言</translation>
+    </message>
+    <message>
+        <source>Source lines (%1)</source>
+        <translation>原文（%1）</translation>
+    </message>
+    <message>
+        <source>Find in Series — %1</source>
+        <translation>在全剧中查找——%1</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;place with:</source>
+        <translation>替换为(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Text to find in every episode</source>
+        <translation>要在每一集中查找的文本</translation>
+    </message>
+    <message>
+        <source>New text (with a regular expression, \1 is the first group)</source>
+        <translation>新文本（使用正则表达式时，\1 表示第一个分组）</translation>
+    </message>
+    <message>
+        <source>Regular e&amp;xpression</source>
+        <translation>正则表达式(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>区分大小写(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view Replace</source>
+        <translation>预览替换(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace All</source>
+        <translation>全部替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Replace in every line of the preview, as one step that Undo takes back; each line then needs a decision again</source>
+        <translation>替换预览中的每一条字幕，作为一步操作，可用“撤销”一次恢复；之后每一条都需要重新处理</translation>
+    </message>
+    <message>
+        <source>Double-click a line to open its episode at that line</source>
+        <translation>双击某一条即可打开所在分集并转到该条</translation>
+    </message>
+    <message>
+        <source>Type the text to find.</source>
+        <translation>请输入要查找的文本。</translation>
+    </message>
+    <message>
+        <source>Found in %1 lines of %2 episodes.</source>
+        <translation>在 %2 集中找到 %1 条。</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>未找到。</translation>
+    </message>
+    <message>
+        <source>The source lines are shared by every language: find only.</source>
+        <translation>原文由所有语言共用：只能查找，不能替换。</translation>
+    </message>
+    <message>
+        <source>The replacement cannot be used: %1</source>
+        <translation>无法使用此替换内容：%1</translation>
+    </message>
+    <message>
+        <source>%1 lines of %2 episodes will change. Each becomes edited and needs a decision again.</source>
+        <translation>将修改 %2 集中的 %1 条字幕。每一条都会变为“修改待确认”，需要重新处理。</translation>
+    </message>
+    <message>
+        <source>Found, but the replacement changes nothing.</source>
+        <translation>已找到，但替换后内容没有变化。</translation>
+    </message>
+    <message>
+        <source>Replace “%1” in %2 lines</source>
+        <translation>在 %2 条中替换“%1”</translation>
+    </message>
+    <message>
+        <source>Replaced in %1 lines of %2 episodes. Each is now edited and needs a decision; Undo takes the whole replacement back.</source>
+        <translation>已替换 %2 集中的 %1 条字幕。每一条现为“修改待确认”，需要处理；“撤销”可一次恢复整个替换。</translation>
+    </message>
+    <message>
+        <source>The search changed: preview again before replacing.</source>
+        <translation>查找条件已更改：替换前请重新预览。</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesModel</name>
+    <message>
+        <source>Episode</source>
+        <translation>分集</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>done · %1 approved</source>
+        <translation>已完成 · 已通过 %1</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 approved</source>
+        <translation>待处理 %1 · 已通过 %2</translation>
+    </message>
+    <message>
+        <source>%1 QA errors</source>
+        <translation>质检错误 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesPanel</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>%1 of %2 episodes done in %3; %4 lines need a decision</source>
+        <translation>%3：%2 集中已完成 %1 集；%4 条待处理</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +2370,41 @@ The lines drafted so far are saved.</source>
     <message>
         <source>New shortcut for the selected action:</source>
         <translation>所选操作的新快捷键：</translation>
+    </message>
+</context>
+<context>
+    <name>Spelling</name>
+    <message>
+        <source>Spell checking needs pyenchant and the Enchant library (Debian package libenchant-2-2).</source>
+        <translation>拼写检查需要 pyenchant 和 Enchant 库（Debian 软件包 libenchant-2-2）。</translation>
+    </message>
+    <message>
+        <source>Spell checking is not available for %1, whose words are not separated by spaces.</source>
+        <translation>%1 的词语之间不以空格分隔，无法进行拼写检查。</translation>
+    </message>
+    <message>
+        <source>No spelling dictionary for %1 is installed.</source>
+        <translation>未安装 %1 的拼写词典。</translation>
+    </message>
+    <message>
+        <source>No spelling dictionary for %1 is installed (Debian package %2).</source>
+        <translation>未安装 %1 的拼写词典（Debian 软件包 %2）。</translation>
+    </message>
+    <message>
+        <source>Spelling is checked with the %1 dictionary; for %2 install the Debian package %3.</source>
+        <translation>拼写检查使用的是 %1 词典；如需 %2 词典，请安装 Debian 软件包 %3。</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>无建议</translation>
+    </message>
+    <message>
+        <source>Add to Series Dictionary</source>
+        <translation>添加到本剧词典</translation>
+    </message>
+    <message>
+        <source>Accept this word in every episode of the series</source>
+        <translation>在全剧各集中都不再把这个词标为拼写错误</translation>
     </message>
 </context>
 <context>

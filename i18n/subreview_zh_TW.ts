@@ -184,6 +184,38 @@
         <translation>執行品質檢查(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Next Episode</source>
+        <translation>下一集(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Episode</source>
+        <translation>上一集(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Find and Replace in Series…</source>
+        <translation>在全劇中尋找與取代(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find text in every episode; replace it in one step</source>
+        <translation>在每一集中尋找文字，並一次完成取代</translation>
+    </message>
+    <message>
+        <source>Add to &amp;Bible…</source>
+        <translation>加入設定集(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Add the selected text to the series&apos; bible: a name, a form of address, a term or a note</source>
+        <translation>將選取的文字加入本劇設定集：人名、稱謂、術語或備註</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver Series…</source>
+        <translation>交付全劇(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export every episode in the chosen languages, with report.html</source>
+        <translation>以所選語言匯出每一集，並附上 report.html 報告</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard Shortcuts…</source>
         <translation>鍵盤快速鍵(&amp;K)…</translation>
     </message>
@@ -212,12 +244,126 @@
         <translation>翻譯(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Series</source>
+        <translation>劇集(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>檢視(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>BibleEntry</name>
+    <message>
+        <source>Character name</source>
+        <translation>角色名稱</translation>
+    </message>
+    <message>
+        <source>Form of address</source>
+        <translation>稱謂</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>術語</translation>
+    </message>
+    <message>
+        <source>Note about a character</source>
+        <translation>角色備註</translation>
+    </message>
+    <message>
+        <source>Add to Bible</source>
+        <translation>加入設定集</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>類型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>原文(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Translation</source>
+        <translation>譯文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Forbidden renderings</source>
+        <translation>禁用譯法(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>備註(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>All languages</source>
+        <translation>所有語言</translation>
+    </message>
+    <message>
+        <source>As it is written in the source, e.g. 林总</source>
+        <translation>照原文的寫法，例如：林总</translation>
+    </message>
+    <message>
+        <source>Renderings QA flags, separated by ;</source>
+        <translation>品檢會標出的譯法，以 ; 分隔</translation>
+    </message>
+    <message>
+        <source>Who this is, who calls whom what, gender…</source>
+        <translation>此人是誰、誰怎麼稱呼誰、性別…</translation>
+    </message>
+    <message>
+        <source>Match letter c&amp;ase</source>
+        <translation>區分大小寫(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Type the source text the entry is about.</source>
+        <translation>請輸入此條目對應的原文。</translation>
+    </message>
+    <message>
+        <source>Type the note.</source>
+        <translation>請輸入備註。</translation>
+    </message>
+    <message>
+        <source>Type the translation, or the renderings to forbid.</source>
+        <translation>請輸入譯文，或要禁用的譯法。</translation>
+    </message>
+    <message>
+        <source>Not added to the %1 bible: %2</source>
+        <translation>未加入 %1 設定集：%2</translation>
+    </message>
+    <message>
+        <source>Replaces the entry for this source (%1).</source>
+        <translation>將取代此原文的現有條目（%1）。</translation>
+    </message>
+    <message>
+        <source>Added to the bible: %1</source>
+        <translation>已加入設定集：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Consistency</name>
+    <message>
+        <source>“{key}” is translated {variants} ways; most often as “{majority}”</source>
+        <translation>「{key}」有 {variants} 種譯法，最常用的是「{majority}」</translation>
+    </message>
+    <message>
+        <source>Bible: translate “{key}” as “{expected}”</source>
+        <translation>設定集：「{key}」應譯為「{expected}」</translation>
+    </message>
+    <message>
+        <source>Bible: “{found}” must not be used for “{key}”</source>
+        <translation>設定集：「{key}」不得譯為「{found}」</translation>
+    </message>
+    <message>
+        <source>Bible: “{found}” must not be used</source>
+        <translation>設定集：不得使用「{found}」</translation>
     </message>
 </context>
 <context>
@@ -245,6 +391,22 @@
     <message>
         <source>QA</source>
         <translation>品檢</translation>
+    </message>
+    <message>
+        <source>Memory (%1)</source>
+        <translation>記憶庫（%1）</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>記憶庫</translation>
+    </message>
+    <message>
+        <source>Click to put this text in the translation (you still confirm it)</source>
+        <translation>按一下即可將此文字填入譯文（仍需您確認）</translation>
+    </message>
+    <message>
+        <source>No decision in the series matches this line.</source>
+        <translation>全劇中沒有與這句相符的人工譯文。</translation>
     </message>
     <message>
         <source>No machine draft for this line.</source>
@@ -426,6 +588,153 @@
     <message>
         <source>%1 lines</source>
         <translation>%1 句</translation>
+    </message>
+</context>
+<context>
+    <name>Deliver</name>
+    <message>
+        <source>SubRip (.srt)</source>
+        <translation>SubRip (.srt)</translation>
+    </message>
+    <message>
+        <source>WebVTT (.vtt)</source>
+        <translation>WebVTT (.vtt)</translation>
+    </message>
+    <message>
+        <source>Advanced SubStation Alpha (.ass)</source>
+        <translation>Advanced SubStation Alpha (.ass)</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose a folder.</source>
+        <translation>%1 是檔案，不是資料夾。請選擇一個資料夾。</translation>
+    </message>
+    <message>
+        <source>Nothing can be written in %1 (%2). Choose another folder.</source>
+        <translation>無法在 %1 中寫入任何內容（%2）。請選擇其他資料夾。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>無法寫入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The delivery stopped: %1</source>
+        <translation>交付已中止：%1</translation>
+    </message>
+    <message>
+        <source>Deliver Series — %1</source>
+        <translation>交付全劇——%1</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Write a byte order mark (some Windows players need it)</source>
+        <translation>寫入 BOM（位元組順序標記，部分 Windows 播放器需要）</translation>
+    </message>
+    <message>
+        <source>Windows line endings (CRLF)</source>
+        <translation>Windows 換行字元 (CRLF)</translation>
+    </message>
+    <message>
+        <source>Also export episodes with undecided lines (marked as forced in the report)</source>
+        <translation>仍有待處理字幕的分集也匯出（在報告中標示為強制匯出）</translation>
+    </message>
+    <message>
+        <source>Episode</source>
+        <translation>分集</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>File or reason</source>
+        <translation>檔案或原因</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation>交付(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Report</source>
+        <translation>開啟報告(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%v of %m episode files</source>
+        <translation>%v / %m 個分集檔案</translation>
+    </message>
+    <message>
+        <source>Every line of the chosen languages has a decision.</source>
+        <translation>所選語言的字幕皆已處理。</translation>
+    </message>
+    <message>
+        <source>%1 episodes have lines without a decision (each language counted apart): they are exported anyway and marked as forced.</source>
+        <translation>有 %1 個分集仍有待處理的字幕（每種語言分開計算）：這些分集仍會匯出，並標示為強制匯出。</translation>
+    </message>
+    <message>
+        <source>%1 episodes have lines without a decision (each language counted apart): they are refused, and the report says why.</source>
+        <translation>有 %1 個分集仍有待處理的字幕（每種語言分開計算）：這些分集不予匯出，報告中會說明原因。</translation>
+    </message>
+    <message>
+        <source>Choose at least one language.</source>
+        <translation>請至少選擇一種語言。</translation>
+    </message>
+    <message>
+        <source>Choose the folder to deliver into.</source>
+        <translation>請選擇要交付到哪個資料夾。</translation>
+    </message>
+    <message>
+        <source>Deliver undecided episodes?</source>
+        <translation>要交付仍有待處理字幕的分集嗎？</translation>
+    </message>
+    <message>
+        <source>%1 episodes have lines without a decision; deliver them anyway?</source>
+        <translation>有 %1 個分集仍有待處理的字幕；仍要交付嗎？</translation>
+    </message>
+    <message>
+        <source>Deliver Anyway</source>
+        <translation>仍要交付</translation>
+    </message>
+    <message>
+        <source>Delivered %1 of %2 episode files into %3 (forced: %4, refused: %5). The report is report.html in that folder.</source>
+        <translation>已將 %2 個分集檔案中的 %1 個交付至 %3（強制匯出：%4，拒絕匯出：%5）。報告是該資料夾中的 report.html。</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒絕匯出</translation>
+    </message>
+    <message>
+        <source>Forced</source>
+        <translation>強制匯出</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <source>Choose the delivery folder</source>
+        <translation>選擇交付資料夾</translation>
+    </message>
+    <message>
+        <source>Pre-translation is running: let it finish or cancel it, then deliver.</source>
+        <translation>正在預翻譯：請等它完成或將它取消，然後再交付。</translation>
     </message>
 </context>
 <context>
@@ -619,6 +928,82 @@
     <message>
         <source>read this way, the source file&apos;s lines ({found}) do not match the project&apos;s ({expected}) in number or timing; make a new project from it instead.</source>
         <translation>以此編碼讀取後，原文檔案的字幕（{found} 句）與專案的字幕（{expected} 句）在數量或時間上不一致；請改用該檔案建立新專案。</translation>
+    </message>
+    <message>
+        <source>no episode could be made from {folder}: {reason}</source>
+        <translation>無法從 {folder} 建立任何分集：{reason}</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder; no series was made</source>
+        <translation>{folder} 不是資料夾；未建立劇集。</translation>
+    </message>
+    <message>
+        <source>{folder} holds no subtitle files (.srt, .vtt, .ass, .ssa); no series was made</source>
+        <translation>{folder} 中沒有字幕檔（.srt、.vtt、.ass、.ssa）；未建立劇集。</translation>
+    </message>
+    <message>
+        <source>{file} shares no line with the source of {episode}; is it another episode? Nothing was changed.</source>
+        <translation>{file} 與 {episode} 的原文沒有任何相同的字幕；它是不是另一集的？沒有做任何變更。</translation>
+    </message>
+    <message>
+        <source>“{pattern}” is not a valid regular expression: {reason}</source>
+        <translation>「{pattern}」不是有效的正規表示式：{reason}</translation>
+    </message>
+    <message>
+        <source>line {line} of {episode} changed since the preview; nothing was replaced. Find again.</source>
+        <translation>{episode} 第 {line} 句在預覽之後已有變更；沒有取代任何內容。請重新尋找。</translation>
+    </message>
+    <message>
+        <source>{name} is not a folder.</source>
+        <translation>{name} 不是資料夾。</translation>
+    </message>
+    <message>
+        <source>The folder {name} cannot be read ({reason}).</source>
+        <translation>無法讀取資料夾 {name}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>cannot write the delivery report {name}: {reason}.</source>
+        <translation>無法寫入交付報告 {name}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} is not a SubReview series</source>
+        <translation>{path} 不是 SubReview 劇集檔案</translation>
+    </message>
+    <message>
+        <source>{path} is damaged or not a SubReview series: {reason}</source>
+        <translation>{path} 已損毀或不是 SubReview 劇集檔案：{reason}</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer SubReview (series version {version}, this one reads up to {supported}); update SubReview to open it</source>
+        <translation>{path} 由較新版本的 SubReview 建立（劇集檔案版本 {version}，此版本最高只能讀取 {supported}）；請更新 SubReview 後再開啟</translation>
+    </message>
+    <message>
+        <source>{series} has no episode {episode}; its episodes are {known}</source>
+        <translation>{series} 中沒有分集 {episode}；現有分集為 {known}</translation>
+    </message>
+    <message>
+        <source>{series} has no episodes yet; add some with `subreview series add`</source>
+        <translation>{series} 還沒有分集；請用 `subreview series add` 加入。</translation>
+    </message>
+    <message>
+        <source>{path}: no such series file</source>
+        <translation>{path}：沒有這個劇集檔案</translation>
+    </message>
+    <message>
+        <source>{series} has no target language {lang}; its languages are {known}</source>
+        <translation>{series} 沒有目標語言 {lang}；現有語言為 {known}</translation>
+    </message>
+    <message>
+        <source>{series} already has an episode {episode}; nothing was added</source>
+        <translation>{series} 中已有分集 {episode}；沒有新增任何內容</translation>
+    </message>
+    <message>
+        <source>a series needs at least one target language</source>
+        <translation>劇集至少需要一種目標語言</translation>
+    </message>
+    <message>
+        <source>{count} lines still need a decision ({states})</source>
+        <translation>還有 {count} 行需要決定（{states}）</translation>
     </message>
 </context>
 <context>
@@ -896,6 +1281,10 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <translation>在第 %1 句插入機器建議的譯文</translation>
     </message>
     <message>
+        <source>Insert a translation from the memory in line %1</source>
+        <translation>在第 %1 句插入記憶庫中的譯文</translation>
+    </message>
+    <message>
         <source>Comment on line %1</source>
         <translation>在第 %1 句留言</translation>
     </message>
@@ -937,6 +1326,22 @@ Review and edit subtitles with machine translation kept under human control. Mac
     <message>
         <source>No waveform: %1</source>
         <translation>無法顯示波形：%1</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>劇集</translation>
+    </message>
+    <message>
+        <source>Series Checks</source>
+        <translation>全劇檢查</translation>
+    </message>
+    <message>
+        <source>This is the last episode.</source>
+        <translation>這已經是最後一集。</translation>
+    </message>
+    <message>
+        <source>This is the first episode.</source>
+        <translation>這已經是第一集。</translation>
     </message>
     <message>
         <source>QA Checks</source>
@@ -1065,6 +1470,13 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Close Without Saving</source>
         <translation>不儲存並關閉</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryIndex</name>
+    <message>
+        <source>{episode} line {line} · {percent}%</source>
+        <translation>{episode} 第 {line} 句 · {percent}%</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1659,22 @@ The lines drafted so far are saved.</source>
         <translation>譯文中含中文字</translation>
     </message>
     <message>
+        <source>Punctuation of another script</source>
+        <translation>非本語言的標點</translation>
+    </message>
+    <message>
+        <source>Opening ¿ or ¡ missing</source>
+        <translation>缺少開頭的 ¿ 或 ¡</translation>
+    </message>
+    <message>
+        <source>Space missing by punctuation</source>
+        <translation>標點旁缺少空格</translation>
+    </message>
+    <message>
+        <source>Quotation marks</source>
+        <translation>引號</translation>
+    </message>
+    <message>
         <source>Numbers missing</source>
         <translation>數字缺漏</translation>
     </message>
@@ -1305,6 +1733,22 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Chinese characters left in the translation: {chars}</source>
         <translation>譯文中殘留中文字：{chars}</translation>
+    </message>
+    <message>
+        <source>Punctuation of another script: {marks} (write {expected})</source>
+        <translation>非本語言的標點：{marks}（應寫成 {expected}）</translation>
+    </message>
+    <message>
+        <source>Opening {mark} missing in “{sentence}”</source>
+        <translation>「{sentence}」缺少開頭的 {mark}</translation>
+    </message>
+    <message>
+        <source>A space is missing next to {mark} in “{word}”</source>
+        <translation>「{word}」中的 {mark} 旁缺少空格</translation>
+    </message>
+    <message>
+        <source>Quotation marks {marks}: this language writes {expected}</source>
+        <translation>引號 {marks}：此語言應使用 {expected}</translation>
     </message>
     <message>
         <source>Numbers of the source missing in the translation: {numbers}</source>
@@ -1466,6 +1910,301 @@ The lines drafted so far are saved.</source>
     <message>
         <source>SubReview records who made each decision (confirmed, approved or rejected a line). Which name should it record for you?</source>
         <translation>SubReview 會記錄每項決定（確認、審核通過或退回字幕）是由誰做出的。要用什麼名字記錄您的決定？</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <source>Rejected before</source>
+        <translation>曾被退回</translation>
+    </message>
+    <message>
+        <source>QA error</source>
+        <translation>品檢錯誤</translation>
+    </message>
+    <message>
+        <source>Bible</source>
+        <translation>不符設定集</translation>
+    </message>
+    <message>
+        <source>Source changed</source>
+        <translation>原文有變更</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>信賴度低</translation>
+    </message>
+    <message>
+        <source>Fuzzy memory match</source>
+        <translation>記憶庫模糊比對</translation>
+    </message>
+    <message>
+        <source>Changed since the draft</source>
+        <translation>改過機翻初稿</translation>
+    </message>
+    <message>
+        <source>QA warning</source>
+        <translation>品檢警告</translation>
+    </message>
+</context>
+<context>
+    <name>Series</name>
+    <message>
+        <source>{file} has no subtitles with its name or episode number, so it is not added as an episode.</source>
+        <translation>沒有與 {file} 同名或同集號的字幕，因此未將它新增為分集。</translation>
+    </message>
+    <message>
+        <source>{file} has no video with its name or episode number, so its episode has subtitles only.</source>
+        <translation>沒有與 {file} 同名或同集號的影片，因此這一集只有字幕。</translation>
+    </message>
+    <message>
+        <source>Episode {episode} is left out because the videos {files} all claim it; keep one and add the episode again.</source>
+        <translation>已略過集號 {episode}：影片 {files} 都標示為這一集；請只保留其中一個，再重新新增這一集。</translation>
+    </message>
+    <message>
+        <source>Episode {episode} is left out because the subtitle files {files} all claim it; keep one and add the episode again.</source>
+        <translation>已略過集號 {episode}：字幕檔 {files} 都標示為這一集；請只保留其中一個，再重新新增這一集。</translation>
+    </message>
+    <message>
+        <source>Episode {episode} is left out because the files {files} all claim it; keep one video and one subtitle file and add the episode again.</source>
+        <translation>已略過集號 {episode}：檔案 {files} 都標示為這一集；請只保留一個影片和一個字幕檔，再重新新增這一集。</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesChecksPanel</name>
+    <message>
+        <source>Issue / line</source>
+        <translation>問題 / 字幕</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>譯文</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>風險</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>字幕</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Check the Series Again</source>
+        <translation>重新檢查全劇</translation>
+    </message>
+    <message>
+        <source>Checking every episode…</source>
+        <translation>正在檢查每一集…</translation>
+    </message>
+    <message>
+        <source>The series could not be checked: %1</source>
+        <translation>無法檢查全劇：%1</translation>
+    </message>
+    <message>
+        <source>%1 line %2</source>
+        <translation>%1 第 %2 句</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Consistency (%1)</source>
+        <translation>一致性（%1）</translation>
+    </message>
+    <message>
+        <source>Consistency</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <source>Review Queue (%1)</source>
+        <translation>審校佇列（%1）</translation>
+    </message>
+    <message>
+        <source>Review Queue</source>
+        <translation>審校佇列</translation>
+    </message>
+    <message>
+        <source>Double-click a line to open it. The queue lists every line awaiting a person, riskiest first.</source>
+        <translation>按兩下字幕即可開啟。審校佇列列出所有等待人工處理的字幕，風險最高的排在最前面。</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesFind</name>
+    <message>
+        <source>Episode</source>
+        <translation>分集</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>序號</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>取代前</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>取代後</translation>
+    </message>
+    <message>
+        <source>Translation: %1</source>
+        <translation>譯文：%1</translation>
+    </message>
+    <message>
+        <source>Translation: all languages</source>
+        <translation>譯文：所有語言</translation>
+    </message>
+    <message>
+        <source>Source lines (%1)</source>
+        <translation>原文（%1）</translation>
+    </message>
+    <message>
+        <source>Find in Series — %1</source>
+        <translation>在全劇中尋找——%1</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>尋找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;place with:</source>
+        <translation>取代為(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>尋找範圍(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Text to find in every episode</source>
+        <translation>要在每一集中尋找的文字</translation>
+    </message>
+    <message>
+        <source>New text (with a regular expression, \1 is the first group)</source>
+        <translation>新文字（使用正規表示式時，\1 代表第一個群組）</translation>
+    </message>
+    <message>
+        <source>Regular e&amp;xpression</source>
+        <translation>正規表示式(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>區分大小寫(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view Replace</source>
+        <translation>預覽取代(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Replace All</source>
+        <translation>全部取代(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Replace in every line of the preview, as one step that Undo takes back; each line then needs a decision again</source>
+        <translation>取代預覽中的每一句字幕，作為一個步驟，可用「復原」一次還原；之後每一句都需要重新處理</translation>
+    </message>
+    <message>
+        <source>Double-click a line to open its episode at that line</source>
+        <translation>按兩下某一句即可開啟所在分集並跳到該句</translation>
+    </message>
+    <message>
+        <source>Type the text to find.</source>
+        <translation>請輸入要尋找的文字。</translation>
+    </message>
+    <message>
+        <source>Found in %1 lines of %2 episodes.</source>
+        <translation>在 %2 集中找到 %1 句。</translation>
+    </message>
+    <message>
+        <source>Not found.</source>
+        <translation>找不到。</translation>
+    </message>
+    <message>
+        <source>The source lines are shared by every language: find only.</source>
+        <translation>原文由所有語言共用：只能尋找，不能取代。</translation>
+    </message>
+    <message>
+        <source>The replacement cannot be used: %1</source>
+        <translation>無法使用此取代內容：%1</translation>
+    </message>
+    <message>
+        <source>%1 lines of %2 episodes will change. Each becomes edited and needs a decision again.</source>
+        <translation>將修改 %2 集中的 %1 句字幕。每一句都會變為「修改待確認」，需要重新處理。</translation>
+    </message>
+    <message>
+        <source>Found, but the replacement changes nothing.</source>
+        <translation>已找到，但取代後內容沒有變化。</translation>
+    </message>
+    <message>
+        <source>Replace “%1” in %2 lines</source>
+        <translation>在 %2 句中取代「%1」</translation>
+    </message>
+    <message>
+        <source>Replaced in %1 lines of %2 episodes. Each is now edited and needs a decision; Undo takes the whole replacement back.</source>
+        <translation>已取代 %2 集中的 %1 句字幕。每一句現為「修改待確認」，需要處理；「復原」可一次還原整個取代。</translation>
+    </message>
+    <message>
+        <source>The search changed: preview again before replacing.</source>
+        <translation>尋找條件已變更：取代前請重新預覽。</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesModel</name>
+    <message>
+        <source>Episode</source>
+        <translation>分集</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>句數</translation>
+    </message>
+    <message>
+        <source>done · %1 approved</source>
+        <translation>已完成 · 已通過 %1</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 approved</source>
+        <translation>待處理 %1 · 已通過 %2</translation>
+    </message>
+    <message>
+        <source>%1 QA errors</source>
+        <translation>品檢錯誤 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesPanel</name>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>%1 of %2 episodes done in %3; %4 lines need a decision</source>
+        <translation>%3：%2 集中已完成 %1 集；%4 句待處理</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +2370,41 @@ The lines drafted so far are saved.</source>
     <message>
         <source>New shortcut for the selected action:</source>
         <translation>所選動作的新快速鍵：</translation>
+    </message>
+</context>
+<context>
+    <name>Spelling</name>
+    <message>
+        <source>Spell checking needs pyenchant and the Enchant library (Debian package libenchant-2-2).</source>
+        <translation>拼字檢查需要 pyenchant 與 Enchant 函式庫（Debian 套件 libenchant-2-2）。</translation>
+    </message>
+    <message>
+        <source>Spell checking is not available for %1, whose words are not separated by spaces.</source>
+        <translation>%1 的字詞之間不以空格分隔，無法進行拼字檢查。</translation>
+    </message>
+    <message>
+        <source>No spelling dictionary for %1 is installed.</source>
+        <translation>未安裝 %1 的拼字字典。</translation>
+    </message>
+    <message>
+        <source>No spelling dictionary for %1 is installed (Debian package %2).</source>
+        <translation>未安裝 %1 的拼字字典（Debian 套件 %2）。</translation>
+    </message>
+    <message>
+        <source>Spelling is checked with the %1 dictionary; for %2 install the Debian package %3.</source>
+        <translation>拼字檢查使用的是 %1 字典；如需 %2 字典，請安裝 Debian 套件 %3。</translation>
+    </message>
+    <message>
+        <source>No suggestions</source>
+        <translation>沒有建議</translation>
+    </message>
+    <message>
+        <source>Add to Series Dictionary</source>
+        <translation>加入本劇字典</translation>
+    </message>
+    <message>
+        <source>Accept this word in every episode of the series</source>
+        <translation>在全劇各集中都不再將這個字詞標為拼字錯誤</translation>
     </message>
 </context>
 <context>

@@ -190,16 +190,21 @@ def installed_dictionaries() -> list[str]:
 
 
 def _language_name(tag: str) -> str:
-    locale = QLocale(tag)
-    return tag if locale.language() == QLocale.Language.C else QLocale.languageToString(locale.language())
-
-
-def _regional_name(tag: str) -> str:
-    """ "Portuguese (Portugal)" for pt-PT."""
+    """The language in its own name with its code, "español (es)": readable whatever the interface language."""
     locale = QLocale(tag)
     if locale.language() == QLocale.Language.C:
         return tag
-    return f"{QLocale.languageToString(locale.language())} ({QLocale.territoryToString(locale.territory())})"
+    return f"{locale.nativeLanguageName() or QLocale.languageToString(locale.language())} ({tag})"
+
+
+def _regional_name(tag: str) -> str:
+    """ "português (Portugal) (pt-PT)" for pt-PT, in the language's own words."""
+    locale = QLocale(tag)
+    if locale.language() == QLocale.Language.C:
+        return tag
+    language = locale.nativeLanguageName() or QLocale.languageToString(locale.language())
+    territory = locale.nativeTerritoryName() or QLocale.territoryToString(locale.territory())
+    return f"{language} ({territory}) ({tag})"
 
 
 class SpellChecker(QObject):

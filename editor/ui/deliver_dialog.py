@@ -365,7 +365,9 @@ class DeliverDialog(QDialog):
         order = sorted(rows, key=lambda r: (r.exported and not r.forced, r.exported))  # refused, forced, delivered
         for row in order:
             if not row.exported:
-                result, detail, colour = translate("Deliver", "Refused"), row.refused_reason, REFUSED_COLOUR
+                why = delivery.refusals.get((row.episode, row.lang))
+                detail = error_text(why) if why is not None else row.refused_reason
+                result, colour = translate("Deliver", "Refused"), REFUSED_COLOUR
             elif row.forced:
                 result, detail, colour = translate("Deliver", "Forced"), row.file, FORCED_COLOUR
             else:

@@ -317,6 +317,9 @@ class MainWindow(QMainWindow):
         for key, title in MENUS:
             self.menus[key].setTitle(QCoreApplication.translate("Actions", title))
         self.qa_dock.setWindowTitle(self.tr("QA Checks"))
+        if getattr(self, "series_host", None) is not None:
+            self.series_dock.setWindowTitle(self.tr("Series"))
+            self.series_checks_dock.setWindowTitle(self.tr("Series Checks"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.progress.setFormat(self.tr("Translating %v / %m"))
         self._show_model()  # the QA panel, table and line editor retranslate on their own LanguageChange

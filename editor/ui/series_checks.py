@@ -160,7 +160,8 @@ class SeriesChecksPanel(QWidget):
         self.queue.clear()
         for entry in findings.queue:
             record = entry.record
-            why = ", ".join(QCoreApplication.translate("Risk", REASON_LABELS[r]) for r in entry.reasons)
+            why = self.tr(", ", "list separator").join(QCoreApplication.translate("Risk", REASON_LABELS[r])
+                                                        for r in entry.reasons)
             item = QTreeWidgetItem([f"{entry.score:.1f}", f"{record.episode} #{record.line} [{record.lang}]", why,
                                     state_label(State(record.state)), record.source])
             item.setToolTip(2, why)

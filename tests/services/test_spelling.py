@@ -81,8 +81,9 @@ def test_tags_and_dictionary_names_are_read_alike():
 
 
 # --- no dictionary: a note, never an error -------------------------------------------------------------------------
-NAMES = {"vi": "Vietnamese", "id": "Indonesian", "it": "Italian", "nl": "Dutch", "pl": "Polish", "tr": "Turkish",
-         "ru": "Russian", "sv": "Swedish"}
+# Languages are named in their own words with their code, readable in any interface language.
+NAMES = {"vi": "Tiếng Việt (vi)", "id": "Indonesia (id)", "it": "italiano (it)", "nl": "Nederlands (nl)",
+         "pl": "polski (pl)", "tr": "Türkçe (tr)", "ru": "русский (ru)", "sv": "svenska (sv)"}
 
 
 def test_a_language_with_a_debian_package_not_installed_names_the_package():
@@ -98,17 +99,19 @@ def test_a_language_with_a_debian_package_not_installed_names_the_package():
 def test_a_language_debian_has_no_dictionary_for_says_so():
     checker = SpellChecker("ms")
     assert not checker.available
-    assert checker.note == "No spelling dictionary for Malay is installed."
+    assert checker.note == "No spelling dictionary for Melayu (ms) is installed."
 
 
 def test_a_language_written_without_spaces_is_not_checked():
     checker = SpellChecker("th")
     assert not checker.available
-    assert checker.note == "Spell checking is not available for Thai, whose words are not separated by spaces."
+    assert checker.note == "Spell checking is not available for ไทย (th), whose words are not separated by spaces."
 
 
-REGIONS = [("en-GB", "English (United Kingdom)", "hunspell-en-gb"), ("en-AU", "English (Australia)", "hunspell-en-au"),
-           ("de-CH", "German (Switzerland)", "hunspell-de-ch"), ("pt-PT", "Portuguese (Portugal)", "hunspell-pt-pt")]
+REGIONS = [("en-GB", "British English (United Kingdom) (en-GB)", "hunspell-en-gb"),
+           ("en-AU", "Australian English (Australia) (en-AU)", "hunspell-en-au"),
+           ("de-CH", "Schweizer Hochdeutsch (Schweiz) (de-CH)", "hunspell-de-ch"),
+           ("pt-PT", "português europeu (Portugal) (pt-PT)", "hunspell-pt-pt")]
 
 
 def test_another_regions_dictionary_is_used_with_a_note_naming_the_right_one():

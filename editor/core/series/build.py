@@ -20,6 +20,9 @@ from editor.core.store import Project, ProjectMeta
 
 DEFAULT_FPS = 24.0
 NO_EPISODE = QT_TRANSLATE_NOOP("Errors", "no episode could be made from {folder}: {reason}")
+NOT_A_FOLDER = QT_TRANSLATE_NOOP("Errors", "{folder} is not a folder; no series was made")
+NO_SUBTITLES = QT_TRANSLATE_NOOP("Errors", "{folder} holds no subtitle files (.srt, .vtt, .ass, .ssa); no series was "
+                                 "made")
 
 
 @dataclass
@@ -91,12 +94,13 @@ def create_series(path: str | os.PathLike[str], folder: str | os.PathLike[str], 
     """A new series from a vendor's folder (videos paired with their subtitles by name and episode number)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise SeriesError(template=NO_EPISODE, folder=folder, reason="it is not a folder")
+        raise SeriesError(template=NOT_A_FOLDER, folder=folder)
     report = SeriesReport()
     episodes = read_episodes(pair_folder(folder), source_lang=source_lang, encoding=encoding, report=report)
     if not episodes:
-        reason = "; ".join(report.problems[:3]) or "it holds no subtitle files (.srt, .vtt, .ass, .ssa)"
-        raise SeriesError(template=NO_EPISODE, folder=folder, reason=reason)
+        if not report.problems:
+            raise SeriesError(template=NO_SUBTITLES, folder=folder)
+        raise SeriesError(template=NO_EPISODE, folder=folder, reason="; ".join(report.problems[:3]))
     series = Series.create(path, source_lang=source_lang, languages=languages, episodes=episodes, actor=actor,
                            details={"folder": str(folder.resolve()), "problems": len(report.problems)})
     return series, report

@@ -6,23 +6,28 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.core import qa
 from editor.core.formats import SubtitleError
+from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.series.checks import bible_terms, language_profile
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.report import DeliveryReport, DeliveryRow, delivery_row, write_html, write_json
 from editor.core.series.store import Series
 from editor.core.store.project import now_iso
+from editor.core.user_error import UserError
 from editor.core.workflows import ExportRefused, export_format, export_project
+
+PENDING = QT_TRANSLATE_NOOP("Errors", "{count} lines still need a decision ({states})")
 
 
 @dataclass(frozen=True)
 class Delivery:
     report: DeliveryReport
     folder: Path
+    refusals: dict[tuple[str, str], UserError] = field(default_factory=dict)  # (episode, lang): why, translatable
 
     @property
     def refused(self) -> list[DeliveryRow]:
@@ -46,6 +51,7 @@ def deliver(series: Series, outdir: str | os.PathLike[str], *, actor: str, langu
         series.language(lang)
     episodes = series.episodes()
     rows: list[DeliveryRow] = []
+    refusals: dict[tuple[str, str], UserError] = {}
     total, done = len(langs) * len(episodes), 0
     for lang in langs:
         profile = language_profile(series, lang)
@@ -63,9 +69,13 @@ def deliver(series: Series, outdir: str | os.PathLike[str], *, actor: str, langu
                                         bom=bom, crlf=crlf)
                 file, forced, dropped = relative, bool(result.unreviewed), len(result.dropped_tags)
             except ExportRefused as refused:
-                reason = str(refused)
+                states = ", ".join(f"{n} {state}" for state, n in sorted(refused.counts.items()))
+                refusals[(episode.name, lang)] = UserError(template=PENDING, count=len(refused.pending),
+                                                          states=states)
             except SubtitleError as exc:
-                reason = str(exc)
+                refusals[(episode.name, lang)] = exc
+            if (episode.name, lang) in refusals:
+                reason = str(refusals[(episode.name, lang)])
             rows.append(delivery_row(episode.name, lang, list(view.doc), file=file, refused_reason=reason,
                                      forced=forced, qa_left=qa_left, events=view.events(), dropped_tags=dropped))
             done += 1
@@ -78,4 +88,4 @@ def deliver(series: Series, outdir: str | os.PathLike[str], *, actor: str, langu
         "folder": str(folder.resolve()), "format": fmt, "languages": langs,
         "exported": sum(1 for r in rows if r.exported), "refused": sum(1 for r in rows if not r.exported),
         "forced": sum(1 for r in rows if r.forced)})
-    return Delivery(report, folder)
+    return Delivery(report, folder, refusals)

@@ -51,6 +51,8 @@ DAMAGED_SERIES = QT_TRANSLATE_NOOP("Errors", "{path} is damaged or not a SubRevi
 NEWER_SERIES = QT_TRANSLATE_NOOP("Errors", "{path} was made by a newer SubReview (series version {version}, this "
                                  "one reads up to {supported}); update SubReview to open it")
 NO_SUCH_EPISODE = QT_TRANSLATE_NOOP("Errors", "{series} has no episode {episode}; its episodes are {known}")
+NO_EPISODES_YET = QT_TRANSLATE_NOOP("Errors", "{series} has no episodes yet; add some with `subreview series add`")
+NO_SUCH_SERIES = QT_TRANSLATE_NOOP("Errors", "{path}: no such series file")
 NO_SUCH_LANGUAGE = QT_TRANSLATE_NOOP("Errors", "{series} has no target language {lang}; its languages are {known}")
 EPISODE_EXISTS = QT_TRANSLATE_NOOP("Errors", "{series} already has an episode {episode}; nothing was added")
 NO_LANGUAGES = QT_TRANSLATE_NOOP("Errors", "a series needs at least one target language")
@@ -144,6 +146,8 @@ class Series:
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Series:
         path = Path(path)
+        if not path.exists():
+            raise SeriesError(template=NO_SUCH_SERIES, path=path)
         _check_header(path)
         lock = None
         if not read_only:
@@ -349,8 +353,10 @@ class Series:
             if len(matches) == 1:
                 return matches[0]
         episodes = self.episodes()
+        if not episodes:
+            raise SeriesError(template=NO_EPISODES_YET, series=self.path.name)
         shown = ", ".join(e.name for e in episodes[:6]) + (", …" if len(episodes) > 6 else "")
-        raise SeriesError(template=NO_SUCH_EPISODE, series=self.path.name, episode=name, known=shown or "none")
+        raise SeriesError(template=NO_SUCH_EPISODE, series=self.path.name, episode=name, known=shown)
 
     def add_episodes(self, episodes: Sequence[NewEpisode], *, actor: str) -> list[Episode]:
         """Add episodes in one transaction (all or none); refuses a name the series has already."""
