@@ -36,6 +36,7 @@ from editor.services.translation_worker import TranslationWorker
 from editor.ui.main_window import MainWindow
 from editor.ui.messages import error_text, show_error
 from editor.ui.series_find import SeriesFindDialog
+from editor.ui.series_memory import forget_series
 from editor.ui.session import ReviewSession
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -232,7 +233,7 @@ class App:
             return False
         self.close_project()
         if self.series is not None and not (isinstance(project, EpisodeProject) and project.series is self.series):
-            self.series.close()
+            self._close_series()
             self.series = None
         reviewer = self.settings.reviewer_name()
         self.session = ReviewSession(project, reviewer)
@@ -272,9 +273,14 @@ class App:
             return False
         if self.series is not None:
             self.close_project()
-            self.series.close()
+            self._close_series()
         self.series = series
         return self.open(view)
+
+    def _close_series(self) -> None:
+        assert self.series is not None
+        forget_series(self.series.path)
+        self.series.close()
 
     def open_episode(self, episode: str, lang: str, cue_id: int | None = None) -> bool:
         """Another episode or language of the open series, in place of the one shown (at line `cue_id`)."""
@@ -348,7 +354,7 @@ class App:
     def shutdown(self) -> None:
         self.close_project()
         if self.series is not None:
-            self.series.close()
+            self._close_series()
             self.series = None
         if self._vlc_player is not None:
             self._vlc_player.shutdown()

@@ -193,3 +193,20 @@ class EpisodeProject(Project):
     @property
     def folder(self) -> Path:
         return self.series.path.parent
+
+
+def write_changes(series: Series, items: Sequence[tuple[EpisodeProject, Change]], *, actor: str, kind: Actor,
+                  action: str) -> None:
+    """Changes to several episodes × languages in one transaction (a chunk of machine drafts across episodes, a
+    series-wide replacement); on failure nothing is written and no view changes."""
+    touched: list[tuple[EpisodeProject, Change]] = []
+    try:
+        with series.writing():
+            for view, change in items:
+                view.doc.apply(change)
+                touched.append((view, change))
+                view._persist(change, actor, kind, action)
+    except BaseException:
+        for view, change in reversed(touched):
+            view.doc.apply(change.inverse())
+        raise

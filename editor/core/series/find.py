@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from editor.core import edits
 from editor.core.document import Change
 from editor.core.review import QT_TRANSLATE_NOOP, Actor
-from editor.core.series.episode import EpisodeProject
+from editor.core.series.episode import EpisodeProject, write_changes
 from editor.core.series.store import Series, SeriesError
-from editor.core.store.project import ProjectSaveError
 
 BAD_PATTERN = QT_TRANSLATE_NOOP("Errors", "“{pattern}” is not a valid regular expression: {reason}")
 CHANGED_SINCE = QT_TRANSLATE_NOOP("Errors", "line {line} of {episode} changed since the preview; nothing was replaced. "
@@ -118,20 +117,13 @@ def apply_series_edit(series: Series, edit: SeriesEdit, *, actor: str,
     """Write every change of the edit in one transaction. `views` are episode views kept up to date (the one the
     window shows); the others are read from the series. Nothing is written, and no view changes, on failure."""
     views = views if views is not None else {}
-    touched: list[tuple[EpisodeProject, Change]] = []
-    try:
-        with series.writing():
-            for episode, lang, change in edit.changes:
-                view = views.get((episode, lang)) or EpisodeProject.of(series, episode, lang)
-                for d in change.deltas:
-                    current = view.doc.get(d.cue_id) if d.cue_id in view.doc else None
-                    if current != d.before:
-                        raise SeriesError(template=CHANGED_SINCE, line=view.doc.index_of(d.cue_id) + 1
-                                          if d.cue_id in view.doc else d.cue_id, episode=episode)
-                view.doc.apply(change)
-                touched.append((view, change))
-                view._persist(change, actor, Actor.PERSON, action or edit.label)
-    except (SeriesError, ProjectSaveError):
-        for view, change in reversed(touched):
-            view.doc.apply(change.inverse())
-        raise
+    items: list[tuple[EpisodeProject, Change]] = []
+    for episode, lang, change in edit.changes:
+        view = views.get((episode, lang)) or EpisodeProject.of(series, episode, lang)
+        for d in change.deltas:
+            current = view.doc.get(d.cue_id) if d.cue_id in view.doc else None
+            if current != d.before:
+                raise SeriesError(template=CHANGED_SINCE, episode=episode,
+                                  line=view.doc.index_of(d.cue_id) + 1 if d.cue_id in view.doc else d.cue_id)
+        items.append((view, change))
+    write_changes(series, items, actor=actor, kind=Actor.PERSON, action=action or edit.label)

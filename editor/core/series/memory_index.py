@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
+from rapidfuzz.distance import Levenshtein
+
 from editor.core.mt import langcodes
 from editor.core.mt.memory import same_variety
 from editor.core.mt.segment import carry_tags
@@ -133,21 +135,11 @@ def _timestamp(at: str) -> float:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).timestamp()
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance (a near match shares most of its text: the common start and end are cut off first)."""
-    start = 0
-    while start < len(a) and start < len(b) and a[start] == b[start]:
-        start += 1
-    end = 0
-    while end < len(a) - start and end < len(b) - start and a[-1 - end] == b[-1 - end]:
-        end += 1
-    a, b = a[start:len(a) - end], b[start:len(b) - end]
-    row = list(range(len(b) + 1))
-    for i, char in enumerate(a, 1):
-        diagonal, row[0] = row[0], i
-        for j, other in enumerate(b, 1):
-            diagonal, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, diagonal + (char != other))
-    return row[-1]
+def _distance(a: str, b: str, most: int) -> int:
+    """Levenshtein distance, or `most + 1` once it is known to exceed `most`. RapidFuzz's C implementation: a lookup
+    among 4,000 drama lines (which share many words) takes ~1 ms instead of ~6.5 with a pure-Python one (bench
+    series, decision 027)."""
+    return Levenshtein.distance(a, b, score_cutoff=most)
 
 
 @dataclass(slots=True)
@@ -316,7 +308,8 @@ def _best_fuzzy(key: str, candidates: list[tuple[_Rank, _Row]], want: int, min_s
             break
         if row.target in offered:
             continue
-        score = 1 - _distance(key, row.key) / max(len(key), len(row.key))
+        longest = max(len(key), len(row.key))
+        score = 1 - _distance(key, row.key, math.floor((1 - threshold) * longest + 1e-9)) / longest
         if score < threshold:
             continue
         held = best.get(row.target)

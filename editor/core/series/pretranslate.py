@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from editor.core.mt.pretranslate import Pretranslator
-from editor.core.mt.suggestions import RunSummary, apply_suggestions, draftable
-from editor.core.series.episode import EpisodeProject
+from editor.core.mt.suggestions import RunSummary, Suggestion, draftable, plan_drafts
+from editor.core.review import Actor
+from editor.core.series.episode import EpisodeProject, write_changes
 from editor.core.series.store import Series
 
 CHUNK = 64
@@ -36,14 +37,20 @@ def pretranslate_language(series: Series, lang: str, pretranslator: Pretranslato
             break
         chunk = [items[i] for i in order[start:start + chunk_size]]
         suggestions = pretranslator.suggest([(n, source) for n, (_view, _id, source) in enumerate(chunk)])
-        by_view: dict[int, list] = {}
+        by_view: dict[int, tuple[EpisodeProject, list[Suggestion]]] = {}
         for (view, cue_id, _source), suggestion in zip(chunk, suggestions, strict=True):
-            by_view.setdefault(id(view), [view, []])[1].append(replace(suggestion, cue_id=cue_id))
+            by_view.setdefault(id(view), (view, []))[1].append(replace(suggestion, cue_id=cue_id))
+        changes = []
         for view, episode_suggestions in by_view.values():
-            applied = apply_suggestions(view, episode_suggestions, actor=actor, only_empty=only_empty)
-            summary.drafted += applied.applied
-            summary.unchanged += applied.unchanged
-            summary.skipped += len(applied.skipped)
+            batch, planned = plan_drafts(view.doc, episode_suggestions, only_empty=only_empty)
+            if batch is not None:
+                changes.append((view, batch.change(view.doc)))
+            summary.unchanged += planned.unchanged
+            summary.skipped += len(planned.skipped)
+        # One transaction for the chunk, whatever episodes it spans: a transaction per episode touched (each synced
+        # and checkpointed) took 2.3 s of a 100-episode run instead of 0.44 (bench series, decision 022).
+        write_changes(series, changes, actor=actor, kind=Actor.MACHINE, action="pretranslate")
+        summary.drafted += sum(len(change.deltas) for _view, change in changes)
         summary.done += len(chunk)
         summary.from_memory += sum(1 for s in suggestions if s.draft is not None and s.draft.origin == "memory")
         summary.seconds = time.perf_counter() - started
