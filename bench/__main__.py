@@ -5,7 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bench import bench_apps, bench_load, bench_mt, bench_qa, bench_scale, bench_timeline, bench_ui
+from bench import (
+    bench_apps,
+    bench_load,
+    bench_memory,
+    bench_mt,
+    bench_qa,
+    bench_scale,
+    bench_series,
+    bench_spelling,
+    bench_timeline,
+    bench_ui,
+)
 
 BENCHES = {
     "load": bench_load.main,
@@ -15,6 +26,9 @@ BENCHES = {
     "ui": bench_ui.main,
     "scale": bench_scale.main,
     "apps": bench_apps.main,
+    "series": bench_series.main,
+    "memory": bench_memory.main,
+    "spelling": bench_spelling.main,
 }
 OUT = Path(__file__).resolve().parent / "out"
 

@@ -6,6 +6,7 @@ its own), and the newest result replaces the list; an older run that finishes la
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,15 +62,16 @@ class SeriesChecker(QObject):
         generation = self.generation
 
         def run() -> None:
+            result: object
             try:
                 with Series.open(self.path, read_only=True) as series:
                     errors = {(c.episode.name, c.lang): c.counts["error"] for c in run_series_qa(series)}
-                    findings = SeriesFindings(check_consistency(read_line_records(series), read_bible(series)),
-                                              review_queue(series), errors)
+                    result = SeriesFindings(check_consistency(read_line_records(series), read_bible(series)),
+                                            review_queue(series), errors)
             except (ProjectError, OSError) as exc:
-                self.finished.emit(generation, str(exc))
-                return
-            self.finished.emit(generation, findings)
+                result = str(exc)
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile and took this object with it
+                self.finished.emit(generation, result)
 
         threading.Thread(target=run, name="series-checks", daemon=True).start()
         return generation

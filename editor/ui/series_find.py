@@ -45,6 +45,7 @@ from editor.core.store import ProjectError
 from editor.core.store.project import ProjectSaveError
 from editor.ui.cue_style import LINE_BREAK_MARK, plain_html
 from editor.ui.messages import error_text
+from editor.ui.series_memory import forget_series
 from editor.ui.session import ReviewSession
 
 if TYPE_CHECKING:
@@ -650,5 +651,8 @@ def open_series_line(w: MainWindow, episode: str, lang: str, cue_id: int) -> boo
 def _on_series_edited(w: MainWindow) -> None:
     """A replacement (or its undo) changed other episodes too: the series' progress, memory and checks follow."""
     w.series_panel.refresh_soon()
+    project = w.session.project
+    if isinstance(project, EpisodeProject):
+        forget_series(project.series.path)  # a replacement may span every language
     w.series_memory.reload()
     w.series_checks.run()
