@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 from PySide6.QtCore import Qt
@@ -35,9 +36,10 @@ from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
 from editor.ui.main_window import MainWindow
 from editor.ui.messages import error_text, show_error
-from editor.ui.series_find import SeriesFindDialog
-from editor.ui.series_memory import forget_series
 from editor.ui.session import ReviewSession
+
+if TYPE_CHECKING:
+    from editor.ui.series_find import SeriesFindDialog
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEMO_SRT = RESOURCES / "samples" / "demo.zh-Hans.srt"
@@ -278,8 +280,14 @@ class App:
         return self.open(view)
 
     def _close_series(self) -> None:
+        from editor.ui.series_memory import forget_series  # loaded with the series' window
+
         assert self.series is not None
         forget_series(self.series.path)
+        if self.series_find is not None:  # its results belong to this series
+            self.series_find.close()
+            self.series_find.deleteLater()
+            self.series_find = None
         self.series.close()
 
     def open_episode(self, episode: str, lang: str, cue_id: int | None = None) -> bool:

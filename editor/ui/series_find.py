@@ -404,6 +404,8 @@ class SeriesFindDialog(QDialog):
         self._fill_look_in()
 
     def _fill_look_in(self) -> None:
+        if self.series.closed:
+            return  # left over from a series that closed: nothing to read
         current = self.look_in.currentData()
         self.look_in.blockSignals(True)
         self.look_in.clear()

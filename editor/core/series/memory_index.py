@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from rapidfuzz.distance import Levenshtein
-
 from editor.core.mt import langcodes
 from editor.core.mt.memory import same_variety
 from editor.core.mt.segment import carry_tags
@@ -138,7 +136,10 @@ def _timestamp(at: str) -> float:
 def _distance(a: str, b: str, most: int) -> int:
     """Levenshtein distance, or `most + 1` once it is known to exceed `most`. RapidFuzz's C implementation: a lookup
     among 4,000 drama lines (which share many words) takes ~1 ms instead of ~6.5 with a pure-Python one (bench
-    series, decision 027)."""
+    series, decision 027). Imported on first use: ~11 ms that a start without a series never needs (the series
+    store imports this module for `memory_key`)."""
+    from rapidfuzz.distance import Levenshtein
+
     return Levenshtein.distance(a, b, score_cutoff=most)
 
 

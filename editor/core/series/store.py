@@ -141,6 +141,7 @@ class Series:
         self.read_only = lock is None
         self._con = con
         self._lock = lock
+        self._closed = False
 
     # --- opening and creating ----------------------------------------------------------------------
     @classmethod
@@ -245,7 +246,13 @@ class Series:
             raise SeriesError(template=CANNOT_CREATE, path=path, reason=reason) from None
         return cls(path, con, lock)
 
+    @property
+    def closed(self) -> bool:
+        """Closed by its owner: a window or dialog left over from it must not read it any more."""
+        return self._closed
+
     def close(self) -> None:
+        self._closed = True
         if not self.read_only:
             with contextlib.suppress(sqlite3.Error):
                 self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
