@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from editor.core.store.schema import _run_script  # one statement at a time, inside the caller's transaction
+
 APPLICATION_ID = 0x53425253  # "SBRS": a SubReview series, told apart from a project ("SBRV")
 SCHEMA_VERSION = 1
 
@@ -105,16 +107,6 @@ BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 """
 
 BIBLE_KINDS = ("name", "address", "term", "note")
-
-
-def _run_script(con: sqlite3.Connection, script: str) -> None:
-    """Run statements one by one: `executescript` would commit the caller's transaction."""
-    pending = ""
-    for line in script.splitlines(keepends=True):
-        pending += line
-        if sqlite3.complete_statement(pending):
-            con.execute(pending)
-            pending = ""
 
 
 def create(con: sqlite3.Connection) -> None:

@@ -24,27 +24,22 @@ from editor.core.store.codec import cue_to_row, dumps
 from editor.core.store.lock import ProjectLock
 from editor.core.store.project import (
     ALREADY_EXISTS,
-    CANNOT_CREATE,
-    CANNOT_SAVE,
-    DISK_FULL,
-    DISK_FULL_CREATE,
     DISK_FULL_OPEN,
     READ_ONLY,
     ProjectError,
-    ProjectSaveError,
     _check_header,
     _connect,
     _describe,
-    _fsync,
     _is_disk_full,
-    _publish,
     _readable_in_place,
     _refuse_linked_companions,
     _take_lock,
+    checkpoint,
+    close_file,
+    create_file,
     now_iso,
+    saving,
 )
-
-SUFFIX = ".subseries"
 
 NOT_A_SERIES = QT_TRANSLATE_NOOP("Errors", "{path} is not a SubReview series")
 DAMAGED_SERIES = QT_TRANSLATE_NOOP("Errors", "{path} is damaged or not a SubReview series: {reason}")
@@ -204,46 +199,19 @@ class Series:
         twice = next((name for name in names if names.count(name) > 1), None)
         if twice is not None:
             raise SeriesError(template=EPISODE_EXISTS, series=path.name, episode=twice)
-        tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
-        lock: ProjectLock | None = None
-        try:
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666))
-            con = _connect(tmp, create=True)
-            try:
-                con.execute("PRAGMA journal_mode = OFF")  # a temporary file, renamed only when complete
-                con.execute("PRAGMA synchronous = OFF")
-                con.execute("BEGIN IMMEDIATE")
-                schema.create(con)
-                at = now_iso()
-                con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
-                                [("source_lang", source_lang), ("created_at", at)])
-                con.executemany("INSERT INTO languages (code, pos) VALUES (?, ?)",
-                                [(code, i) for i, code in enumerate(dict.fromkeys(languages))])
-                insert_event(con, "create", actor, Actor.PERSON, None, None, None, None,
-                              {"episodes": len(episodes), "languages": list(languages), **(details or {})})
-                for episode in episodes:
-                    _insert_episode(con, episode, actor)
-                con.execute("COMMIT")
-            finally:
-                con.close()
-            _fsync(tmp)
-            _publish(tmp, path)
-            _fsync(path.parent)
-            lock = _take_lock(path)
-            con = _connect(path, create=False)
-            con.execute("PRAGMA journal_mode = WAL")
-            con.execute("PRAGMA synchronous = FULL")
-        except BaseException as exc:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            if lock is not None:
-                lock.release()
-            if isinstance(exc, ProjectError) or not isinstance(exc, (OSError, sqlite3.Error, OverflowError)):
-                raise
-            if _is_disk_full(exc):
-                raise SeriesError(template=DISK_FULL_CREATE, path=path) from None
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _describe(exc)
-            raise SeriesError(template=CANNOT_CREATE, path=path, reason=reason) from None
+
+        def fill(con: sqlite3.Connection) -> None:
+            schema.create(con)
+            con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                            [("source_lang", source_lang), ("created_at", now_iso())])
+            con.executemany("INSERT INTO languages (code, pos) VALUES (?, ?)",
+                            [(code, i) for i, code in enumerate(dict.fromkeys(languages))])
+            insert_event(con, "create", actor, Actor.PERSON, None, None, None, None,
+                         {"episodes": len(episodes), "languages": list(languages), **(details or {})})
+            for episode in episodes:
+                _insert_episode(con, episode, actor)
+
+        con, lock = create_file(path, fill, SeriesError)
         return cls(path, con, lock)
 
     @property
@@ -253,13 +221,8 @@ class Series:
 
     def close(self) -> None:
         self._closed = True
-        if not self.read_only:
-            with contextlib.suppress(sqlite3.Error):
-                self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._con.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        close_file(self._con, self._lock)
+        self._lock = None
 
     def __enter__(self) -> Series:
         return self
@@ -270,33 +233,15 @@ class Series:
     # --- transactions ------------------------------------------------------------------------------
     @contextlib.contextmanager
     def writing(self) -> Iterator[sqlite3.Connection]:
-        """One action, one transaction; then the main file is brought up to date."""
+        """One action, one transaction; then the main file is brought up to date (as a project's, `saving`)."""
         if self.read_only:
             raise SeriesError(template=READ_ONLY, path=self.path)
-        con = self._con
-        try:
-            con.execute("BEGIN IMMEDIATE")
-            try:
-                yield con
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
-            con.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if _is_disk_full(exc):
-                raise ProjectSaveError(template=DISK_FULL, path=self.path) from None
-            raise ProjectSaveError(template=CANNOT_SAVE, path=self.path, reason=_describe(exc)) from None
-        self.checkpoint()
+        with saving(self._con, self.path):
+            yield self._con
 
     def checkpoint(self) -> bool:
         """As `Project.checkpoint`: the main file holds every saved action, without waiting for readers."""
-        if self.read_only:
-            return True
-        try:
-            busy, log_frames, copied = self._con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        except sqlite3.Error:
-            return False
-        return not busy and copied == log_frames
+        return True if self.read_only else checkpoint(self._con)
 
     @property
     def connection(self) -> sqlite3.Connection:

@@ -9,7 +9,7 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -265,6 +265,95 @@ def _check_header(path: Path) -> None:
         raise ProjectError(template=NOT_SQLITE, path=path)
 
 
+# --- the file mechanics a project and a series share ----------------------------------------------------------
+@contextlib.contextmanager
+def transaction(con: sqlite3.Connection) -> Iterator[None]:
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+@contextlib.contextmanager
+def saving(con: sqlite3.Connection, path: Path) -> Iterator[None]:
+    """One action, one transaction, then the main file brought up to date (`checkpoint`); a write that fails is a
+    ProjectSaveError that says "disk full" when it is, and nothing of it is saved."""
+    try:
+        with transaction(con):
+            yield
+    except sqlite3.Error as exc:
+        if _is_disk_full(exc):
+            raise ProjectSaveError(template=DISK_FULL, path=path) from None
+        raise ProjectSaveError(template=CANNOT_SAVE, path=path, reason=_describe(exc)) from None
+    checkpoint(con)
+
+
+def checkpoint(con: sqlite3.Connection) -> bool:
+    """Copy what the write-ahead log holds into the file itself, without waiting for readers, so a copy or backup of
+    the file alone holds every saved action. True when everything was copied (False while a reader holds an older
+    snapshot: the next write or checkpoint finishes the job)."""
+    try:
+        busy, log_frames, copied = con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+    except sqlite3.Error:
+        return False  # the action itself is saved (in the log); a full disk or a reader only delays this
+    return not busy and copied == log_frames
+
+
+def close_file(con: sqlite3.Connection, lock: ProjectLock | None) -> None:
+    """Fold the log into the file (when writing), close, and let the next writer in."""
+    if lock is not None:
+        with contextlib.suppress(sqlite3.Error):
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    if lock is not None:
+        lock.release()
+
+
+def create_file(path: Path, fill: Callable[[sqlite3.Connection], None],
+                error: type[ProjectError] = ProjectError) -> tuple[sqlite3.Connection, ProjectLock]:
+    """A new database filled by `fill` in one transaction in a temporary file, renamed only when complete (never over
+    a file that appeared meanwhile), then locked and opened for writing. Whatever goes wrong, nothing half-made is
+    left behind, and the refusal (an `error`) says why."""
+    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+    lock: ProjectLock | None = None
+    try:
+        # Made here, exclusively and never through a link, before SQLite opens it by name.
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666))
+        con = _connect(tmp, create=True)
+        try:
+            # A temporary file renamed only when complete needs no journal; one fsync before the rename
+            # (importing a season ~13 ms sooner here, more on a slow disk: bench load, decision 021).
+            con.execute("PRAGMA journal_mode = OFF")
+            con.execute("PRAGMA synchronous = OFF")
+            with transaction(con):
+                fill(con)
+        finally:
+            con.close()
+        _fsync(tmp)
+        _publish(tmp, path)
+        _fsync(path.parent)
+        _refuse_linked_companions(path)
+        lock = _take_lock(path)
+        con = _connect(path, create=False)
+        con.execute("PRAGMA journal_mode = WAL")
+        con.execute("PRAGMA synchronous = FULL")
+    except BaseException as exc:  # whatever went wrong, no half-made file is left behind
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        if lock is not None:
+            lock.release()
+        if isinstance(exc, ProjectError) or not isinstance(exc, (OSError, sqlite3.Error, OverflowError)):
+            raise
+        if _is_disk_full(exc):
+            raise error(template=DISK_FULL_CREATE, path=path) from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _describe(exc)
+        raise error(template=CANNOT_CREATE, path=path, reason=reason) from None
+    return con, lock
+
+
 class Project:
     """Open with `Project.open(path)` or `Project.create(...)`; change it only through `apply()`."""
 
@@ -318,7 +407,7 @@ class Project:
                                    "update it")
             if version < schema.SCHEMA_VERSION:
                 _backup(con, path, version)
-                with cls._transaction(con):
+                with transaction(con):
                     schema.migrate(con, version)
             meta = ProjectMeta.from_items(con.execute("SELECT key, value FROM meta"))
             positions: dict[int, float] = {}
@@ -360,99 +449,36 @@ class Project:
         path = Path(path)
         if path.exists():
             raise ProjectError(template=ALREADY_EXISTS, path=path)
-        tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
-        lock: ProjectLock | None = None
         meta.created_at = meta.created_at or now_iso()
-        try:
-            # Made here, exclusively and never through a link, before SQLite opens it by name.
-            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666))
-            con = _connect(tmp, create=True)
-            try:
-                # A temporary file renamed only when complete needs no journal; one fsync before the rename
-                # (importing a season ~13 ms sooner here, more on a slow disk: bench load, decision 021).
-                con.execute("PRAGMA journal_mode = OFF")
-                con.execute("PRAGMA synchronous = OFF")
-                with cls._transaction(con):
-                    schema.migrate(con, 0)
-                    con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.to_items())
-                    con.executemany(
-                        f"INSERT INTO cues (pos, {CUE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        ((float(i), *cue_to_row(c)) for i, c in enumerate(cues)),
-                    )
-                    con.execute(
-                        "INSERT INTO events (at, actor, kind, action, after) VALUES (?,?,?,?,?)",
+
+        def fill(con: sqlite3.Connection) -> None:
+            schema.migrate(con, 0)
+            con.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", meta.to_items())
+            con.executemany(f"INSERT INTO cues (pos, {CUE_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                            ((float(i), *cue_to_row(c)) for i, c in enumerate(cues)))
+            con.execute("INSERT INTO events (at, actor, kind, action, after) VALUES (?,?,?,?,?)",
                         (meta.created_at, actor, Actor.PERSON.value, "create",
-                         dumps({"cues": len(cues), **(details or {})})),
-                    )
-            finally:
-                con.close()
-            _fsync(tmp)
-            _publish(tmp, path)
-            _fsync(path.parent)
-            _refuse_linked_companions(path)
-            lock = _take_lock(path)
-            con = _connect(path, create=False)
-            con.execute("PRAGMA journal_mode = WAL")
-            con.execute("PRAGMA synchronous = FULL")
-        except BaseException as exc:  # whatever went wrong, no half-made file is left behind
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-            if lock is not None:
-                lock.release()
-            if isinstance(exc, ProjectError) or not isinstance(exc, (OSError, sqlite3.Error, OverflowError)):
-                raise
-            if _is_disk_full(exc):
-                raise ProjectError(template=DISK_FULL_CREATE, path=path) from None
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else _describe(exc)
-            raise ProjectError(template=CANNOT_CREATE, path=path, reason=reason) from None
+                         dumps({"cues": len(cues), **(details or {})})))
+
+        con, lock = create_file(path, fill)
         return cls(path, con, Document(cues), meta, {c.id: float(i) for i, c in enumerate(cues)}, lock)
 
     # --- transactions ------------------------------------------------------------------------------
-    @staticmethod
-    @contextlib.contextmanager
-    def _transaction(con: sqlite3.Connection) -> Iterator[None]:
-        con.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
-        con.execute("COMMIT")
-
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
         """One action, one transaction; then the main file is brought up to date (see `checkpoint`)."""
         if self.read_only:
             raise ProjectError(template=READ_ONLY, path=self.path)
-        try:
-            with self._transaction(self._con):
-                yield
-        except sqlite3.Error as exc:
-            if _is_disk_full(exc):
-                raise ProjectSaveError(template=DISK_FULL, path=self.path) from None
-            raise ProjectSaveError(template=CANNOT_SAVE, path=self.path, reason=_describe(exc)) from None
-        self.checkpoint()
+        with saving(self._con, self.path):
+            yield
 
     def checkpoint(self) -> bool:
-        """Copy what the write-ahead log holds into the project file itself, without waiting for readers, so a
-        copy or backup of the `.subrev` alone holds every saved action. True when everything was copied (False
-        while a reader holds an older snapshot: the next write or `checkpoint()` finishes the job)."""
-        if self.read_only:
-            return True
-        try:
-            busy, log_frames, copied = self._con.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-        except sqlite3.Error:
-            return False  # the action itself is saved (in the log); a full disk or a reader only delays this
-        return not busy and copied == log_frames
+        """See the module's `checkpoint`: a copy of the `.subrev` alone holds every saved action."""
+        return True if self.read_only else checkpoint(self._con)
 
     def close(self) -> None:
-        if not self.read_only:
-            with contextlib.suppress(sqlite3.Error):
-                self._con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._con.close()
-        if self._lock is not None:
-            self._lock.release()
-            self._lock = None
+        close_file(self._con, self._lock)
+        self._lock = None
 
     def __enter__(self) -> Project:
         return self

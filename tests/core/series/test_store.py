@@ -12,7 +12,7 @@ from editor.core.document import Cue
 from editor.core.review import State
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.store import NewEpisode, Series, SeriesError
-from editor.core.store import Project, ProjectLockedError, ProjectMeta
+from editor.core.store import Project, ProjectError, ProjectLockedError, ProjectMeta
 
 
 def _episode(name: str, number: int, n: int = 4) -> NewEpisode:
@@ -132,7 +132,7 @@ def test_a_second_writer_is_told_who_has_the_series_and_readers_still_read(serie
         with Series.open(series_path, read_only=True) as reader:
             assert len(reader.episodes()) == 2
             view = EpisodeProject.of(reader, "EP01", "en")
-            with pytest.raises(SeriesError.__mro__[1]):  # ProjectError: read-only
+            with pytest.raises(ProjectError, match="read-only"):
                 view.apply(edits.SetTarget(1, "x"), actor="ann")
 
 
@@ -167,3 +167,13 @@ def test_the_event_log_of_a_series_is_append_only(series_path):
     with pytest.raises(sqlite3.DatabaseError, match="append-only"):
         con.execute("UPDATE events SET actor = 'someone else'")
     con.close()
+
+
+def test_a_new_series_is_never_written_through_a_link_planted_beside_it(tmp_path):
+    target = tmp_path / "someone-elses-file"
+    target.write_text("keep me", encoding="utf-8")
+    path = tmp_path / "drama.subseries"
+    (tmp_path / "drama.subseries-wal").symlink_to(target)
+    with pytest.raises(ProjectError, match="link"):
+        Series.create(path, source_lang="zh-Hans", languages=["en"], episodes=[_episode("EP01", 1)], actor="pm")
+    assert target.read_text(encoding="utf-8") == "keep me"
