@@ -166,7 +166,7 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
     options = DecodingOptions(beam_size=settings.get("mt/beam"), num_hypotheses=min(3, settings.get("mt/beam")))
 
     series_model = project.meta.extra.get("model", "") if isinstance(project, EpisodeProject) else None
-    remembered = list(project.series.decided_lines(meta.target_lang)) if isinstance(project, EpisodeProject) else []
+    remembered = list(project.series.memory_entries(meta.target_lang)) if isinstance(project, EpisodeProject) else []
 
     def load():
         from editor.services.ct2_engine import CT2Engine  # imports ctranslate2 (~0.1 s): only when a line needs it
@@ -191,8 +191,8 @@ def _make_worker(project: Project, settings: Settings) -> TranslationWorker:
         from editor.core.mt.pretranslate import Layout, Pretranslator
 
         memory = TranslationMemory(meta.source_lang, meta.target_lang)
-        for _lang, source, target, episode, line, state, _by, _at in remembered:  # the whole series' decisions
-            memory.add(source, target, State(state), episode, line)
+        for entry in remembered:  # the whole series' decisions
+            memory.add(entry.source, entry.target, State(entry.state), entry.episode, entry.line)
         memory.add_cues(snapshot, name)
         return Pretranslator(engine, options, source_lang=meta.source_lang, target_lang=meta.target_lang,
                              layout=Layout(profile.max_chars_per_line, profile.max_lines), memory=memory,

@@ -246,12 +246,12 @@ def line_list(numbers: Sequence[int], limit: int = 30) -> str:
 
 
 # --- parser -------------------------------------------------------------------------------------------
-def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = None) -> argparse.ArgumentParser:
-    parser = _Parser(prog="subreview", description="Review and edit subtitles with machine translation "
-                     "kept under human control.")
-    parser.add_argument("--version", action="version", version=f"SubReview {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+Adder = Callable[..., argparse.ArgumentParser]
 
+
+def command_adder(sub: argparse._SubParsersAction) -> Adder:
+    """`add(name, func, help, writes=False)`: a command whose help is its description; one that writes takes
+    --reviewer."""
     def add(name: str, func: Callable[[argparse.Namespace], int], help_: str, *,
             writes: bool = False) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
@@ -260,6 +260,16 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
             p.add_argument("--reviewer", help="name recorded with every action (default: $SUBREVIEW_REVIEWER "
                            "or your login name)")
         return p
+
+    return add
+
+
+def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = None) -> argparse.ArgumentParser:
+    parser = _Parser(prog="subreview", description="Review and edit subtitles with machine translation "
+                     "kept under human control.")
+    parser.add_argument("--version", action="version", version=f"SubReview {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    add = command_adder(sub)
 
     p = add("info", cmd_info, "Read a subtitle file and describe it (format, encoding, cues, problems).")
     p.add_argument("file")

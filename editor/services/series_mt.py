@@ -23,8 +23,8 @@ def _pretranslator(series: Series, lang: str, engine: Any, beam: int) -> Any:
     from editor.core.mt.pretranslate import Layout, Pretranslator
 
     memory = TranslationMemory(series.source_lang, lang)
-    for _lang, source, target, episode, line, state, _by, _at in series.decided_lines(lang):
-        memory.add(source, target, State(state), episode, line)
+    for entry in series.memory_entries(lang):
+        memory.add(entry.source, entry.target, State(entry.state), entry.episode, entry.line)
     profile = language_profile(series, lang)
     return Pretranslator(engine, DecodingOptions(beam_size=beam, num_hypotheses=min(3, beam)),
                          source_lang=series.source_lang, target_lang=lang,

@@ -33,10 +33,7 @@ class SeriesMemory:
 
     def reload(self) -> None:
         """Everything from the series (one query): at start, and after lines were added or removed here."""
-        self.index = _INDEXES[self._key] = MemoryIndex(
-            MemoryEntry(source, target, lang, episode, line, by, at, state)
-            for lang, source, target, episode, line, state, by, at
-            in self.project.series.decided_lines(self.project.lang))
+        self.index = _INDEXES[self._key] = MemoryIndex(self.project.series.memory_entries(self.project.lang))
 
     def rows(self, cue: Cue) -> list[tuple[str, str]]:
         """(label, draft text) for each match: "EP03 line 12 · 92%" and the remembered text wearing this line's tags."""

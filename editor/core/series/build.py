@@ -11,8 +11,8 @@ from pathlib import Path
 from editor.core.document import NO_META, Cue
 from editor.core.formats import SubtitleError, read_subtitles
 from editor.core.media_info import MediaInfoError, VideoInfo, probe_video
-from editor.core.review import QT_TRANSLATE_NOOP, Actor, State, stale_after_change
-from editor.core.series.episode import EpisodeProject
+from editor.core.review import QT_TRANSLATE_NOOP, Actor, State
+from editor.core.series.episode import EpisodeProject, make_stale
 from editor.core.series.pairing import FolderPlan, PlannedEpisode, pair_files, pair_folder
 from editor.core.series.realign import Fate, Line, align
 from editor.core.series.store import NewEpisode, Series, SeriesError, insert_event, insert_lines
@@ -188,12 +188,7 @@ def update_source(series: Series, episode: str, file: str | os.PathLike[str], *,
         con.execute("DELETE FROM lines WHERE episode_id = ?", (info.id,))
         insert_lines(con, info.id, rows)
         for cue_id in changed:
-            for other, state in con.execute("SELECT lang, state FROM targets WHERE episode_id = ? AND cue_id = ?",
-                                             (info.id, cue_id)).fetchall():
-                new = stale_after_change(State(state))
-                if new.value != state:
-                    con.execute("UPDATE targets SET state = ? WHERE episode_id = ? AND lang = ? AND cue_id = ?",
-                                (new.value, info.id, other, cue_id))
+            make_stale(con, info.id, cue_id)
         con.execute("UPDATE episodes SET source_path = ?, source_format = ?, source_encoding = ?, header = ?, "
                     "footer = ? WHERE id = ?", (str(Path(file).resolve()), sub.format, sub.encoding, sub.header,
                                                sub.footer, info.id))

@@ -16,7 +16,7 @@ from editor.core.series.consistency import check_consistency, read_bible, read_l
 from editor.core.series.consistency import describe as describe_issue
 from editor.core.series.deliver import deliver
 from editor.core.series.episode import EpisodeProject
-from editor.core.series.memory_index import MemoryEntry, MemoryIndex, describe, draft_text
+from editor.core.series.memory_index import MemoryIndex, describe, draft_text
 from editor.core.series.store import Series
 from editor.core.store import ProjectError
 from editor.core.workflows import import_target
@@ -139,8 +139,7 @@ def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 def cmd_memory(args: argparse.Namespace) -> int:
     with _open(args.series, read_only=True) as series:
         series.language(args.lang)
-        index = MemoryIndex(MemoryEntry(source, target, lang, episode, line, by, at, state)
-                            for lang, source, target, episode, line, state, by, at in series.decided_lines(args.lang))
+        index = MemoryIndex(series.memory_entries(args.lang))
     matches = index.lookup(args.text, args.lang, limit=args.limit, min_score=args.min_score)
     if args.json:
         cli._print_json([{"target": m.entry.target, "draft": draft_text(m, args.text), "kind": m.kind,

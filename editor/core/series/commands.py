@@ -19,22 +19,13 @@ def _run(name: str) -> Callable[[argparse.Namespace], int]:
 
 
 def add_commands(sub: argparse._SubParsersAction,
-                 more: Callable[[Callable[..., argparse.ArgumentParser]], None] | None = None) -> None:
+                 more: Callable[[cli.Adder], None] | None = None) -> None:
     """The `series` command and its subcommands; `more` may add subcommands from other layers (pretranslate)."""
     top = sub.add_parser("series", help="Work on a series: episodes × target languages in one file.",
                          description="A series: its episodes (video + source subtitles), target languages, bible "
                          "and memory in one SERIES.subseries file.")
     top.set_defaults(func=lambda _args: (top.print_help(), cli.EXIT_OK)[1])
-    commands = top.add_subparsers(dest="series_command", metavar="SUBCOMMAND", parser_class=cli._Parser)
-
-    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str, *,
-            writes: bool = False) -> argparse.ArgumentParser:
-        p = commands.add_parser(name, help=help_, description=help_)
-        p.set_defaults(func=func)
-        if writes:
-            p.add_argument("--reviewer", help="name recorded with every action (default: $SUBREVIEW_REVIEWER "
-                           "or your login name)")
-        return p
+    add = cli.command_adder(top.add_subparsers(dest="series_command", metavar="SUBCOMMAND", parser_class=cli._Parser))
 
     p = add("new", _run("cmd_new"),
             "Create a series from a vendor's folder of episodes (each video paired with its "

@@ -9,10 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from editor.core import qa
 from editor.core.formats import SubtitleError
 from editor.core.review import QT_TRANSLATE_NOOP
-from editor.core.series.checks import bible_terms, language_profile
+from editor.core.series.checks import LanguageChecker
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.report import DeliveryReport, DeliveryRow, delivery_row, write_html, write_json
 from editor.core.series.store import Series
@@ -54,14 +53,11 @@ def deliver(series: Series, outdir: str | os.PathLike[str], *, actor: str, langu
     refusals: dict[tuple[str, str], UserError] = {}
     total, done = len(langs) * len(episodes), 0
     for lang in langs:
-        profile = language_profile(series, lang)
-        glossary = bible_terms(series, lang)
+        checker = LanguageChecker.of(series, lang)
         (folder / lang).mkdir(parents=True, exist_ok=True)
         for episode in episodes:
             view = EpisodeProject(series, episode, lang)
-            context = qa.QAContext(fps=episode.fps, source_lang=series.source_lang, target_lang=lang,
-                                   glossary=glossary)
-            qa_left = dict(Counter(i.severity for i in qa.run_qa(view.doc, profile, context)))
+            qa_left = dict(Counter(i.severity for i in checker.run(episode, view.doc)))
             relative = f"{lang}/{safe_file_name(episode.name)}.{fmt}"
             file, reason, forced, dropped = "", "", False, 0
             try:

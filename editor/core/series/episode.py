@@ -25,12 +25,30 @@ from editor.core.store.project import Event, Project, ProjectMeta, now_iso
 _EPISODE_KEYS = {"video_path", "source_path", "source_format", "source_encoding", "fps", "header", "footer"}
 
 
-def _cue_rows(con: sqlite3.Connection, episode_id: int, lang: str) -> sqlite3.Cursor:
+def cue_rows(con: sqlite3.Connection, lang: str, episode_id: int | None = None) -> sqlite3.Cursor:
+    """(episode id, position, then CUE_COLUMNS) of every line as seen in `lang`, of one episode or of all, in order;
+    a line with no row of its language yet is untranslated."""
+    where = "" if episode_id is None else "WHERE l.episode_id = ? "
     return con.execute(
-        "SELECT l.pos, l.id, l.start_ms, l.end_ms, l.source, coalesce(t.target, ''), "
+        "SELECT l.episode_id, l.pos, l.id, l.start_ms, l.end_ms, l.source, coalesce(t.target, ''), "
         "coalesce(t.state, 'untranslated'), t.comments, t.rejection, t.draft, l.meta FROM lines l "
         "LEFT JOIN targets t ON t.episode_id = l.episode_id AND t.lang = ? AND t.cue_id = l.id "
-        "WHERE l.episode_id = ? ORDER BY l.pos", (lang, episode_id))
+        f"{where}ORDER BY l.episode_id, l.pos", (lang,) if episode_id is None else (lang, episode_id))
+
+
+def make_stale(con: sqlite3.Connection, episode_id: int, cue_id: int, *, but: str | None = None
+               ) -> list[tuple[str, str, str]]:
+    """A line whose shared source or timing changed becomes stale in every language (but `but`) where it had a draft
+    or a decision; returns (language, state before, state now) of each line changed."""
+    changed = []
+    for lang, state in con.execute("SELECT lang, state FROM targets WHERE episode_id = ? AND cue_id = ? AND lang <> ?",
+                                   (episode_id, cue_id, but or "")).fetchall():
+        new = stale_after_change(State(state)).value
+        if new != state:
+            con.execute("UPDATE targets SET state = ? WHERE episode_id = ? AND lang = ? AND cue_id = ?",
+                        (new, episode_id, lang, cue_id))
+            changed.append((lang, state, new))
+    return changed
 
 
 def _next_cue_id(con: sqlite3.Connection, episode_id: int) -> int:
@@ -51,9 +69,9 @@ class EpisodeProject(Project):
         positions: dict[int, float] = {}
         cues = []
         with gc_paused():
-            for row in _cue_rows(con, episode.id, lang):
-                positions[row[1]] = row[0]
-                cues.append(cue_from_row(row[1:]))
+            for row in cue_rows(con, lang, episode.id):
+                positions[row[2]] = row[1]
+                cues.append(cue_from_row(row[2:]))
         language = series.language(lang)
         meta = ProjectMeta(source_lang=series.source_lang, target_lang=lang, fps=episode.fps,
                            video_path=episode.video_path, qa_profile=language.qa_profile,
@@ -140,15 +158,9 @@ class EpisodeProject(Project):
 
     def _stale_in_other_languages(self, cue_id: int) -> None:
         """The shared source or timing changed: the other languages' line needs a look, as this one does."""
-        rows = self._con.execute("SELECT lang, state FROM targets WHERE episode_id = ? AND cue_id = ? AND lang <> ?",
-                                 (self.episode.id, cue_id, self.lang)).fetchall()
-        for other, state in rows:
-            new = stale_after_change(State(state))
-            if new.value != state:
-                self._con.execute("UPDATE targets SET state = ? WHERE episode_id = ? AND lang = ? AND cue_id = ?",
-                                  (new.value, self.episode.id, other, cue_id))
-                insert_event(self._con, "stale_after_shared_change", "", Actor.SYSTEM, self.episode.id, other,
-                              cue_id, {"state": state}, {"state": new.value, "by_lang": self.lang})
+        for other, state, new in make_stale(self._con, self.episode.id, cue_id, but=self.lang):
+            insert_event(self._con, "stale_after_shared_change", "", Actor.SYSTEM, self.episode.id, other,
+                         cue_id, {"state": state}, {"state": new, "by_lang": self.lang})
 
     def _renumber(self) -> None:
         self._pos = {c.id: float(i) for i, c in enumerate(self.doc) if c.id in self._pos}
@@ -188,7 +200,7 @@ class EpisodeProject(Project):
         self.series.replace_terms(self.lang, rows, actor=actor)
 
     def cue_rows_on_disk(self) -> list[Cue]:
-        return [cue_from_row(r[1:]) for r in _cue_rows(self._con, self.episode.id, self.lang)]
+        return [cue_from_row(r[2:]) for r in cue_rows(self._con, self.lang, self.episode.id)]
 
     @property
     def folder(self) -> Path:

@@ -19,7 +19,7 @@ from typing import Any
 from editor.core.document import Cue
 from editor.core.review import HUMAN_DECIDED, NEEDS_DECISION, QT_TRANSLATE_NOOP, Actor, State
 from editor.core.series import schema
-from editor.core.series.memory_index import memory_key
+from editor.core.series.memory_index import MemoryEntry, memory_key
 from editor.core.store.codec import cue_to_row, dumps
 from editor.core.store.lock import ProjectLock
 from editor.core.store.project import (
@@ -366,6 +366,11 @@ class Series:
             sql += " AND t.lang = ?"
             params.append(lang)
         yield from self._con.execute(sql + " ORDER BY e.pos, l.pos", params)
+
+    def memory_entries(self, lang: str) -> Iterator[MemoryEntry]:
+        """The decided lines of a language as the series' memory holds them (who, where, when)."""
+        for code, source, target, episode, line, state, by, at in self.decided_lines(lang):
+            yield MemoryEntry(source, target, code, episode, line, by, at, state)
 
     # --- the bible ---------------------------------------------------------------------------------
     def bible_rows(self, lang: str) -> list[tuple[str, str, str, str, str, bool]]:
