@@ -86,9 +86,7 @@ class EpisodeProject(Project):
 
     @classmethod
     def of(cls, series: Series, episode: str, lang: str) -> EpisodeProject:
-        info = series.episode_info(episode)
-        series.language(lang)
-        return cls(series, info, lang)
+        return cls(series, series.episode_info(episode), lang)  # an unknown language is refused in __init__
 
     @property
     def title(self) -> str:
