@@ -29,7 +29,7 @@ from editor.core.store import Project, ProjectError
 from editor.core.store.project import has_sqlite_header
 from editor.core.workflows import NewProject, create_project
 from editor.services import i18n
-from editor.services.player import EMBEDDING_PLATFORMS, NullPlayer, Player, create_player
+from editor.services.player import EMBEDDING_PLATFORMS, NullPlayer, Player, PlayerStart
 from editor.services.project_translator import ProjectTranslator
 from editor.services.quit_signals import QuitOnSignals
 from editor.services.settings import Settings
@@ -209,6 +209,7 @@ class App:
         self.qapp = qapp
         self.settings = settings
         self._vlc_player: Player | None = None  # made when a project with a video opens (libvlc takes a while)
+        self._vlc_start: PlayerStart | None = None  # libvlc starting on a thread meanwhile (start_player)
         self.player: Player = NullPlayer("", no_video=True)
         self.window: MainWindow | None = None
         self.worker: TranslationWorker | None = None
@@ -320,9 +321,16 @@ class App:
         if not project.meta.video_path:
             return NullPlayer("", no_video=True)
         if self._vlc_player is None:
-            headless = QGuiApplication.platformName() not in EMBEDDING_PLATFORMS
-            self._vlc_player = create_player(headless=headless)
+            start = self._vlc_start or self.start_player()
+            self._vlc_start = None
+            self._vlc_player = start.player()
         return self._vlc_player
+
+    def start_player(self) -> PlayerStart:
+        """Start libvlc on a thread now, to have it when a project with a video opens."""
+        if self._vlc_start is None:
+            self._vlc_start = PlayerStart(headless=QGuiApplication.platformName() not in EMBEDDING_PLATFORMS)
+        return self._vlc_start
 
     def _on_window_open_requested(self, target: Path | NewProject) -> None:
         reviewer = self.settings.reviewer_name()
@@ -366,6 +374,9 @@ class App:
             self.series = None
         if self._vlc_player is not None:
             self._vlc_player.shutdown()
+        if self._vlc_start is not None:
+            self._vlc_start.discard()
+            self._vlc_start = None
 
 
 def missing_display() -> str | None:
@@ -418,6 +429,7 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
     settings = Settings()
     i18n.shared().apply(settings.get("ui/language"))  # before any window is built; a missing file is logged
     app = App(qapp, settings)
+    app.start_player()  # beside the opening of the project and the building of the window
     ask_reviewer_name(settings)
     reviewer = settings.reviewer_name()
     options = options or NewProjectOptions()

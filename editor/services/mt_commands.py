@@ -8,14 +8,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.core import cli
-from editor.core.mt import registry
-from editor.core.mt.engine import DecodingOptions, EngineError
-from editor.core.mt.languages import check_languages
-from editor.core.mt.suggestions import RunSummary
-from editor.core.store import Project
+
+if TYPE_CHECKING:
+    from editor.core.mt.suggestions import RunSummary
+
+# The models and the pipeline are imported when a command runs: every start of the window builds this parser.
 
 
 class ProgressBar:
@@ -69,6 +69,8 @@ def _stop_on_interrupt() -> Iterator[list[bool]]:
 
 def load_engine(model: str | None, device: str) -> Any:
     """The engine for a registry name, a model folder, or the default model."""
+    from editor.core.mt import registry
+    from editor.core.mt.engine import EngineError
     from editor.services.ct2_engine import CT2Engine  # imports ctranslate2 (~0.1 s): only when translating
 
     entry = registry.get_model(model) if model else registry.default_model()
@@ -78,10 +80,12 @@ def load_engine(model: str | None, device: str) -> Any:
 
 
 def cmd_pretranslate(args: argparse.Namespace) -> int:
-    # The pipeline loads here, not with the command list: every start of the window parses these commands.
     from editor.core.mt.cache import TranslationCache
+    from editor.core.mt.engine import DecodingOptions, EngineError
+    from editor.core.mt.languages import check_languages
     from editor.core.mt.memory import TranslationMemory
     from editor.core.mt.pretranslate import Layout, Pretranslator, pretranslate_project
+    from editor.core.store import Project
 
     actor_name = cli.reviewer_name(args.reviewer)
     with Project.open(cli._existing_file(args.project, "project")) as project:
@@ -132,6 +136,8 @@ def cmd_pretranslate(args: argparse.Namespace) -> int:
 
 
 def cmd_models_list(args: argparse.Namespace) -> int:
+    from editor.core.mt import registry
+
     entries = registry.list_models()
     if not entries:
         print("no models installed")
@@ -142,6 +148,8 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
 
 def cmd_models_add(args: argparse.Namespace) -> int:
+    from editor.core.mt import registry
+
     entry = registry.add_model(Path(args.dir), name=args.name, source_langs=tuple(args.source_lang or ()),
                                target_langs=tuple(args.target_lang or ()))
     print(f"added {entry.name}: {','.join(entry.source_langs)} -> {','.join(entry.target_langs)} ({entry.path})")
@@ -149,6 +157,8 @@ def cmd_models_add(args: argparse.Namespace) -> int:
 
 
 def cmd_models_import(args: argparse.Namespace) -> int:
+    from editor.core.mt import registry
+
     entry = registry.import_argos(Path(args.file))
     print(f"imported {entry.name}: {','.join(entry.source_langs)} -> {','.join(entry.target_langs)} ({entry.path})")
     return cli.EXIT_OK

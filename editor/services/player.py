@@ -4,7 +4,9 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -166,20 +168,58 @@ EMBEDDING_PLATFORMS = ("xcb", "windows", "cocoa")
 def create_player(*, headless: bool = False, extra_options: Sequence[str] = (),
                   parent: QObject | None = None) -> Player:
     """A `VlcPlayer`, or a `NullPlayer` whose reason says what is missing. `extra_options` is for tests."""
-    from editor.services.vlc_player import VlcPlayer, vlc_options  # python-vlc itself is imported just below
+    return _player_from(_start_libvlc(headless, extra_options), parent)
+
+
+class PlayerStart:
+    """libvlc started on a thread while the project opens and the window is built: ~70 ms at each start of the
+    window, nearly all of it in libvlc's own code, which runs beside Python's (bench series, decision 029).
+    `player()` waits for it and makes the player on the calling (GUI) thread."""
+
+    def __init__(self, *, headless: bool) -> None:
+        self._started: tuple[Any, Any] | str = "libvlc could not start"
+        self._thread = threading.Thread(target=self._run, args=(headless,), name="libvlc-start", daemon=True)
+        self._thread.start()
+
+    def _run(self, headless: bool) -> None:
+        self._started = _start_libvlc(headless, ())
+
+    def player(self, parent: QObject | None = None) -> Player:
+        self._thread.join()
+        return _player_from(self._started, parent)
+
+    def discard(self) -> None:
+        """Never used (no project with a video was opened): release the instance."""
+        self._thread.join()
+        if isinstance(self._started, tuple):
+            self._started[1].release()
+        self._started = "discarded"
+
+
+def _start_libvlc(headless: bool, extra_options: Sequence[str]) -> tuple[Any, Any] | str:
+    """(python-vlc's module, a libvlc instance), or why there is none."""
+    from editor.services.vlc_player import vlc_options  # python-vlc itself is imported just below
 
     try:
         import vlc
     except ImportError:
-        return NullPlayer("python-vlc is not installed", parent)
+        return "python-vlc is not installed"
     except (Exception, SystemExit):  # no libvlc: NotImplementedError, or sys.exit() on a bad PYTHON_VLC_LIB_PATH
-        return NullPlayer("libvlc is not installed", parent)
+        return "libvlc is not installed"
     options = vlc_options(headless=headless, extra_options=extra_options)
     try:
         instance = vlc.Instance(*options)
     except Exception as exc:
-        return NullPlayer(f"libvlc could not start ({exc})", parent)
+        return f"libvlc could not start ({exc})"
     if instance is None:
-        return NullPlayer("libvlc could not start: its plugins are missing or an option was refused "
-                          f"(options: {' '.join(options)})", parent)
-    return VlcPlayer(vlc, instance, parent)
+        return ("libvlc could not start: its plugins are missing or an option was refused "
+                f"(options: {' '.join(options)})")
+    return vlc, instance
+
+
+def _player_from(started: tuple[Any, Any] | str, parent: QObject | None) -> Player:
+    if isinstance(started, str):
+        return NullPlayer(started, parent)
+    from editor.services.vlc_player import VlcPlayer
+
+    return VlcPlayer(started[0], started[1], parent)

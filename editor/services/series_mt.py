@@ -5,22 +5,25 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.core import cli
-from editor.core.mt import registry
-from editor.core.mt.engine import DecodingOptions, EngineError
-from editor.core.mt.suggestions import RunSummary
-from editor.core.review import State
-from editor.core.series.checks import bible_terms, language_profile
-from editor.core.series.store import Series
 from editor.services.mt_commands import ProgressBar, _beam, _stop_on_interrupt
+
+if TYPE_CHECKING:
+    from editor.core.mt.suggestions import RunSummary
+    from editor.core.series.store import Series
+
+# The series, the models and the pipeline are imported when the command runs: the window builds this parser.
 
 
 def _pretranslator(series: Series, lang: str, engine: Any, beam: int) -> Any:
     from editor.core.mt.cache import TranslationCache
+    from editor.core.mt.engine import DecodingOptions
     from editor.core.mt.memory import TranslationMemory
     from editor.core.mt.pretranslate import Layout, Pretranslator
+    from editor.core.review import State
+    from editor.core.series.checks import bible_terms, language_profile
 
     memory = TranslationMemory(series.source_lang, lang)
     for entry in series.memory_entries(lang):
@@ -33,7 +36,10 @@ def _pretranslator(series: Series, lang: str, engine: Any, beam: int) -> Any:
 
 
 def cmd_series_pretranslate(args: argparse.Namespace) -> int:
+    from editor.core.mt import registry
+    from editor.core.mt.engine import EngineError
     from editor.core.series.pretranslate import pretranslate_language
+    from editor.core.series.store import Series
     from editor.services.ct2_engine import CT2Engine
 
     actor = cli.reviewer_name(args.reviewer)

@@ -248,12 +248,9 @@ class WaveformLoader(QObject):
         self._worker_progress.connect(self._on_worker_progress)
 
     def load(self, media_path: str | os.PathLike[str], project_path: str | os.PathLike[str] | None) -> None:
-        """Start loading; valid cached peaks are announced at once (before this returns) through `peaks_ready`."""
+        """Start loading on a thread: valid cached peaks are read there (numpy's import alone is ~85 ms: never on the
+        GUI thread), else ffmpeg decodes the audio; `peaks_ready` or `failed` follows."""
         self.cancel()
-        cached = load_cached(project_path, media_path, rate=self.rate) if project_path is not None else None
-        if cached is not None:
-            self.peaks_ready.emit(cached)
-            return
         self._cancel = threading.Event()
         self._thread = threading.Thread(target=self._run, name="waveform", daemon=True,
                                         args=(self._generation, Path(media_path), project_path, self._cancel))
@@ -291,6 +288,10 @@ class WaveformLoader(QObject):
                 last[0] = fraction
                 emit(self._worker_progress, generation, fraction)
 
+        cached = load_cached(project_path, media, rate=self.rate) if project_path is not None else None
+        if cached is not None:
+            emit(self._worker_done, generation, cached)
+            return
         try:
             peaks = extract_peaks(media, rate=self.rate, cancel=cancel, on_progress=report, ffmpeg=self.ffmpeg)
         except WaveformCancelled:

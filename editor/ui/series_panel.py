@@ -134,8 +134,7 @@ class SeriesPanel(QWidget):
             self.language.addItem(code, code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
         self.language.activated.connect(self._on_language_activated)
-        self.retranslate()
-        self.refresh()
+        self.retranslate()  # counted by `refresh`, which the window calls once the episode is on screen
 
     def retranslate(self) -> None:
         self.language_label.setText(self.tr("&Language:"))

@@ -230,6 +230,31 @@ def test_delivery_exports_what_is_decided_refuses_the_rest_and_reports_both(seri
     assert not list((out / "es").glob("*.srt"))
 
 
+def test_a_redelivery_removes_its_earlier_file_of_an_episode_now_refused_and_nothing_else(series_path, tmp_path,
+                                                                                            capsys):
+    with Series.open(series_path) as series:
+        view = EpisodeProject.of(series, "EP02", "en")
+        for cue in view.doc:
+            view.apply(edits.SetTarget(cue.id, f"Line {cue.id}."), actor="ann")
+            view.apply(edits.SetState(cue.id, State.TRANSLATED), actor="ann")
+    out = tmp_path / "delivery"
+    assert main(["series", "export", str(series_path), str(out), "--lang", "en"]) == 3
+    delivered = out / "en" / "EP02.srt"
+    assert delivered.is_file()
+    someone_elses = out / "en" / "第01集.srt"  # not written by SubReview: never touched
+    someone_elses.write_text("1\n00:00:01,000 --> 00:00:02,000\nTheirs\n", encoding="utf-8")
+    with Series.open(series_path) as series:  # a line of EP02 is reopened: EP02 is refused on the next delivery
+        EpisodeProject.of(series, "EP02", "en").apply(edits.SetTarget(1, "Line one, changed."), actor="ann")
+    capsys.readouterr()
+    assert main(["series", "export", str(series_path), str(out), "--lang", "en"]) == 3
+    assert "en/EP02.srt from an earlier delivery was removed" in capsys.readouterr().err
+    assert not delivered.exists() and someone_elses.read_text(encoding="utf-8").endswith("Theirs\n")
+    rows = {(r["episode"], r["lang"]): r for r in json.loads((out / "report.json").read_text("utf-8"))["rows"]}
+    assert rows[("EP02", "en")]["removed_earlier"] == "en/EP02.srt" and not rows[("EP02", "en")]["exported"]
+    assert rows[("第01集", "en")]["removed_earlier"] == ""
+    assert "from an earlier delivery was removed" in (out / "report.html").read_text(encoding="utf-8")
+
+
 def test_series_qa_names_every_place_of_an_inconsistency_and_the_queue_orders_waiting_lines(series_path, capsys):
     with Series.open(series_path) as series:
         for episode, text in (("第01集", "Let's go!"), ("剧名 - 03", "Let's leave!")):

@@ -3,6 +3,9 @@ memory offered for a line, and the series checks opening a line in its episode. 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtWidgets import QApplication
 
 from editor.core import edits
@@ -28,13 +31,40 @@ def _make(path) -> None:
         view.apply(edits.SetState(3, State.TRANSLATED), actor="ann")
 
 
-def test_the_window_moves_through_episodes_and_languages_of_a_series(qtbot, tmp_path):
+@contextmanager
+def _opened(tmp_path, episode: str) -> Iterator[App]:
+    """The window on `episode` (English) of the three-episode series made by `_make`."""
     path = tmp_path / "drama.subseries"
     _make(path)
     app = App(QApplication.instance(), Settings())
     try:
-        assert app.open_series(path, "EP02", "en")
+        assert app.open_series(path, episode, "en")
+        yield app
+    finally:
+        app.shutdown()
+
+
+def _started(qtbot, app: App):
+    """The window on screen, with what it does after its first paint done (series panel, memory, spelling)."""
+    window = app.window
+    qtbot.waitUntil(lambda: window.after_paint.finished and not window.series_memory.loading, timeout=10_000)
+    return window
+
+
+def test_the_episode_shows_before_the_series_panel_memory_video_and_spelling_are_read(qtbot, tmp_path):
+    with _opened(tmp_path, "EP02") as app:
         window = app.window
+        assert window.table.model.rowCount() == 3  # the lines are there at once
+        assert not window.after_paint.painted and window.series_panel.model.rows == []
+        assert window.editor.target_edit.spell_checker is None and window.series_memory.loading
+        window = _started(qtbot, app)
+        assert [r.episode.name for r in window.series_panel.model.rows] == ["EP01", "EP02", "EP03"]
+        assert window.editor.target_edit.spell_checker is not None and len(window.series_memory.index) == 2
+
+
+def test_the_window_moves_through_episodes_and_languages_of_a_series(qtbot, tmp_path):
+    with _opened(tmp_path, "EP02") as app:
+        window = _started(qtbot, app)
         assert "EP02" in window.windowTitle() and "drama" in window.windowTitle()
         panel = window.series_panel
         assert [r.episode.name for r in panel.model.rows] == ["EP01", "EP02", "EP03"]
@@ -47,17 +77,11 @@ def test_the_window_moves_through_episodes_and_languages_of_a_series(qtbot, tmp_
         assert app.session.project.episode.name == "EP02"
         app.window.series_panel.open_requested.emit("EP02", "es")  # the language switch
         assert (app.session.project.episode.name, app.session.project.lang) == ("EP02", "es")
-    finally:
-        app.shutdown()
 
 
 def test_the_series_memory_offers_another_episodes_decision_and_inserting_it_is_an_edit(qtbot, tmp_path):
-    path = tmp_path / "drama.subseries"
-    _make(path)
-    app = App(QApplication.instance(), Settings())
-    try:
-        assert app.open_series(path, "EP02", "en")
-        window = app.window
+    with _opened(tmp_path, "EP02") as app:
+        window = _started(qtbot, app)
         window.table.select_cue(3)
         memory = window.editor.details.memory
         texts = [memory.item(i).text() for i in range(memory.count())]
@@ -66,16 +90,10 @@ def test_the_series_memory_offers_another_episodes_decision_and_inserting_it_is_
         assert window.editor.insert_text("Let's go!")
         cue = app.session.doc.get(3)
         assert (cue.target, cue.state) == ("Let's go!", State.EDITED)  # the person still decides
-    finally:
-        app.shutdown()
 
 
 def test_the_series_checks_list_an_inconsistency_and_open_its_line(qtbot, tmp_path):
-    path = tmp_path / "drama.subseries"
-    _make(path)
-    app = App(QApplication.instance(), Settings())
-    try:
-        assert app.open_series(path, "EP02", "en")
+    with _opened(tmp_path, "EP02") as app:
         checks = app.window.series_checks
         qtbot.waitUntil(lambda: checks.consistency.topLevelItemCount() == 1, timeout=10000)
         issue = checks.consistency.topLevelItem(0)
@@ -84,8 +102,6 @@ def test_the_series_checks_list_an_inconsistency_and_open_its_line(qtbot, tmp_pa
         checks._on_item_activated(issue.child(1), 0)  # as a double-click on "EP03 line 3"
         assert app.session.project.episode.name == "EP03"
         assert app.window.review.current_cue().id == 3
-    finally:
-        app.shutdown()
 
 
 def test_the_next_episodes_waveforms_are_made_in_the_background_into_one_cache(qtbot, tmp_path, monkeypatch):
@@ -109,18 +125,12 @@ def test_the_next_episodes_waveforms_are_made_in_the_background_into_one_cache(q
 
 
 def test_a_word_added_to_the_series_dictionary_is_saved_and_accepted_in_the_next_episode(qtbot, tmp_path):
-    path = tmp_path / "drama.subseries"
-    _make(path)
-    app = App(QApplication.instance(), Settings())
-    try:
-        assert app.open_series(path, "EP01", "en")
-        checker = app.window.editor.target_edit.spell_checker
+    with _opened(tmp_path, "EP01") as app:
+        checker = _started(qtbot, app).editor.target_edit.spell_checker
         assert checker is not None and checker.available
         assert [w for _s, _e, w in checker.misspelled("Xiaoming is here.")] == ["Xiaoming"]
         checker.add_word("Xiaoming")  # what "Add to Series Dictionary" does
-        with Series.open(path, read_only=True) as reader:
+        with Series.open(tmp_path / "drama.subseries", read_only=True) as reader:
             assert reader.dictionary_words("en") == ["Xiaoming"]
         app.window.window_actions["next_episode"].trigger()
-        assert app.window.editor.target_edit.spell_checker.misspelled("Xiaoming is here.") == []
-    finally:
-        app.shutdown()
+        assert _started(qtbot, app).editor.target_edit.spell_checker.misspelled("Xiaoming is here.") == []

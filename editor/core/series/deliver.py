@@ -3,6 +3,7 @@ export is, plus OUTDIR/report.json and OUTDIR/report.html (decision 024)."""
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -52,6 +53,7 @@ def deliver(series: Series, outdir: str | os.PathLike[str], *, actor: str, langu
     rows: list[DeliveryRow] = []
     refusals: dict[tuple[str, str], UserError] = {}
     total, done = len(langs) * len(episodes), 0
+    earlier = earlier_files(folder)
     for lang in langs:
         checker = LanguageChecker.of(series, lang)
         (folder / lang).mkdir(parents=True, exist_ok=True)
@@ -70,10 +72,13 @@ def deliver(series: Series, outdir: str | os.PathLike[str], *, actor: str, langu
                                                           states=states)
             except SubtitleError as exc:
                 refusals[(episode.name, lang)] = exc
+            removed = ""
             if (episode.name, lang) in refusals:
                 reason = str(refusals[(episode.name, lang)])
+                removed = _remove_earlier(folder, relative, earlier)
             rows.append(delivery_row(episode.name, lang, list(view.doc), file=file, refused_reason=reason,
-                                     forced=forced, qa_left=qa_left, events=view.events(), dropped_tags=dropped))
+                                     forced=forced, qa_left=qa_left, events=view.events(), dropped_tags=dropped,
+                                     removed_earlier=removed))
             done += 1
             if progress is not None:
                 progress(done, total)
@@ -85,3 +90,26 @@ def deliver(series: Series, outdir: str | os.PathLike[str], *, actor: str, langu
         "exported": sum(1 for r in rows if r.exported), "refused": sum(1 for r in rows if not r.exported),
         "forced": sum(1 for r in rows if r.forced)})
     return Delivery(report, folder, refusals)
+
+
+def earlier_files(folder: Path) -> set[str]:
+    """The files an earlier delivery into `folder` wrote, as its report.json lists them (relative paths)."""
+    try:
+        rows = json.loads((folder / "report.json").read_text(encoding="utf-8")).get("rows", [])
+    except (OSError, ValueError, AttributeError):
+        return set()
+    return {r["file"] for r in rows if isinstance(r, dict) and r.get("exported") and isinstance(r.get("file"), str)}
+
+
+def _remove_earlier(folder: Path, relative: str, earlier: set[str]) -> str:
+    """A refused episode × language must not leave the file an earlier delivery wrote at its path: the folder would
+    hold an old translation beside a report saying it was not delivered. Only a file the earlier report lists is
+    removed (never a file someone else put there); `relative` when removed."""
+    path = folder / relative
+    if relative not in earlier or not path.is_file():
+        return ""
+    try:
+        path.unlink()
+    except OSError:
+        return ""
+    return relative

@@ -84,6 +84,7 @@ class DeliveryRow:
     model: str = ""  # the model behind the machine drafts; "" when no line had one
     model_sha256: str = ""
     dropped_tags: int = 0  # formatting tags the target format could not hold
+    removed_earlier: str = ""  # refused: the file an earlier delivery wrote at this row's path, removed (no stale file)
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def _main_model(cues: Sequence[Cue]) -> tuple[str, str]:
 
 def delivery_row(episode: str, lang: str, cues: Sequence[Cue], *, file: str = "", refused_reason: str = "",
                  forced: bool = False, qa_left: Mapping[str, int] | None = None, events: Iterable[_Event] = (),
-                 dropped_tags: int = 0) -> DeliveryRow:
+                 dropped_tags: int = 0, removed_earlier: str = "") -> DeliveryRow:
     """The row of one episode × language from its lines (states, history of rejections, words, model) and the
     events logged on that episode × language (`EpisodeProject.events()`: who confirmed, who approved). Exported
     when `file` is given and there is no refusal reason; `qa_left` is QA issues per severity on the lines as sent."""
@@ -193,7 +194,8 @@ def delivery_row(episode: str, lang: str, cues: Sequence[Cue], *, file: str = ""
         exported=bool(file) and not refused_reason, refused_reason=refused_reason, forced=forced and not refused_reason,
         lines=len(cues), states=dict(states), need_decision=sum(1 for c in cues if c.state in NEEDS_DECISION),
         qa_left=dict(qa_left or {}), rejections=dict(rejections), words=sum(count_words(c.target) for c in cues),
-        translators=translators, approvers=approvers, model=model, model_sha256=sha256, dropped_tags=dropped_tags)
+        translators=translators, approvers=approvers, model=model, model_sha256=sha256, dropped_tags=dropped_tags,
+        removed_earlier=removed_earlier)
 
 
 # --- LQA score --------------------------------------------------------------------------------------------------
@@ -312,7 +314,7 @@ def _row_json(row: DeliveryRow) -> dict[str, Any]:
         "lqa_score": _rounded(lqa_score(row.rejections, row.words)), "translators": list(row.translators),
         "approvers": list(row.approvers),
         "model": {"name": row.model, "sha256": row.model_sha256} if row.model or row.model_sha256 else None,
-        "dropped_tags": row.dropped_tags,
+        "dropped_tags": row.dropped_tags, "removed_earlier": row.removed_earlier,
     }
 
 
@@ -497,7 +499,9 @@ def _bar(states: Mapping[str, int], lines: int) -> str:
 def _delivery_cell(row: DeliveryRow) -> str:
     if not row.exported:
         reason = _user(row.refused_reason) if row.refused_reason else "no file was written"
-        return f'<span class="badge refused">✕ Refused</span><div class="reason">{reason}</div>'
+        removed = (f'<div class="small">{_user(row.removed_earlier)} from an earlier delivery was removed</div>'
+                   if row.removed_earlier else "")
+        return f'<span class="badge refused">✕ Refused</span><div class="reason">{reason}</div>{removed}'
     file = f'<div class="file">{_user(row.file)}</div>'
     if row.forced:
         undecided = _plural(row.need_decision, "line", "lines")

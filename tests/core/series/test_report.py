@@ -189,7 +189,7 @@ def test_json_has_stable_keys_and_the_numbers_of_each_row_and_language(tmp_path)
     row = data["rows"][2]  # en 第03集: one major over 41 lines × 6 words
     assert list(row) == ["episode", "lang", "file", "exported", "refused_reason", "forced", "lines", "states",
                          "need_decision", "qa_left", "rejections", "words", "lqa_penalty_points", "lqa_score",
-                         "translators", "approvers", "model", "dropped_tags"]
+                         "translators", "approvers", "model", "dropped_tags", "removed_earlier"]
     assert row["episode"] == "第03集" and row["file"] == "en/第03集.srt" and row["lines"] == 41
     assert list(row["states"]) == ["approved", "translated", "edited", "mt_draft", "stale", "rejected",
                                    "untranslated"]
