@@ -281,10 +281,12 @@ class App:
         return self.open(view)
 
     def _close_series(self) -> None:
-        from editor.ui.series_memory import forget_series  # loaded with the series' window
+        from editor.ui.series_checks import forget_findings  # loaded with the series' window
+        from editor.ui.series_memory import forget_series
 
         assert self.series is not None
         forget_series(self.series.path)
+        forget_findings(self.series.path)
         if self.series_find is not None:  # its results belong to this series
             self.series_find.close()
             self.series_find.deleteLater()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -207,6 +208,39 @@ def _regional_name(tag: str) -> str:
     return f"{language} ({territory}) ({tag})"
 
 
+class LoadedDictionary(NamedTuple):
+    """What `load_dictionary` found: the dictionary's name and Enchant's handle, or the problem ("backend",
+    "unspaced", "no dictionary")."""
+
+    name: str | None
+    handle: Any
+    problem: str
+
+
+_LOADING = threading.Lock()  # one Enchant call at a time, whichever thread loads
+
+
+def load_dictionary(language: str) -> LoadedDictionary:
+    """The best installed dictionary for a language tag, loaded (50-300 ms for Hunspell's); Qt-free, so a window
+    can call it on a thread and make its `SpellChecker` from the result."""
+    want = parse_tag(language)
+    if want.language in _UNSPACED_LANGUAGES:
+        return LoadedDictionary(None, None, "unspaced")
+    with _LOADING:
+        try:
+            installed = installed_dictionaries()
+        except BackendMissing:
+            return LoadedDictionary(None, None, "backend")
+        default_region = QLocale(want.language).name().partition("_")[2] if want.language else ""
+        name = choose_dictionary(language, installed, default_region)
+        if name is None:
+            return LoadedDictionary(None, None, "no dictionary")
+        try:
+            return LoadedDictionary(name, _broker().request_dict(name), "")
+        except _enchant().errors.Error:  # removed since it was listed
+            return LoadedDictionary(None, None, "no dictionary")
+
+
 class SpellChecker(QObject):
     """Spell checks one target language. `available` is False when it cannot (then `note` says why, for the
     person); `words_changed` is emitted when words are accepted, so views check their text again."""
@@ -214,7 +248,7 @@ class SpellChecker(QObject):
     words_changed = Signal()
 
     def __init__(self, language: str, on_add: Callable[[str], object] | None = None,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *, loaded: LoadedDictionary | None = None) -> None:
         super().__init__(parent)
         self.language = language
         self.on_add = on_add  # called with each word the person adds (the window stores it in the series)
@@ -223,27 +257,7 @@ class SpellChecker(QObject):
         self._accepted: set[str] = set()
         self._accepted_upper: set[str] = set()
         self._problem = ""  # why nothing is checked: "backend", "unspaced", "no dictionary"
-        self._load()
-
-    def _load(self) -> None:
-        want = parse_tag(self.language)
-        if want.language in _UNSPACED_LANGUAGES:
-            self._problem = "unspaced"
-            return
-        try:
-            installed = installed_dictionaries()
-        except BackendMissing:
-            self._problem = "backend"
-            return
-        default_region = QLocale(want.language).name().partition("_")[2] if want.language else ""
-        self.dictionary = choose_dictionary(self.language, installed, default_region)
-        if self.dictionary is None:
-            self._problem = "no dictionary"
-            return
-        try:
-            self._dict = _broker().request_dict(self.dictionary)
-        except _enchant().errors.Error:  # removed since it was listed
-            self.dictionary, self._problem = None, "no dictionary"
+        self.dictionary, self._dict, self._problem = loaded if loaded is not None else load_dictionary(language)
 
     # --- state -----------------------------------------------------------------------------------------------------
     @property

@@ -20,7 +20,12 @@ class AfterFirstPaint(QObject):
         self._widget = widget
         self._steps: list[Callable[[], None]] = []
         self._painted = False
-        self._scheduled = False
+        # A timer object, not QTimer.singleShot(0, ...): Qt 6 turns that into a posted call, and posted calls run
+        # one after another before any timer or input, so the steps would run as one long stall.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._run_one)
         widget.installEventFilter(self)
 
     @property
@@ -48,12 +53,10 @@ class AfterFirstPaint(QObject):
         return False
 
     def _schedule(self) -> None:
-        if not self._scheduled and self._steps:
-            self._scheduled = True
-            QTimer.singleShot(0, self, self._run_one)
+        if self._steps and not self._timer.isActive():
+            self._timer.start()
 
     def _run_one(self) -> None:
-        self._scheduled = False
         if self._steps:
             self._steps.pop(0)()
             if not self._steps:

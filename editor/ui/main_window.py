@@ -98,6 +98,11 @@ class MainWindow(QMainWindow):
         self.after_paint.add(lambda: window_spelling.attach_spelling(self))
         self.after_paint.add(self.checks.start)
 
+    @property
+    def closed(self) -> bool:
+        """The window was closed: nothing may run on its project any more."""
+        return self._closed
+
     # --- construction --------------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.video = VideoWidget(self.player)
@@ -268,7 +273,7 @@ class MainWindow(QMainWindow):
         menu.menuAction().setVisible(True)
         menu.addAction(self.series_dock.toggleViewAction())
         self.session.changed.connect(lambda _change: self.series_panel.refresh_soon())
-        self.series_checks = SeriesChecksPanel(project.series.path)
+        self.series_checks = SeriesChecksPanel(project.series.path, project.series.last_event_id)
         self.series_checks.open_requested.connect(self._on_series_checks_open_requested)
         self.series_checks.checked.connect(lambda findings: self.series_panel.set_qa_errors(findings.qa_errors))
         self.series_checks_dock = QDockWidget(self)
@@ -279,15 +284,14 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.qa_dock, self.series_checks_dock)
         self.qa_dock.raise_()
         menu.addAction(self.series_checks_dock.toggleViewAction())
-        # In the background (the window answers meanwhile), once the episode is on screen and checked.
-        QTimer.singleShot(SERIES_CHECKS_DELAY_MS, self.series_checks.run)
+        self.after_paint.add(self._start_series_checks)
         episodes = project.series.episodes()
         at = next(i for i, e in enumerate(episodes) if e.id == project.episode.id)
         # the next episodes first: they are opened next
         videos = [e.video_path for e in episodes[at + 1:] + episodes[:at]]
         self.waveform_prefetch = WaveformPrefetch(project.series.path, videos, self)
         QTimer.singleShot(PREFETCH_DELAY_MS, self.waveform_prefetch.start)  # after this episode's own waveform
-        self.series_memory = SeriesMemory(project, self.session.reviewer)
+        self.series_memory = SeriesMemory(project, self.session.reviewer, self)
         self.session.changed.connect(self.series_memory.on_change)
         self.series_memory.ready.connect(self.editor.refresh)
         self.editor.memory_for = self.series_memory.rows
@@ -505,6 +509,14 @@ class MainWindow(QMainWindow):
         elif self.translator is not None:
             self.model_label.setText(self.tr("Model: loads when a line needs it"))
             self.model_label.setToolTip("")
+
+    def _start_series_checks(self) -> None:
+        """The series' findings: at once when kept for the series as it is, else checked in the background (the
+        window answers meanwhile) once the episode is on screen and checked."""
+        if self.series_checks.checker.has_kept():
+            self.series_checks.run()
+        else:
+            QTimer.singleShot(SERIES_CHECKS_DELAY_MS, self.series_checks, self.series_checks.run)
 
     def _find_in_series(self) -> None:
         from editor.ui import series_find  # on use: ~13 ms less to a series' first paint

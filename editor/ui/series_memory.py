@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from editor.core.document import Change, Cue
 from editor.core.series.episode import EpisodeProject
@@ -13,6 +14,7 @@ from editor.core.series.memory_index import MATCH_LABEL, MemoryEntry, MemoryInde
 from editor.core.store.project import now_iso
 
 LOOKUP_LIMIT = 5
+BUILD_SLICE_S = 0.015  # the index is built in slices of this much time between events
 # The index of each (series, language), kept while the process runs: Next Episode reuses it instead of building it
 # again (~100-130 ms for a decided 100-episode series: 279 -> 190 ms to interactive, bench series). Each window
 # keeps it up to date from its own changes; nothing else writes a series' targets while it is open here.
@@ -22,50 +24,58 @@ _INDEXES: dict[tuple[str, str], MemoryIndex] = {}
 class SeriesMemory(QObject):
     """Kept up to date from the window's own changes; other episodes' decisions are read when it is made.
 
-    The index is built on a thread from a snapshot of the decisions read here (the thread never touches the series);
-    changes made here meanwhile are applied to the built index before it replaces the partial one."""
+    The index is built in slices between events: a thread would not spare the GUI thread, since building is Python
+    code and a busy Python thread delays every Qt slot by up to ~50 ms (the lock each waits for); built in one go
+    it stalled the window ~130 ms at start-up (bench series, decision 029). Changes made here meanwhile go to the
+    index being built once the snapshot it is built from is in."""
 
     ready = Signal()  # the index holds the whole series now
-    _built = Signal(object, int)  # (MemoryIndex, generation), emitted on the building thread
 
-    def __init__(self, project: EpisodeProject, reviewer: str) -> None:
-        super().__init__()  # no parent: the building thread may hold it after the window is gone
+    def __init__(self, project: EpisodeProject, reviewer: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.project = project
         self.reviewer = reviewer
         self._key = (str(project.series.path.resolve()), project.lang)
-        self._generation = 0
-        self._noted: list[MemoryEntry] | None = None  # entries changed here while a build runs
-        self._built.connect(self._on_built)
+        self._pending: Iterator[MemoryEntry] = iter(())  # the snapshot still to add
+        self._building: MemoryIndex | None = None
+        self._noted: list[MemoryEntry] = []  # entries changed here while a build runs
+        self._timer = QTimer(self)  # a timer object: input and paints get their turn between slices
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._build_slice)
         kept = _INDEXES.get(self._key)
         self.index = kept if kept is not None else MemoryIndex()
         self.loading = kept is None
 
     def start(self) -> None:
         """Build the index when no window kept it (the first window on this series and language)."""
-        if self.loading and self._noted is None:
+        if self.loading and self._building is None:
             self.reload()
 
     def reload(self) -> None:
-        """Everything from the series (one query; the index built on a thread): at start, and after lines were added
-        or removed here."""
-        entries = list(self.project.series.memory_entries(self.project.lang))
-        self._generation += 1
+        """Everything from the series (one query, then built in slices): at start, and after lines were added or
+        removed here."""
+        self._pending = iter(list(self.project.series.memory_entries(self.project.lang)))
+        self._building = MemoryIndex()
         self._noted = []
         self.loading = True
-        generation = self._generation
-        threading.Thread(target=lambda: self._built.emit(MemoryIndex(entries), generation),
-                         name="series-memory", daemon=True).start()
+        self._timer.start()
 
-    def _on_built(self, index: MemoryIndex, generation: int) -> None:
-        if generation != self._generation:
-            return  # a later reload supersedes it
-        for entry in self._noted or ():
-            index.add(entry)
-        self._noted = None
-        self.index = index
+    def _build_slice(self) -> None:
+        building = self._building
+        if building is None or self.project.series.closed:
+            return
+        deadline = time.perf_counter() + BUILD_SLICE_S
+        for entry in self._pending:
+            building.add(entry)
+            if time.perf_counter() > deadline:
+                self._timer.start()
+                return
+        for entry in self._noted:
+            building.add(entry)
+        self._building, self._noted = None, []
+        self.index = _INDEXES[self._key] = building
         self.loading = False
-        if not self.project.series.closed:  # a series closed meanwhile forgot its indexes: none comes back
-            _INDEXES[self._key] = index
         self.ready.emit()
 
     def rows(self, cue: Cue) -> list[tuple[str, str]]:
@@ -88,7 +98,7 @@ class SeriesMemory(QObject):
                 entry = MemoryEntry(cue.source, cue.target, self.project.lang, self.project.episode.name,
                                     doc.index_of(cue.id) + 1, self.reviewer, at, cue.state.value)
                 self.index.add(entry)
-                if self._noted is not None:
+                if self._building is not None:
                     self._noted.append(entry)
 
 

@@ -19,26 +19,26 @@ from editor.services.settings import Settings
 LINES = ["你好，李总。", "这份合同你看过了吗？", "我们走吧！"]
 
 
-def _make(path) -> None:
+def _make(path, lang: str = "en") -> None:
     episodes = [NewEpisode(f"EP0{n}", n, [Cue(i, i * 2000, i * 2000 + 1500, text) for i, text in
                                           enumerate(LINES, start=1)], 25.0) for n in (1, 2, 3)]
     with Series.create(path, source_lang="zh-Hans", languages=["en", "es"], episodes=episodes, actor="pm") as series:
-        view = EpisodeProject.of(series, "EP01", "en")
+        view = EpisodeProject.of(series, "EP01", lang)
         view.apply(edits.SetTarget(3, "Let's go!"), actor="ann")
         view.apply(edits.SetState(3, State.TRANSLATED), actor="ann")
-        view = EpisodeProject.of(series, "EP03", "en")
+        view = EpisodeProject.of(series, "EP03", lang)
         view.apply(edits.SetTarget(3, "Let's leave!"), actor="ann")
         view.apply(edits.SetState(3, State.TRANSLATED), actor="ann")
 
 
 @contextmanager
-def _opened(tmp_path, episode: str) -> Iterator[App]:
-    """The window on `episode` (English) of the three-episode series made by `_make`."""
+def _opened(tmp_path, episode: str, lang: str = "en") -> Iterator[App]:
+    """The window on `episode` × `lang` of the three-episode series made by `_make` (its lines decided in `lang`)."""
     path = tmp_path / "drama.subseries"
-    _make(path)
+    _make(path, lang)
     app = App(QApplication.instance(), Settings())
     try:
-        assert app.open_series(path, episode, "en")
+        assert app.open_series(path, episode, lang)
         yield app
     finally:
         app.shutdown()
@@ -47,7 +47,8 @@ def _opened(tmp_path, episode: str) -> Iterator[App]:
 def _started(qtbot, app: App):
     """The window on screen, with what it does after its first paint done (series panel, memory, spelling)."""
     window = app.window
-    qtbot.waitUntil(lambda: window.after_paint.finished and not window.series_memory.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: window.after_paint.finished and not window.series_memory.loading and
+                    window.editor.target_edit.spell_checker is not None, timeout=10_000)
     return window
 
 
@@ -98,10 +99,32 @@ def test_the_series_checks_list_an_inconsistency_and_open_its_line(qtbot, tmp_pa
         qtbot.waitUntil(lambda: checks.consistency.topLevelItemCount() == 1, timeout=10000)
         issue = checks.consistency.topLevelItem(0)
         assert "我们走吧" in issue.text(0) and issue.childCount() == 2
-        assert checks.queue.topLevelItemCount() >= 2
+        assert checks.queue.model().rowCount() >= 2
         checks._on_item_activated(issue.child(1), 0)  # as a double-click on "EP03 line 3"
         assert app.session.project.episode.name == "EP03"
         assert app.window.review.current_cue().id == 3
+
+
+def test_the_series_findings_are_kept_while_nothing_changes_and_checked_again_after_a_change(qtbot, tmp_path):
+    # Spanish: no installed model covers it, so opening an episode drafts nothing and the series stays unchanged.
+    with _opened(tmp_path, "EP01", "es") as app:
+        checks = app.window.series_checks
+        qtbot.waitUntil(lambda: checks.consistency.topLevelItemCount() == 1, timeout=10000)
+        assert app.step_episode(1)
+        window = _started(qtbot, app)  # EP02: the series is unchanged, its findings show without a new check
+        assert window.series_checks.checker.has_kept()
+        qtbot.waitUntil(lambda: window.series_checks.consistency.topLevelItemCount() == 1, timeout=500)
+        window.table.select_cue(3)
+        assert window.editor.insert_text("Let's go!")
+        window.window_actions["confirm_next"].trigger()  # EP02 line 3 decided: a third rendering of 我们走吧！
+        assert not window.series_checks.checker.has_kept()
+        assert app.step_episode(1)
+        window = _started(qtbot, app)
+        checks = window.series_checks
+        assert not checks.checker.has_kept()
+        qtbot.waitUntil(lambda: checks.consistency.topLevelItemCount() == 1 and
+                        checks.consistency.topLevelItem(0).childCount() == 3, timeout=10000)
+        assert checks.checker.has_kept()
 
 
 def test_the_next_episodes_waveforms_are_made_in_the_background_into_one_cache(qtbot, tmp_path, monkeypatch):

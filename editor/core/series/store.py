@@ -413,6 +413,11 @@ class Series:
         with self.writing() as con:
             insert_event(con, action, actor, kind, episode_id, lang, cue_id, before, after)
 
+    def last_event_id(self) -> int:
+        """The id of the newest logged event (0 for none). Every change to a series is logged, so this tells whether
+        anything changed since it was last read."""
+        return self._con.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+
     def events(self, *, episode_id: int | None = None, lang: str | None = None,
                cue_id: int | None = None) -> list[tuple[Any, ...]]:
         """(id, at, actor, kind, action, episode_id, lang, cue_id, before, after) in order, filtered."""
