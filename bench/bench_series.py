@@ -716,6 +716,29 @@ def measure_next_episode(fig: Figures, states: dict[str, Path]) -> None:
             app.shutdown()
 
 
+def measure_open_stall(fig: Figures, states: dict[str, Path]) -> None:
+    """In this process (offscreen Qt): `App.open_series` as `subreview open SERIES` does, then STALL_S of a 10 ms
+    heartbeat from the first paint: the longest GUI stall while the window does what it left for after its first
+    paint (video, waveform, spelling, QA, the series panel, the memory index, the series checks)."""
+    from PySide6.QtWidgets import QApplication
+
+    from editor.gui import App
+    from editor.services.settings import Settings
+
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication([])
+    for label, path in states.items():
+        for _ in range(3):
+            app = App(qapp, Settings())
+            try:
+                assert app.open_series(path)
+                window = app.window
+                _wait(qapp, lambda w=window: w.after_paint.painted, 30)
+                fig.add(f"open.{label}.stall", _heartbeat(qapp, STALL_S))
+            finally:
+                app.shutdown()
+
+
 def _video_shown(app) -> bool:
     from editor.services.player import NullPlayer
 
@@ -768,13 +791,19 @@ def report(fig: Figures, runs: int, mt_runs: int, load: tuple[float, float]) -> 
             ("`series status` (decided series): `python main.py series status`, a fresh process (in-process: "
              f"{_ms(v['status.in.decided'])})", _ms(v["status.proc.decided"]), "<= 0.3 s",
              _met(v["status.proc.decided"] <= 0.3))]
-    aegisub = v.get("launch.aegisub.settled")
+    aegisub = v.get("launch.aegisub.loaded")
     for label in STATES:
         key = f"launch.subreview.{label}"
+        if key + ".loaded" in v:
+            rows.append((f"`subreview open SERIES` ({label}) to EP001 on screen (interactive), vs Aegisub showing "
+                         "EP001.srt", f"{v[key + '.loaded']:.2f} s vs " + (f"{aegisub:.2f} s" if aegisub else "-"),
+                         "<= Aegisub", _met(aegisub is not None and v[key + ".loaded"] <= aegisub)))
+        if f"open.{label}.stall" in v:
+            most = max(fig.samples[f"open.{label}.stall"])
+            rows.append((f"... then the longest GUI stall in {STALL_S:g} s after the first paint ({label}), median "
+                         "(largest)", f"{_ms(v[f'open.{label}.stall'])} ({_ms(most)})", "<= 100 ms",
+                         _met(most <= 0.1)))
         if key + ".settled" in v:
-            rows.append((f"`subreview open SERIES` ({label}) to EP001 shown and settled, vs Aegisub opening EP001.srt",
-                         f"{v[key + '.settled']:.2f} s vs " + (f"{aegisub:.2f} s" if aegisub else "-"),
-                         "<= Aegisub", _met(aegisub is not None and v[key + ".settled"] <= aegisub)))
             most = max(fig.samples[key + ".peak_mb"])
             rows.append((f"peak memory with the series open ({label}), median (largest of the runs)",
                          f"{v[key + '.peak_mb']:.0f} MB ({most:.0f} MB)", "<= 300 MB", _met(most <= 300)))
@@ -870,6 +899,7 @@ def main(out_dir: Path) -> str:
             measure_status(fig, {"fresh": fresh, "drafted": drafted, "decided": decided}, env, runs)
             states = {"fresh": fresh, "drafted": drafted, "decided": decided}
             measure_launch(fig, _copies(states, work / "launch"), folder / "EP001.srt", out_dir, runs)
+            measure_open_stall(fig, _copies(states, work / "open"))
             measure_next_episode(fig, _copies(states, work / "step"))
         finally:
             for key, value in saved.items():
