@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from editor.core.document import Change, Cue, CueDelta, Document, DocumentError
 from editor.core.formats.comments import joined_meta, split_meta
+from editor.core.frames import snap_to_frame
 from editor.core.review import (
     MACHINE_ORIGINS,
     Actor,
@@ -219,11 +220,13 @@ class SetTiming(EditOp):
 
 @dataclass(frozen=True)
 class Shift(EditOp):
-    """Move cues (all when `cue_ids` is None) by `offset_ms`; `mark_stale=False` keeps review states."""
+    """Move cues (all when `cue_ids` is None) by `offset_ms`; `mark_stale=False` keeps review states. With `fps`,
+    each moved time lands on the start of the nearest frame of that rate."""
 
     offset_ms: int
     cue_ids: tuple[int, ...] | None = None
     mark_stale: bool = True
+    fps: float | None = None
     name = "shift"
 
     def change(self, doc: Document) -> Change:
@@ -232,7 +235,10 @@ class Shift(EditOp):
             return Change((), self.name)
         pairs = []
         for cue in cues:
-            start, end = cue.start_ms + self.offset_ms, cue.end_ms + self.offset_ms
+            start = snap_to_frame(cue.start_ms + self.offset_ms, self.fps)
+            end = snap_to_frame(cue.end_ms + self.offset_ms, self.fps)
+            if end <= start:  # a line shorter than a frame keeps its length
+                end = start + (cue.end_ms - cue.start_ms)
             _check_times(start, end)
             state = stale_after_change(cue.state) if self.mark_stale else cue.state
             pairs.append((cue, cue.with_(start_ms=start, end_ms=end, state=state)))

@@ -12,6 +12,7 @@ from editor import __version__
 from editor.core import edits, qa, workflows
 from editor.core.formats import DROP_REASONS, SubtitleError, read_subtitles
 from editor.core.formats.tags import FORMAT_NAMES
+from editor.core.frames import snap_to_frame
 from editor.core.glossary import GlossaryError, load_glossary_csv
 from editor.core.mt import registry
 from editor.core.review import State
@@ -46,9 +47,12 @@ def split_at_playhead(w: MainWindow) -> None:
     cue = w.review.current_cue()
     if cue is None:
         return
-    at = w.player.position()
+    fps = w.session.project.meta.fps
+    at = snap_to_frame(w.player.position(), fps)  # the second line starts on a frame
     if not cue.start_ms < at < cue.end_ms:
-        at = (cue.start_ms + cue.end_ms) // 2
+        at = snap_to_frame((cue.start_ms + cue.end_ms) / 2, fps)
+    if not cue.start_ms < at < cue.end_ms:
+        at = (cue.start_ms + cue.end_ms) // 2  # a line of one frame or two: no frame lies inside it
     w.editor.flush()
     w.session.apply(edits.Split(cue.id, at), text=translate("FileActions", "Split line"))
 
@@ -70,7 +74,8 @@ def shift_times(w: MainWindow, dialog: ShiftDialog | None = None) -> None:
         return
     ids = None if dialog.all_lines.isChecked() or cue is None else tuple(c.id for c in doc.cues[number - 1:])
     w.editor.flush()
-    op = edits.Shift(dialog.offset.value(), cue_ids=ids, mark_stale=not dialog.keep_states.isChecked())
+    op = edits.Shift(dialog.offset.value(), cue_ids=ids, mark_stale=not dialog.keep_states.isChecked(),
+                     fps=w.session.project.meta.fps)
     w.session.apply(op, text=translate("FileActions", "Shift times"))
 
 

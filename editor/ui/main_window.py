@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from editor.core.document import Change
 from editor.core.formats import ENCODING_GUESSED, SubtitleFile, encoding_label
+from editor.core.frames import frames_to_ms
 from editor.core.review import State
 from editor.core.series.episode import EpisodeProject
 from editor.core.text import strip_tags
@@ -108,7 +109,8 @@ class MainWindow(QMainWindow):
         self.video = VideoWidget(self.player)
         self.editor = LineEditor(self.session)
         self.timeline = TimelineWidget(self.session)
-        self.timeline.min_gap_ms = round(2 * 1000 / max(1.0, self.session.project.meta.fps))
+        self.timeline.fps = self.session.project.meta.fps
+        self.timeline.min_gap_ms = frames_to_ms(2, self.timeline.fps)
         self.table = CueTablePanel(self.session)
         self.top = QSplitter(Qt.Orientation.Horizontal)
         self.top.setObjectName("top_splitter")

@@ -73,6 +73,7 @@ class TimelineWidget(QWidget):
         self.session = session
         self.min_gap_ms = 83  # 2 frames at 24 fps; the window sets it from the project's fps
         self.min_duration_ms = 40
+        self.fps: float | None = None  # the video's frame rate: dragged edges land on its frames
         self.follow_playhead = True  # page along when the playing head walks out of the view
         self._index = CueIndex(session.doc)
         self._pyramid: PeakPyramid | None = None
@@ -336,7 +337,8 @@ class TimelineWidget(QWidget):
         cue = self.session.doc.get(cue_id)
         limit = self._duration or None
         self._drag = CueDrag.begin(self._index, cue, mode, min_gap=self.min_gap_ms,
-                                   min_duration=self.min_duration_ms, playhead=self._playhead, limit=limit)
+                                   min_duration=self.min_duration_ms, playhead=self._playhead, limit=limit,
+                                   fps=self.fps)
         self._preview = (cue.start_ms, cue.end_ms)
         self._invalidate()
 

@@ -14,6 +14,7 @@ from enum import Enum
 from itertools import accumulate
 
 from editor.core.document import Cue
+from editor.core.frames import frame_at_or_before, snap_to_frame, snap_within
 from editor.core.positions import Positions
 
 
@@ -105,19 +106,23 @@ class CueDrag:
     start_targets: tuple[int, ...] = ()
     end_targets: tuple[int, ...] = ()
     min_duration: int = 40
+    fps: float | None = None  # edges land on this frame rate's frames (None: on any millisecond)
 
     @classmethod
     def begin(cls, index: CueIndex, cue: Cue, mode: DragMode, *, min_gap: int, min_duration: int,
-              playhead: int | None = None, limit: int | None = None) -> CueDrag:
+              playhead: int | None = None, limit: int | None = None, fps: float | None = None,
+              cuts: tuple[int, ...] = ()) -> CueDrag:
         """Bounds from the time neighbours; a cue that already sits too close may stay but not move closer."""
         prev_end, next_start = index.neighbours(cue.id)
         lo = 0 if prev_end is None else max(0, min(prev_end + min_gap, cue.start_ms))
         hi = limit if next_start is None else next_start - min_gap
         hi = None if hi is None else max(hi, cue.end_ms)
-        extra = () if playhead is None else (playhead,)
+        extra = (() if playhead is None else (playhead,)) + tuple(cuts)
+        # A cue ends the minimum gap before a shot change, as before its next cue (the gap is frames: 2 by default).
         start_targets = ((prev_end + min_gap,) if prev_end is not None else ()) + extra
-        end_targets = ((next_start - min_gap,) if next_start is not None else ()) + extra
-        return cls(cue.id, mode, cue.start_ms, cue.end_ms, lo, hi, start_targets, end_targets, min_duration)
+        end_targets = ((next_start - min_gap,) if next_start is not None else ()) + extra + \
+            tuple(c - min_gap for c in cuts)
+        return cls(cue.id, mode, cue.start_ms, cue.end_ms, lo, hi, start_targets, end_targets, min_duration, fps)
 
     def result(self, delta_ms: float, snap_ms: float = 0.0) -> tuple[int, int]:
         """The cue's (start, end) after moving the pointer by `delta_ms`, snapped within `snap_ms`, clamped."""
@@ -128,12 +133,15 @@ class CueDrag:
             if upper < self.lo:
                 return self.start, self.end  # too short already: the start edge cannot move
             start = _snap(self.start + delta_ms, self.start_targets, snap_ms)
-            return round(min(max(start, self.lo), upper)), self.end
+            on_frame = snap_within(min(max(start, self.lo), upper), self.lo, upper, self.fps)
+            return (self.start if on_frame is None else on_frame), self.end
         lower = self.start + self.min_duration
         if self.hi is not None and lower > self.hi:
             return self.start, self.end
-        end = max(_snap(self.end + delta_ms, self.end_targets, snap_ms), lower)
-        return self.start, round(end if self.hi is None else min(end, self.hi))
+        end = _snap(self.end + delta_ms, self.end_targets, snap_ms)
+        end = max(end, lower) if self.hi is None else min(max(end, lower), self.hi)
+        on_frame = snap_within(end, lower, self.hi, self.fps)
+        return self.start, (self.end if on_frame is None else on_frame)
 
     def _move(self, delta_ms: float, snap_ms: float) -> tuple[int, int]:
         duration = self.end - self.start
@@ -144,8 +152,16 @@ class CueDrag:
             start += best
         if self.hi is not None:
             start = min(start, self.hi - duration)
-        start = round(max(start, self.lo))
-        return start, start + duration
+        start = max(start, self.lo)
+        if self.fps is None:
+            return round(start), round(start) + duration
+        # Both edges on frames; the duration may change by the rounding of a frame's start (under a millisecond).
+        highest = None if self.hi is None else self.hi - duration
+        on_frame = snap_within(start, self.lo, highest, self.fps)
+        if on_frame is None:
+            return self.start, self.end
+        end = snap_to_frame(on_frame + duration, self.fps)
+        return on_frame, end if self.hi is None else min(end, frame_at_or_before(self.hi, self.fps))
 
 
 def _snap(value: float, targets: tuple[int, ...], tolerance: float) -> float:

@@ -87,6 +87,16 @@ def test_shift_without_marking_stale_keeps_states(doc):
     assert doc.get(1).start_ms == 600
 
 
+def test_shift_with_a_frame_rate_puts_every_time_on_a_frame(doc):
+    from editor.core.frames import frame_index, frame_start
+
+    edits.apply(doc, edits.Shift(1234, fps=29.97))
+    for cue in doc:
+        for ms in (cue.start_ms, cue.end_ms):
+            assert frame_start(frame_index(ms, 29.97), 29.97) == ms
+    assert abs(doc.get(1).start_ms - (500 + 1234)) <= 17  # within half a frame of the exact shift
+
+
 def test_machine_cannot_draft_over_a_persons_decision(doc):
     with pytest.raises(TransitionError):
         edits.apply(doc, edits.ApplyDraft(2, Draft(text="machine")))

@@ -213,6 +213,7 @@ def test_export_from_the_window_is_gated_with_counts(qtbot, window, tmp_path):
 
 
 def test_shift_times_is_one_undo_step(qtbot, window):
+    from editor.core.frames import snap_to_frame
     from editor.ui import file_actions
     from editor.ui.dialogs import ShiftDialog
 
@@ -222,6 +223,26 @@ def test_shift_times_is_one_undo_step(qtbot, window):
     dialog.keep_states.setChecked(True)
     QTimer.singleShot(100, dialog.accept)
     file_actions.shift_times(window, dialog)
-    assert [(c.start_ms, c.end_ms) for c in window.session.doc] == [(s + 250, e + 250) for s, e in before]
+    fps = window.session.project.meta.fps
+    assert fps > 0
+    assert [(c.start_ms, c.end_ms) for c in window.session.doc] == [  # each time on the video's frames
+        (snap_to_frame(s + 250, fps), snap_to_frame(e + 250, fps)) for s, e in before]
     window.window_actions["undo"].trigger()
     assert [(c.start_ms, c.end_ms) for c in window.session.doc] == before
+
+
+def test_split_at_the_playhead_cuts_on_a_frame(qtbot, window):
+    from editor.core.frames import snap_to_frame
+    from editor.ui import file_actions
+
+    window.table.select_cue(2)
+    cue = window.session.doc.get(2)
+    fps = window.session.project.meta.fps
+    count = len(window.session.doc)
+    file_actions.split_at_playhead(window)  # no video here: the playhead is outside the line, so its middle
+    first = window.session.doc.get(2)
+    second = window.session.doc[window.session.doc.index_of(2) + 1]
+    assert len(window.session.doc) == count + 1 and first.end_ms == second.start_ms
+    assert second.start_ms == snap_to_frame((cue.start_ms + cue.end_ms) / 2, fps) != (cue.start_ms + cue.end_ms) // 2
+    window.window_actions["undo"].trigger()
+    assert len(window.session.doc) == count

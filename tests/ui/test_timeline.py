@@ -166,6 +166,35 @@ def test_edges_resize_within_their_limits(timeline, session, qtbot):
     assert [(c.start_ms, c.end_ms) for c in session.doc][1:3] == [(3000, 4500), (5000, 6500)]
 
 
+@pytest.mark.parametrize("fps", [25.0, 29.97])
+def test_dragged_edges_and_blocks_land_on_the_videos_frames(timeline, session, qtbot, fps):
+    from editor.core.frames import frame_index, frame_start
+
+    timeline.fps = fps
+    timeline.set_view(0, 7.3)  # a zoom where a pixel is no whole number of frames
+
+    def on_frame(ms: int) -> bool:
+        return frame_start(frame_index(ms, fps), fps) == ms
+
+    x = round(3000 / 7.3)
+    _drag(qtbot, timeline, x + 30, x + 47)  # cue 2 moved by ~124 ms
+    cue = session.doc.get(2)
+    assert on_frame(cue.start_ms) and on_frame(cue.end_ms) and cue.start_ms != 3000
+    end_x = round(cue.end_ms / 7.3)
+    _drag(qtbot, timeline, end_x - 1, end_x + 23)  # its end edge by ~170 ms
+    assert on_frame(session.doc.get(2).end_ms) and session.doc.get(2).end_ms > cue.end_ms
+    start_x = round(cue.start_ms / 7.3)
+    _drag(qtbot, timeline, start_x + 1, start_x - 19)  # its start edge by ~140 ms
+    assert on_frame(session.doc.get(2).start_ms) and session.doc.get(2).start_ms < cue.start_ms
+
+
+def test_without_a_frame_rate_edges_move_by_the_millisecond(timeline, session, qtbot):
+    timeline.set_view(0, 7.3)
+    x = round(3000 / 7.3)
+    _drag(qtbot, timeline, x + 30, x + 47)
+    assert session.doc.get(2).start_ms == 3000 + round(17 * 7.3)
+
+
 def test_escape_cancels_a_drag(timeline, session, qtbot):
     qtbot.mousePress(timeline, Qt.MouseButton.LeftButton, pos=QPoint(350, LANE_Y))
     _move(timeline, 380)
