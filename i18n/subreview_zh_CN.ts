@@ -2475,6 +2475,29 @@ The lines drafted so far are saved.</source>
     </message>
 </context>
 <context>
+    <name>TransportBar</name>
+    <message>
+        <source>Follow</source>
+        <translation>跟随播放</translation>
+    </message>
+    <message>
+        <source>While the video plays, the table and the editor show the line being played</source>
+        <translation>视频播放时，表格和编辑器显示正在播放的字幕行</translation>
+    </message>
+    <message>
+        <source>Drag to move through the video</source>
+        <translation>拖动以在视频中移动</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+</context>
+<context>
     <name>VideoWidget</name>
     <message>
         <source>This project has no video — review work is not affected</source>

@@ -2475,6 +2475,29 @@ The lines drafted so far are saved.</source>
     </message>
 </context>
 <context>
+    <name>TransportBar</name>
+    <message>
+        <source>Follow</source>
+        <translation>跟隨播放</translation>
+    </message>
+    <message>
+        <source>While the video plays, the table and the editor show the line being played</source>
+        <translation>影片播放時，表格和編輯器顯示正在播放的字幕行</translation>
+    </message>
+    <message>
+        <source>Drag to move through the video</source>
+        <translation>拖曳以在影片中移動</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暫停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+</context>
+<context>
     <name>VideoWidget</name>
     <message>
         <source>This project has no video — review work is not affected</source>

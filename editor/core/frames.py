@@ -64,7 +64,7 @@ def snap_within(ms: float, lo: float, hi: float | None, fps: float | None) -> in
     return value
 
 
-def frames_to_ms(frames: float, fps: float | None, default_fps: float = 24.0) -> int:
+def duration_of_frames(frames: float, fps: float | None, default_fps: float = 24.0) -> int:
     """A duration of `frames` frames in milliseconds (at `default_fps` when the rate is unknown)."""
     rate = fps if _valid(fps) else default_fps
     assert rate is not None

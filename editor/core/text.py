@@ -55,3 +55,13 @@ def numbers(text: str) -> list[str]:
 def han_chars(text: str) -> list[str]:
     """CJK ideographs in the text, each once, in order of first appearance."""
     return list(dict.fromkeys(_HAN.findall(text)))
+
+
+_TOP_PLACEMENT = re.compile(r"\{[^{}]*\\(?:an[789]|a[567])(?![0-9])[^{}]*\}")
+
+
+def placed_at_top(text: str) -> bool:
+    """The line asks to be drawn at the top of the picture: an ASS `{\\an7}`, `{\\an8}` or `{\\an9}` (or the older
+    SSA `{\\a5}`..`{\\a7}`), as translators mark a line that would cover burned-in text or a speaker's mouth."""
+    return "\\a" in text and _TOP_PLACEMENT.search(text) is not None
+

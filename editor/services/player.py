@@ -78,7 +78,8 @@ class Player(QObject):
     def stop_range(self) -> None:
         raise NotImplementedError
 
-    def set_overlay_text(self, text: str) -> None:
+    def set_overlay_text(self, text: str, *, top: bool = False) -> None:
+        """Draw `text` over the video, at the bottom, or at the top when the line asks for it (`{\\an8}`)."""
         raise NotImplementedError
 
     def set_output_window(self, win_id: int) -> None:
@@ -150,7 +151,7 @@ class NullPlayer(Player):
     def stop_range(self) -> None:
         pass
 
-    def set_overlay_text(self, text: str) -> None:
+    def set_overlay_text(self, text: str, *, top: bool = False) -> None:
         pass
 
     def set_output_window(self, win_id: int) -> None:

@@ -36,6 +36,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("qa/profile", str, ""),  # empty: by the project's target language
     Setting("ui/language", str, "system", ("system", "en", "zh_CN", "zh_TW")),
     Setting("video/overlay", str, "target", ("target", "source", "both", "none")),
+    Setting("video/follow", bool, True),  # while playing, the table and editor show the line being played
     Setting("window/geometry", bytes, b""),
     Setting("window/state", bytes, b""),
     Setting("window/splitters", str, ""),
@@ -74,6 +75,8 @@ class Settings:
             return spec.default
         value: bytes | int | str
         try:
+            if spec.type is bool:  # stored as "true"/"false" in the INI file
+                return raw if isinstance(raw, bool) else str(raw).strip().lower() in ("true", "1")
             if spec.type is bytes:
                 value = bytes(raw) if not isinstance(raw, bytes) else raw
             elif spec.type is int:

@@ -40,7 +40,8 @@ AOUT_ENV = "SUBREVIEW_VLC_AOUT"
 OVERLAY_HEIGHT_RATIO = 0.045  # font size in video pixels = 4.5 % of the height ...
 OVERLAY_WIDTH_RATIO = 0.065  # ... but at most 6.5 % of the width (vertical 9:16 video)
 OVERLAY_MARGIN_RATIO = 0.06  # gap between the text and the bottom edge
-MARQUEE_BOTTOM = 8
+MARQUEE_BOTTOM = 8  # libvlc's marquee positions: 4 top, 8 bottom (centred horizontally)
+MARQUEE_TOP = 4
 MARQUEE_REFRESH_MS = 40  # VLC's default (1000 ms) would show a new line up to a second late
 
 
@@ -88,6 +89,7 @@ class VlcPlayer(Player):
         self._fps = DEFAULT_FPS
         self._rate = 1.0
         self._overlay = ""
+        self._overlay_top = False  # the line asked to be drawn at the top ({\an8})
         self._position: float = 0  # ms; fractional between VLC's coarse time steps while playing
         self._anchor_ms = 0.0
         self._anchor_t = 0.0
@@ -301,8 +303,12 @@ class VlcPlayer(Player):
         self._range_timer.stop()
 
     # -- output -----------------------------------------------------------------------------------------------
-    def set_overlay_text(self, text: str) -> None:
+    def set_overlay_text(self, text: str, *, top: bool = False) -> None:
         self._overlay = text or ""
+        if self._mp is not None and top != self._overlay_top:
+            self._overlay_top = top
+            self._mp.video_set_marquee_int(self._vlc.VideoMarqueeOption.Position,
+                                           MARQUEE_TOP if top else MARQUEE_BOTTOM)
         if self._mp is not None:
             # The marquee text goes through strftime: a literal % must be doubled.
             self._mp.video_set_marquee_string(self._vlc.VideoMarqueeOption.Text, self._overlay.replace("%", "%%"))
@@ -566,7 +572,7 @@ class VlcPlayer(Player):
         option = self._vlc.VideoMarqueeOption
         set_int = self._mp.video_set_marquee_int
         set_int(option.Enable, 1)
-        set_int(option.Position, MARQUEE_BOTTOM)
+        set_int(option.Position, MARQUEE_TOP if self._overlay_top else MARQUEE_BOTTOM)
         set_int(option.Color, 0xFFFFFF)
         set_int(option.Opacity, 255)
         set_int(option.Timeout, 0)
@@ -575,7 +581,7 @@ class VlcPlayer(Player):
             width, height = self._size
             set_int(option.Size, overlay_font_px(width, height))
             set_int(option.Y, round(height * OVERLAY_MARGIN_RATIO))
-        self.set_overlay_text(self._overlay)
+        self.set_overlay_text(self._overlay, top=self._overlay_top)
 
     def _fail(self, message: str) -> None:
         self._failed = True

@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QVBoxLayout,
+    QWidget,
 )
 
 from editor.core.document import Change
 from editor.core.formats import ENCODING_GUESSED, SubtitleFile, encoding_label
-from editor.core.frames import frames_to_ms
+from editor.core.frames import duration_of_frames
 from editor.core.review import State
 from editor.core.series.episode import EpisodeProject
-from editor.core.text import strip_tags
+from editor.core.text import placed_at_top, strip_tags
 from editor.core.workflows import needs_decision, review_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
@@ -41,6 +43,7 @@ from editor.ui.qa_panel import QAPanel
 from editor.ui.review_controller import ReviewController, awaiting_review
 from editor.ui.session import ReviewSession
 from editor.ui.timeline import TimelineWidget
+from editor.ui.transport import TransportBar
 from editor.ui.video_widget import VideoWidget
 from editor.ui.window_checks import WindowChecks
 
@@ -107,14 +110,22 @@ class MainWindow(QMainWindow):
     # --- construction --------------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
         self.video = VideoWidget(self.player)
+        self.transport = TransportBar(self.player, self.settings.get("video/follow"))
+        self.transport.follow_changed.connect(lambda on: self.settings.set("video/follow", on))
+        video_pane = QWidget()
+        video_layout = QVBoxLayout(video_pane)
+        video_layout.setContentsMargins(0, 0, 0, 0)
+        video_layout.setSpacing(0)
+        video_layout.addWidget(self.video, 1)
+        video_layout.addWidget(self.transport)
         self.editor = LineEditor(self.session)
         self.timeline = TimelineWidget(self.session)
         self.timeline.fps = self.session.project.meta.fps
-        self.timeline.min_gap_ms = frames_to_ms(2, self.timeline.fps)
+        self.timeline.min_gap_ms = duration_of_frames(2, self.timeline.fps)
         self.table = CueTablePanel(self.session)
         self.top = QSplitter(Qt.Orientation.Horizontal)
         self.top.setObjectName("top_splitter")
-        self.top.addWidget(self.video)
+        self.top.addWidget(video_pane)
         self.top.addWidget(self.editor)
         self.top.setStretchFactor(0, 2)
         self.top.setStretchFactor(1, 3)
@@ -466,6 +477,15 @@ class MainWindow(QMainWindow):
     def _on_player_position_changed(self, ms: int) -> None:
         self.timeline.set_playhead(ms)
         self._show_overlay(ms)
+        if self._player_state == "playing" and self.transport.follow.isChecked():
+            self._follow_playback(ms)
+
+    def _follow_playback(self, ms: int) -> None:
+        """The line being played becomes the current one, unless the person's typing in this one is not saved yet
+        (the line would change under their fingers)."""
+        cue_id = self.cue_at(ms)
+        if cue_id is not None and cue_id != self.review.current and not self.editor.unsaved:
+            self.table.select_cue(cue_id)
 
     def _show_overlay(self, ms: int) -> None:
         """The line at `ms` drawn on the video, as the settings ask (translation, source, both or none)."""
@@ -477,7 +497,8 @@ class MainWindow(QMainWindow):
             target = cue.target if cue.target.strip() else ""
             text = {"target": target or cue.source, "source": cue.source,
                     "both": "\n".join(t for t in (cue.source, target) if t)}.get(mode, "")
-        self.player.set_overlay_text(strip_tags(text))  # VLC shows text as it is: no markup
+        # VLC shows text as it is: no markup; a line marked {\an8} is drawn at the top, as it will be delivered.
+        self.player.set_overlay_text(strip_tags(text), top=placed_at_top(text))
 
     def _on_player_state_changed(self, state: str) -> None:
         self._player_state = state

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from editor.core.frames import (
+    duration_of_frames,
     frame_at_or_after,
     frame_at_or_before,
     frame_index,
     frame_start,
-    frames_to_ms,
     snap_to_frame,
     snap_within,
 )
@@ -36,7 +36,7 @@ def test_the_frame_at_or_after_and_at_or_before_a_time_bracket_it(fps):
     for ms in range(0, 5000, 7):
         after, before = frame_at_or_after(ms, fps), frame_at_or_before(ms, fps)
         assert before <= ms <= after or before == after
-        assert after - before <= frames_to_ms(1, fps) + 1
+        assert after - before <= duration_of_frames(1, fps) + 1
         assert frame_index(after, fps) - frame_index(before, fps) in (0, 1)
 
 
@@ -51,4 +51,4 @@ def test_an_unknown_frame_rate_leaves_times_alone():
     for fps in (None, 0.0, -25.0, float("nan")):
         assert snap_to_frame(6909, fps) == 6909
         assert snap_within(6909, 0, None, fps) == 6909
-    assert frames_to_ms(2, None) == 83
+    assert duration_of_frames(2, None) == 83

@@ -106,7 +106,29 @@ def scenario_seek_after_the_end(probe: Probe, video: str) -> dict[str, Any]:
     return {"ended": ended, "shown": probe.look()}
 
 
-SCENARIOS = {"open": scenario_open, "open_then_seek_at_once": scenario_open_then_seek_at_once,
+def _changed_rows(a: Any, b: Any) -> list[int]:
+    """The rows (every second one) where two grabs of the video area differ: where the overlay was drawn."""
+    return [y for y in range(0, a.height(), 2) if any(a.pixel(x, y) != b.pixel(x, y) for x in range(0, a.width(), 2))]
+
+
+def scenario_overlay_placement(probe: Probe, video: str) -> dict[str, Any]:
+    """A line drawn at the bottom, then one asking for the top ({\\an8}): which rows the text covers."""
+    player = probe.player
+    player.load(video)
+    opened = wait_for(lambda: player.state() == "paused", 8000)
+    wait(SETTLE_MS)
+    plain = probe.look()["_image"]
+    player.set_overlay_text("字幕 SUBTITLE")
+    wait(SETTLE_MS)
+    bottom = _changed_rows(plain, probe.look()["_image"])
+    player.set_overlay_text("字幕 SUBTITLE", top=True)
+    wait(SETTLE_MS)
+    top = _changed_rows(plain, probe.look()["_image"])
+    return {"opened": opened, "height": plain.height(), "bottom_rows": bottom, "top_rows": top}
+
+
+SCENARIOS = {"overlay_placement": scenario_overlay_placement, "open": scenario_open,
+             "open_then_seek_at_once": scenario_open_then_seek_at_once,
              "seek_after_the_end": scenario_seek_after_the_end}
 
 

@@ -83,3 +83,14 @@ def test_a_seek_after_the_video_ended_shows_that_frame(steps_video):
     shown = result["shown"]
     assert shown["state"] == "paused" and shown["position"] == 1500
     assert _second_shown(shown) == 1, f"the frame at 1.5 s should be on screen: {shown['centre']}"
+
+
+def test_a_line_asking_for_the_top_is_drawn_at_the_top(tmp_path):
+    from tests.media_files import make_test_video
+
+    result = _probe("overlay_placement", make_test_video(tmp_path / "flat.mp4", pattern="gray", seconds=3))
+    assert result["opened"]
+    half = result["height"] / 2
+    assert result["bottom_rows"] and all(y > half for y in result["bottom_rows"]), result
+    assert result["top_rows"] and all(y < half for y in result["top_rows"]), result
+

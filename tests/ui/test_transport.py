@@ -1,0 +1,93 @@
+"""The video pane a subtitler drives: the transport bar (play/pause, time, seek slider) and the lines following
+playback, with the real libvlc (headless outputs) on a video made by ffmpeg."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from editor.core.document import Cue
+from editor.core.review import State
+from editor.core.store import Project, ProjectMeta
+from editor.services.player import create_player
+from editor.services.settings import Settings
+from editor.services.vlc_player import VlcPlayer
+from editor.ui.main_window import MainWindow
+from editor.ui.session import ReviewSession
+from tests.media_files import make_test_video
+
+
+@pytest.fixture(scope="module")
+def video(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_test_video(tmp_path_factory.mktemp("transport-media") / "ep.mp4", seconds=6)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, video):
+    cues = [Cue(1, 0, 1400, "第一句", "One", State.MT_DRAFT), Cue(2, 1500, 2900, "第二句", "Two", State.MT_DRAFT),
+            Cue(3, 3000, 4400, "第三句", "{\\an8}Three", State.MT_DRAFT)]
+    project = Project.create(tmp_path / "ep.subrev", cues, ProjectMeta(video_path=str(video), fps=25.0), actor="t")
+    session = ReviewSession(project, "ann")
+    player = create_player(headless=True)
+    assert isinstance(player, VlcPlayer)
+    w = MainWindow(session, Settings(), player, None)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.after_paint.finished and player.duration() > 0 and player.state() == "paused",
+                    timeout=15_000)
+    yield w
+    w.close()
+    session.close()
+    player.shutdown()
+
+
+def test_the_transport_bar_shows_the_time_and_seeks_with_its_slider(qtbot, window):
+    bar, player = window.transport, window.player
+    assert bar.isEnabled() and bar.slider.maximum() == player.duration() > 5000
+    assert bar.time.text().endswith(" / 00:00:0" + str(player.duration() // 1000) + f".{player.duration() % 1000:03d}")
+    bar.slider.setSliderPosition(3500)
+    bar.slider.triggerAction(bar.slider.SliderAction.SliderMove)  # as a click on the groove does
+    qtbot.waitUntil(lambda: abs(player.position() - 3500) < 100, timeout=5000)
+    assert bar.time.text().startswith("00:00:03.")
+    qtbot.mouseClick(bar.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.state() == "playing", timeout=5000)
+    assert bar.play_button.toolTip() == "Pause"
+    qtbot.mouseClick(bar.play_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: player.state() == "paused", timeout=5000)
+
+
+def test_the_lines_follow_playback_unless_turned_off(qtbot, window):
+    window.table.select_cue(1)
+    window.player.play()
+    qtbot.waitUntil(lambda: window.review.current == 2, timeout=6000)  # the second line plays: it is current
+    window.player.pause()
+    window.transport.follow.setChecked(False)
+    window.settings.sync()
+    assert window.settings.get("video/follow") is False and Settings().get("video/follow") is False  # remembered
+    window.table.select_cue(1)
+    window.player.play()
+    qtbot.waitUntil(lambda: window.player.position() > 1800, timeout=6000)
+    assert window.review.current == 1
+    window.player.pause()
+
+
+def test_following_never_moves_away_from_typing_not_saved_yet(qtbot, window):
+    window.table.select_cue(1)
+    window.editor.target_edit.setFocus()
+    qtbot.keyClick(window.editor.target_edit, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(window.editor.target_edit, " more")
+    assert window.editor.unsaved
+    window._follow_playback(2000)  # the position of line 2 while playing
+    assert window.review.current == 1
+    window.editor.flush()
+    window._follow_playback(2000)
+    assert window.review.current == 2 and window.session.doc.get(1).target == "One more"
+
+
+def test_a_line_marked_for_the_top_is_drawn_at_the_top(qtbot, window):
+    window._show_overlay(3500)
+    assert window.player._overlay_top and window.player._overlay == "Three"
+    window._show_overlay(500)
+    assert not window.player._overlay_top and window.player._overlay == "One"
