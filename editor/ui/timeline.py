@@ -8,6 +8,7 @@ decision 009). A drag paints a preview only; the release makes ONE
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
@@ -23,7 +24,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
-from editor.core.document import Change
+from editor.core.document import Change, Cue
 from editor.core.edits import SetTiming
 from editor.services.waveform import Peaks
 from editor.ui.session import ReviewSession
@@ -39,6 +40,7 @@ from editor.ui.timeline_paint import (
     block_text,
     draw_block,
     draw_ruler,
+    draw_shot_changes,
     state_color,
     waveform_image,
 )
@@ -74,6 +76,7 @@ class TimelineWidget(QWidget):
         self.min_gap_ms = 83  # 2 frames at 24 fps; the window sets it from the project's fps
         self.min_duration_ms = 40
         self.fps: float | None = None  # the video's frame rate: dragged edges land on its frames
+        self._cuts: tuple[int, ...] = ()  # shot changes, ms
         self.follow_playhead = True  # page along when the playing head walks out of the view
         self._index = CueIndex(session.doc)
         self._pyramid: PeakPyramid | None = None
@@ -96,6 +99,14 @@ class TimelineWidget(QWidget):
         session.changed.connect(self._on_session_changed)
 
     # --- public API --------------------------------------------------------------------------------------
+    def set_shot_changes(self, times_ms: tuple[int, ...]) -> None:
+        """Cuts in the picture (sorted ms): drawn across the waveform and the lane; dragged edges snap to them."""
+        self._cuts = tuple(sorted(times_ms))
+        self._invalidate()
+
+    def shot_changes(self) -> tuple[int, ...]:
+        return self._cuts
+
     def set_peaks(self, peaks: Peaks | None) -> None:
         self._pyramid = PeakPyramid(peaks) if peaks is not None and len(peaks) else None
         self._invalidate()
@@ -245,6 +256,8 @@ class TimelineWidget(QWidget):
             image.setDevicePixelRatio(dpr)
             painter.drawImage(wave.topLeft(), image)
         painter.fillRect(lane, LANE_BG)
+        lo, hi = bisect_left(self._cuts, t0), bisect_right(self._cuts, t1)
+        draw_shot_changes(painter, [self._x(t) for t in self._cuts[lo:hi]], wave.top(), lane.bottom())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = painter.fontMetrics()
         for i in self._index.visible(t0, t1):
@@ -338,9 +351,14 @@ class TimelineWidget(QWidget):
         limit = self._duration or None
         self._drag = CueDrag.begin(self._index, cue, mode, min_gap=self.min_gap_ms,
                                    min_duration=self.min_duration_ms, playhead=self._playhead, limit=limit,
-                                   fps=self.fps)
+                                   fps=self.fps, cuts=self._cuts_near(cue))
         self._preview = (cue.start_ms, cue.end_ms)
         self._invalidate()
+
+    def _cuts_near(self, cue: Cue) -> tuple[int, ...]:
+        """The cuts a drag of `cue` may snap to: those within ten seconds of it (a drag rarely goes farther)."""
+        lo, hi = bisect_left(self._cuts, cue.start_ms - 10_000), bisect_right(self._cuts, cue.end_ms + 10_000)
+        return self._cuts[lo:hi]
 
     def _set_preview(self, preview: tuple[int, int]) -> None:
         if preview != self._preview:

@@ -117,9 +117,10 @@ class CueDrag:
         lo = 0 if prev_end is None else max(0, min(prev_end + min_gap, cue.start_ms))
         hi = limit if next_start is None else next_start - min_gap
         hi = None if hi is None else max(hi, cue.end_ms)
-        extra = (() if playhead is None else (playhead,)) + tuple(cuts)
-        # A cue ends the minimum gap before a shot change, as before its next cue (the gap is frames: 2 by default).
-        start_targets = ((prev_end + min_gap,) if prev_end is not None else ()) + extra
+        extra = () if playhead is None else (playhead,)
+        # A cue starts on a shot change and ends the minimum gap before one, as before its next cue (Netflix's
+        # timing rules; the gap is 2 frames).
+        start_targets = ((prev_end + min_gap,) if prev_end is not None else ()) + extra + tuple(cuts)
         end_targets = ((next_start - min_gap,) if next_start is not None else ()) + extra + \
             tuple(c - min_gap for c in cuts)
         return cls(cue.id, mode, cue.start_ms, cue.end_ms, lo, hi, start_targets, end_targets, min_duration, fps)

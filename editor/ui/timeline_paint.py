@@ -40,6 +40,7 @@ LANE_BG = QColor("#232429")
 CURRENT_BAND = QColor(255, 255, 255, 28)
 CURRENT_BORDER = QColor("#ffffff")
 PLAYHEAD = QColor("#ff5b4f")
+SHOT_CHANGE = QColor("#c9a8ff")  # a cut in the picture: a thin line across the waveform and the lane
 
 _QCOLORS: dict[State, QColor] = {state: QColor(hex_) for state, hex_ in STATE_COLORS.items()}
 
@@ -197,3 +198,12 @@ def block_text(target: str, source: str) -> str:
     """The text a block shows, as a viewer reads it: the target (else the source) without markup, on one line."""
     text = strip_tags(target) if strip_tags(target).strip() else strip_tags(source)
     return " / ".join(part.strip() for part in text.splitlines() if part.strip())
+
+
+def draw_shot_changes(painter: QPainter, xs: list[float], top: int, bottom: int) -> None:
+    """A cut in the picture as a thin dashed line from `top` to `bottom` at each x."""
+    pen = QPen(SHOT_CHANGE, 1, Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    for x in xs:
+        painter.drawLine(round(x), top, round(x), bottom)
+

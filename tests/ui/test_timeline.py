@@ -254,3 +254,19 @@ def test_blocks_show_text_as_the_viewer_reads_it():
 
     assert block_text("{\\an8}<i>Lin Group\nHQ</i>", "林氏集团") == "Lin Group / HQ"
     assert block_text("<i></i>", "<b>林氏</b>集团") == "林氏集团"
+
+
+def test_shot_changes_are_drawn_and_dragged_edges_snap_to_them(timeline, session, qtbot):
+    from editor.ui.timeline_paint import SHOT_CHANGE
+
+    timeline.fps = 25.0
+    timeline.min_gap_ms = 80
+    timeline.set_shot_changes((2880, 4960))
+    wave_and_lane = [_pixel(timeline, 288, y).name() for y in (WAVE_Y, LANE_Y + 20)]
+    assert SHOT_CHANGE.name() in wave_and_lane  # the cut at 2880 ms, at 10 ms a pixel
+    _drag(qtbot, timeline, 301, 290)  # cue 2's start edge (3000) dragged to ~2890: within reach of the cut
+    assert session.doc.get(2).start_ms == 2880
+    _drag(qtbot, timeline, 449, 467)  # its end edge (4500) dragged by 180 ms: no cut near, stays at the pointer
+    assert session.doc.get(2).end_ms == 4680
+    _drag(qtbot, timeline, 467, 485)  # then to ~4860: ends two frames before the cut at 4960
+    assert session.doc.get(2).end_ms == 4960 - 80
