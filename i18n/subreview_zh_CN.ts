@@ -1005,6 +1005,66 @@
         <source>{count} lines still need a decision ({states})</source>
         <translation>还有 {count} 行需要决定（{states}）</translation>
     </message>
+    <message>
+        <source>{name} is not a video that FFmpeg can read ({reason}).</source>
+        <translation>{name} 不是 FFmpeg 能读取的视频（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} holds no picture to read subtitles from.</source>
+        <translation>{name} 没有可供读取字幕的画面。</translation>
+    </message>
+    <message>
+        <source>reading the picture of {name} needs FFmpeg, which is not installed.</source>
+        <translation>读取 {name} 的画面需要 FFmpeg，但它未安装。</translation>
+    </message>
+    <message>
+        <source>the picture of {name} cannot be decoded ({reason}); convert it to H.264 and try again.</source>
+        <translation>{name} 的画面无法解码（{reason}）；请转换为 H.264 后重试。</translation>
+    </message>
+    <message>
+        <source>the region {region} is not inside the {width}x{height} picture of {name}.</source>
+        <translation>区域 {region} 不在 {name} 的 {width}x{height} 画面之内。</translation>
+    </message>
+    <message>
+        <source>the region must be auto or X,Y,W,H in the video&apos;s pixels, not {text}.</source>
+        <translation>区域必须是 auto 或以视频像素表示的 X,Y,W,H，而不是 {text}。</translation>
+    </message>
+    <message>
+        <source>reading text from the picture needs the rapidocr-onnxruntime package, which is not installed ({reason}).</source>
+        <translation>从画面读取文字需要 rapidocr-onnxruntime 软件包，但它未安装（{reason}）。</translation>
+    </message>
+    <message>
+        <source>rendering needs FFmpeg, which is not installed.</source>
+        <translation>渲染需要 FFmpeg，但它未安装。</translation>
+    </message>
+    <message>
+        <source>{name} has no picture to draw the subtitles on.</source>
+        <translation>{name} 没有可以绘制字幕的画面。</translation>
+    </message>
+    <message>
+        <source>no line has a translation to draw on {name}.</source>
+        <translation>没有任何行有译文可绘制到 {name} 上。</translation>
+    </message>
+    <message>
+        <source>the region to cover ({region}) lies outside the {width}×{height} picture of {name}.</source>
+        <translation>要遮盖的区域（{region}）超出了 {name} 的 {width}×{height} 画面。</translation>
+    </message>
+    <message>
+        <source>FFmpeg could not render {name}: {reason}</source>
+        <translation>FFmpeg 无法渲染 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be written there: {reason}</source>
+        <translation>无法在该位置写入 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{project} has no video to render.</source>
+        <translation>{project} 没有可渲染的视频。</translation>
+    </message>
+    <message>
+        <source>{name} is the video itself; choose another file for the render.</source>
+        <translation>{name} 就是视频本身；请为渲染结果选择另一个文件。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1564,6 +1624,33 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Choose the source and target languages.</source>
         <translation>请选择原文语言和目标语言。</translation>
+    </message>
+</context>
+<context>
+    <name>Ocr</name>
+    <message>
+        <source>no burned-in text was found in {name} ({frames} frames looked at); nothing was made up.</source>
+        <translation>在 {name} 中未找到内嵌文字（已检查 {frames} 帧）；没有编造任何内容。</translation>
+    </message>
+    <message>
+        <source>no text was found in the region {region} of {name}.</source>
+        <translation>在 {name} 的区域 {region} 中未找到文字。</translation>
+    </message>
+    <message>
+        <source>the picture of {name} stops at {at} of {duration} (the file is damaged or cut short); lines after that point could not be read.</source>
+        <translation>{name} 的画面在 {at}（共 {duration}）处中断（文件损坏或被截断）；之后的行无法读取。</translation>
+    </message>
+    <message>
+        <source>FFmpeg found damaged frames in {name} ({reason}); lines near them may be wrong.</source>
+        <translation>FFmpeg 在 {name} 中发现损坏的帧（{reason}）；附近的行可能有误。</translation>
+    </message>
+    <message>
+        <source>{count} lines moved across the picture while shown (scrolling or animated text); their text and times may be wrong, and their confidence is marked low so they are checked first.</source>
+        <translation>有 {count} 行在显示期间在画面中移动（滚动或动画文字）；其文字和时间可能有误，已将其置信度标为低，以便优先检查。</translation>
+    </message>
+    <message>
+        <source>stopped at {at}: only the lines before that point were read.</source>
+        <translation>已在 {at} 停止：只读取了此前的行。</translation>
     </message>
 </context>
 <context>

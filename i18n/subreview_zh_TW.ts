@@ -1005,6 +1005,66 @@
         <source>{count} lines still need a decision ({states})</source>
         <translation>還有 {count} 行需要決定（{states}）</translation>
     </message>
+    <message>
+        <source>{name} is not a video that FFmpeg can read ({reason}).</source>
+        <translation>{name} 不是 FFmpeg 能讀取的影片（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{name} holds no picture to read subtitles from.</source>
+        <translation>{name} 沒有可供讀取字幕的畫面。</translation>
+    </message>
+    <message>
+        <source>reading the picture of {name} needs FFmpeg, which is not installed.</source>
+        <translation>讀取 {name} 的畫面需要 FFmpeg，但它未安裝。</translation>
+    </message>
+    <message>
+        <source>the picture of {name} cannot be decoded ({reason}); convert it to H.264 and try again.</source>
+        <translation>{name} 的畫面無法解碼（{reason}）；請轉換為 H.264 後重試。</translation>
+    </message>
+    <message>
+        <source>the region {region} is not inside the {width}x{height} picture of {name}.</source>
+        <translation>區域 {region} 不在 {name} 的 {width}x{height} 畫面之內。</translation>
+    </message>
+    <message>
+        <source>the region must be auto or X,Y,W,H in the video&apos;s pixels, not {text}.</source>
+        <translation>區域必須是 auto 或以影片像素表示的 X,Y,W,H，而不是 {text}。</translation>
+    </message>
+    <message>
+        <source>reading text from the picture needs the rapidocr-onnxruntime package, which is not installed ({reason}).</source>
+        <translation>從畫面讀取文字需要 rapidocr-onnxruntime 套件，但它未安裝（{reason}）。</translation>
+    </message>
+    <message>
+        <source>rendering needs FFmpeg, which is not installed.</source>
+        <translation>渲染需要 FFmpeg，但它未安裝。</translation>
+    </message>
+    <message>
+        <source>{name} has no picture to draw the subtitles on.</source>
+        <translation>{name} 沒有可以繪製字幕的畫面。</translation>
+    </message>
+    <message>
+        <source>no line has a translation to draw on {name}.</source>
+        <translation>沒有任何行有譯文可繪製到 {name} 上。</translation>
+    </message>
+    <message>
+        <source>the region to cover ({region}) lies outside the {width}×{height} picture of {name}.</source>
+        <translation>要遮蓋的區域（{region}）超出了 {name} 的 {width}×{height} 畫面。</translation>
+    </message>
+    <message>
+        <source>FFmpeg could not render {name}: {reason}</source>
+        <translation>FFmpeg 無法渲染 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be written there: {reason}</source>
+        <translation>無法在該位置寫入 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{project} has no video to render.</source>
+        <translation>{project} 沒有可渲染的影片。</translation>
+    </message>
+    <message>
+        <source>{name} is the video itself; choose another file for the render.</source>
+        <translation>{name} 就是影片本身；請為渲染結果選擇另一個檔案。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1564,6 +1624,33 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Choose the source and target languages.</source>
         <translation>請選擇原文語言與目標語言。</translation>
+    </message>
+</context>
+<context>
+    <name>Ocr</name>
+    <message>
+        <source>no burned-in text was found in {name} ({frames} frames looked at); nothing was made up.</source>
+        <translation>在 {name} 中未找到內嵌文字（已檢查 {frames} 幀）；沒有編造任何內容。</translation>
+    </message>
+    <message>
+        <source>no text was found in the region {region} of {name}.</source>
+        <translation>在 {name} 的區域 {region} 中未找到文字。</translation>
+    </message>
+    <message>
+        <source>the picture of {name} stops at {at} of {duration} (the file is damaged or cut short); lines after that point could not be read.</source>
+        <translation>{name} 的畫面在 {at}（共 {duration}）處中斷（文件損壞或被截斷）；之後的行無法讀取。</translation>
+    </message>
+    <message>
+        <source>FFmpeg found damaged frames in {name} ({reason}); lines near them may be wrong.</source>
+        <translation>FFmpeg 在 {name} 中發現損壞的幀（{reason}）；附近的行可能有誤。</translation>
+    </message>
+    <message>
+        <source>{count} lines moved across the picture while shown (scrolling or animated text); their text and times may be wrong, and their confidence is marked low so they are checked first.</source>
+        <translation>有 {count} 行在顯示期間在畫面中移動（滾動或動畫文字）；其文字和時間可能有誤，已將其信賴度標為低，以便優先檢查。</translation>
+    </message>
+    <message>
+        <source>stopped at {at}: only the lines before that point were read.</source>
+        <translation>已在 {at} 停止：只讀取了此前的行。</translation>
     </message>
 </context>
 <context>

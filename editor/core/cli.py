@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -38,9 +39,10 @@ def reported_errors() -> tuple[type[Exception], ...]:
     from editor.core.mt.registry import RegistryError
     from editor.core.review import TransitionError
     from editor.core.store import ProjectError
+    from editor.core.user_error import UserError
 
-    return (CliError, SubtitleError, ProjectError, TransitionError, qa.QAProfileError, GlossaryError, EngineError,
-            RegistryError, OSError, ValueError)
+    return (CliError, UserError, SubtitleError, ProjectError, TransitionError, qa.QAProfileError, GlossaryError,
+            EngineError, RegistryError, OSError, ValueError)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -271,6 +273,92 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _region(text: str) -> tuple[int, int, int, int]:
+    parts = text.split(",")
+    try:
+        x, y, w, h = (int(p.strip()) for p in parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a region X,Y,W,H in pixels: {text!r}") from None
+    return x, y, w, h
+
+
+def stored_band(project: Project) -> tuple[int, int, int, int] | None:
+    """The burned-in source band found when the source was read from the picture (meta `source_band`)."""
+    raw = project.meta.extra.get("source_band", "")
+    try:
+        return _region(raw) if raw else None
+    except argparse.ArgumentTypeError:
+        return None
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from editor.core.render import render_project
+    from editor.core.workflows import ExportRefused
+
+    path = _existing_file(args.file, "project or series")
+    if Path(args.out).suffix.lower() not in (".mp4", ".mkv", ".mov"):
+        raise CliError(f"{args.out}: the render is a video; name it .mp4, .mkv or .mov")
+    with _open_episode(path, args.episode, args.lang) as project:
+        cover = args.cover_region
+        if args.cover_source and cover is None:
+            cover = stored_band(project)
+            if cover is None:
+                raise CliError("no burned-in subtitle band is known for this video; give --cover-region X,Y,W,H "
+                               "(or read the source from the picture first)")
+        bar = _PercentBar()
+        try:
+            result = render_project(project, args.out, actor=reviewer_name(args.reviewer),
+                                    allow_unreviewed=args.allow_unreviewed, cover=cover,
+                                    cover_style=args.cover_style, progress=bar.update)
+        except ExportRefused as refused:
+            print(f"error: not rendered: {refused}; review them or pass --allow-unreviewed", file=sys.stderr)
+            return EXIT_REFUSED
+        finally:
+            bar.close()
+    print(f"rendered {result.lines} lines into {args.out} in {result.seconds:.1f} s"
+          + (f", the source band {','.join(map(str, cover))} covered ({args.cover_style})" if cover else ""))
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _open_episode(path: Path, episode: str | None, lang: str | None) -> Iterator[Project]:
+    """A project file, or an episode × language of a series file (`--episode`, `--lang`: default its first)."""
+    from editor.core.series.store import is_series_file
+
+    if not is_series_file(path):
+        if episode:
+            raise CliError(f"{path.name} is a project, not a series: --episode is for a series")
+        with _open(str(path)) as project:
+            yield project
+        return
+    if not episode:
+        raise CliError(f"{path.name} is a series: say which episode with --episode")
+    from editor.core.series.episode import EpisodeProject
+    from editor.core.series.store import Series
+
+    with Series.open(path) as series:
+        yield EpisodeProject.of(series, episode, lang or series.languages()[0].code)
+
+
+class _PercentBar:
+    """Progress on a terminal as a percentage (a line per tenth when the output is not a terminal)."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self._shown = -1
+
+    def update(self, fraction: float) -> None:
+        step = int(fraction * 100) if self.tty else int(fraction * 10) * 10
+        if step != self._shown:
+            self._shown = step
+            sys.stderr.write(f"\rrendering: {step}%" if self.tty else f"rendering: {step}%\n")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.tty and self._shown >= 0:
+            sys.stderr.write("\n")
+
+
 def line_list(numbers: Sequence[int], limit: int = 30) -> str:
     """Line numbers for a message: "3, 7, 12" (and how many more past `limit`)."""
     shown = ", ".join(map(str, numbers[:limit]))
@@ -352,6 +440,18 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
                    help="export even when lines still need a decision")
     p.add_argument("--bom", action="store_true", help="write a UTF-8 byte order mark")
     p.add_argument("--crlf", action="store_true", help="write Windows line endings")
+    p = add("render", cmd_render, "Render the video with the translation burned in (libass through FFmpeg), "
+            "optionally covering the burned-in source subtitles; refused while lines need a decision.", writes=True)
+    p.add_argument("file", help="PROJECT.subrev, or SERIES.subseries with --episode")
+    p.add_argument("out", help="OUT.mp4")
+    p.add_argument("--episode", help="for a series: the episode (name or number)")
+    p.add_argument("--lang", help="for a series: the target language (default: its first)")
+    p.add_argument("--cover-source", action="store_true",
+                   help="cover the Chinese subtitles burned into the picture (the band found when the source was "
+                   "read from the picture, or --cover-region)")
+    p.add_argument("--cover-region", type=_region, metavar="X,Y,W,H", help="the region to cover, in pixels")
+    p.add_argument("--cover-style", choices=("box", "blur"), default="box", help="how to cover it (default: box)")
+    p.add_argument("--allow-unreviewed", action="store_true", help="render even when lines still need a decision")
     if extra is not None:
         extra(sub)
     return parser
