@@ -160,6 +160,14 @@
         <translation>下一帧(&amp;R)</translation>
     </message>
     <message>
+        <source>Show Safe &amp;Zones</source>
+        <translation>显示安全区(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Show over the video what a phone feed&apos;s interface covers and where the burned-in source subtitles are</source>
+        <translation>在视频上显示手机信息流界面遮挡的区域以及内嵌原文字幕的位置</translation>
+    </message>
+    <message>
         <source>&amp;Slower</source>
         <translation>减速(&amp;S)</translation>
     </message>
@@ -1065,6 +1073,22 @@
         <source>{name} is the video itself; choose another file for the render.</source>
         <translation>{name} 就是视频本身；请为渲染结果选择另一个文件。</translation>
     </message>
+    <message>
+        <source>{name} has no picture, so it has no shot changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg could not be started ({reason}); install FFmpeg to see shot changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ffmpeg cannot find shot changes (it has no scdet filter); install FFmpeg 4.4 or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg could not read the picture of {name} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1474,6 +1498,10 @@ Approve the machine&apos;s text as it is?</source>
     <message>
         <source>&amp;Redo “%1”</source>
         <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The safe-zone guides could not be drawn (the cache folder cannot be written).</source>
+        <translation>无法绘制安全区参考线（缓存文件夹无法写入）。</translation>
     </message>
     <message>
         <source>Machine translation is off: %1</source>
@@ -2032,6 +2060,17 @@ The lines drafted so far are saved.</source>
     <message>
         <source>QA warning</source>
         <translation>质检警告</translation>
+    </message>
+</context>
+<context>
+    <name>SafeZones</name>
+    <message>
+        <source>covered by the %1 interface</source>
+        <translation>被 %1 界面遮挡</translation>
+    </message>
+    <message>
+        <source>burned-in source subtitles</source>
+        <translation>内嵌原文字幕</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,14 @@
         <translation>下一個影格(&amp;R)</translation>
     </message>
     <message>
+        <source>Show Safe &amp;Zones</source>
+        <translation>顯示安全區(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Show over the video what a phone feed&apos;s interface covers and where the burned-in source subtitles are</source>
+        <translation>在影片上顯示手機資訊流介面遮擋的區域以及內嵌原文字幕的位置</translation>
+    </message>
+    <message>
         <source>&amp;Slower</source>
         <translation>放慢(&amp;S)</translation>
     </message>
@@ -1065,6 +1073,22 @@
         <source>{name} is the video itself; choose another file for the render.</source>
         <translation>{name} 就是影片本身；請為渲染結果選擇另一個檔案。</translation>
     </message>
+    <message>
+        <source>{name} has no picture, so it has no shot changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg could not be started ({reason}); install FFmpeg to see shot changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ffmpeg cannot find shot changes (it has no scdet filter); install FFmpeg 4.4 or later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ffmpeg could not read the picture of {name} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -1474,6 +1498,10 @@ Approve the machine&apos;s text as it is?</source>
     <message>
         <source>&amp;Redo “%1”</source>
         <translation>重做「%1」(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The safe-zone guides could not be drawn (the cache folder cannot be written).</source>
+        <translation>無法繪製安全區參考線（快取資料夾無法寫入）。</translation>
     </message>
     <message>
         <source>Machine translation is off: %1</source>
@@ -2032,6 +2060,17 @@ The lines drafted so far are saved.</source>
     <message>
         <source>QA warning</source>
         <translation>品檢警告</translation>
+    </message>
+</context>
+<context>
+    <name>SafeZones</name>
+    <message>
+        <source>covered by the %1 interface</source>
+        <translation>被 %1 介面遮擋</translation>
+    </message>
+    <message>
+        <source>burned-in source subtitles</source>
+        <translation>內嵌原文字幕</translation>
     </message>
 </context>
 <context>

@@ -82,6 +82,10 @@ class Player(QObject):
         """Draw `text` over the video, at the bottom, or at the top when the line asks for it (`{\\an8}`)."""
         raise NotImplementedError
 
+    def set_guides(self, image_path: str | None) -> None:
+        """Draw a transparent image over the whole picture (the safe-zone guides), or none."""
+        raise NotImplementedError
+
     def set_output_window(self, win_id: int) -> None:
         raise NotImplementedError
 
@@ -152,6 +156,9 @@ class NullPlayer(Player):
         pass
 
     def set_overlay_text(self, text: str, *, top: bool = False) -> None:
+        pass
+
+    def set_guides(self, image_path: str | None) -> None:
         pass
 
     def set_output_window(self, win_id: int) -> None:

@@ -37,6 +37,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("ui/language", str, "system", ("system", "en", "zh_CN", "zh_TW")),
     Setting("video/overlay", str, "target", ("target", "source", "both", "none")),
     Setting("video/follow", bool, True),  # while playing, the table and editor show the line being played
+    Setting("video/safe_zones", bool, False),  # the safe-zone guides over the video
+    Setting("video/safe_zones_profile", str, "tiktok", ("tiktok", "reels", "shorts")),
     Setting("window/geometry", bytes, b""),
     Setting("window/state", bytes, b""),
     Setting("window/splitters", str, ""),

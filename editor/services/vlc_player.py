@@ -25,10 +25,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from editor.core.render import delivery_font_px, delivery_margin_px
 from editor.services.player import DEFAULT_FPS, MAX_RATE, MIN_RATE, Player
 
 POLL_MS = 30  # ~33 Hz playhead updates while playing
 MAX_EXTRAPOLATION_MS = 1000  # never run ahead of VLC's last reported time by more than this (times the rate)
+RANGE_CONFIRM_MS = 600  # VLC's time must be this close to a range's end before the range ends (its steps: 100-500)
 BACKWARD_HOLD_MS = 600  # a resync that moves back less than this keeps the playhead still instead
 TRACK_CHECKS = 5  # an opened file with no audio or video after this many checks (300 ms apart) is an error
 PICTURE_WAIT_MS = 4000  # a video track still without a picture this long after opening: no decoder for it
@@ -36,10 +38,6 @@ PICTURE_SETTLE_MS = 250  # the paused seek after opening is repeated this long a
 NO_TRACK_ID = 2**31 - 1  # an elementary stream id no file has: `:audio-track-id` with it selects no audio
 AOUT_ENV = "SUBREVIEW_VLC_AOUT"
 
-# Overlay (marquee) look, relative to the video so it scales with any resolution.
-OVERLAY_HEIGHT_RATIO = 0.045  # font size in video pixels = 4.5 % of the height ...
-OVERLAY_WIDTH_RATIO = 0.065  # ... but at most 6.5 % of the width (vertical 9:16 video)
-OVERLAY_MARGIN_RATIO = 0.06  # gap between the text and the bottom edge
 MARQUEE_BOTTOM = 8  # libvlc's marquee positions: 4 top, 8 bottom (centred horizontally)
 MARQUEE_TOP = 4
 MARQUEE_REFRESH_MS = 40  # VLC's default (1000 ms) would show a new line up to a second late
@@ -62,8 +60,9 @@ def vlc_options(*, headless: bool, extra_options: Sequence[str] = ()) -> list[st
 
 
 def overlay_font_px(width: int, height: int) -> int:
-    """Marquee font size in video pixels: relative to the height, capped by the width for vertical video."""
-    return max(10, round(min(height * OVERLAY_HEIGHT_RATIO, width * OVERLAY_WIDTH_RATIO)))
+    """The marquee's font size in video pixels: the delivery render's (editor.core.render), so the preview shows
+    the line as it will be delivered."""
+    return delivery_font_px(width, height)
 
 
 class VlcPlayer(Player):
@@ -90,6 +89,7 @@ class VlcPlayer(Player):
         self._rate = 1.0
         self._overlay = ""
         self._overlay_top = False  # the line asked to be drawn at the top ({\an8})
+        self._guides: str | None = None  # the safe-zone image drawn over the picture
         self._position: float = 0  # ms; fractional between VLC's coarse time steps while playing
         self._anchor_ms = 0.0
         self._anchor_t = 0.0
@@ -313,6 +313,22 @@ class VlcPlayer(Player):
             # The marquee text goes through strftime: a literal % must be doubled.
             self._mp.video_set_marquee_string(self._vlc.VideoMarqueeOption.Text, self._overlay.replace("%", "%%"))
 
+    def set_guides(self, image_path: str | None) -> None:
+        """libvlc's logo filter draws the image at the picture's top left, over the video (the marquee stays above)."""
+        self._guides = image_path
+        if self._mp is None:
+            return
+        option = self._vlc.VideoLogoOption
+        if image_path:
+            self._mp.video_set_logo_string(option.logo_file, image_path)
+            self._mp.video_set_logo_int(option.logo_x, 0)
+            self._mp.video_set_logo_int(option.logo_y, 0)
+            self._mp.video_set_logo_int(option.logo_opacity, 255)
+        self._mp.video_set_logo_int(option.logo_enable, 1 if image_path else 0)
+
+    def guides(self) -> str | None:
+        return self._guides
+
     def set_output_window(self, win_id: int) -> None:
         """Draw into this native window (X11 window id / HWND / NSView). Takes effect when the video starts."""
         if self._mp is None:
@@ -479,7 +495,7 @@ class VlcPlayer(Player):
         self._advance()
         if self._range is not None:
             end = self._range[1]
-            if self._position >= end:
+            if self._position >= end and self._vlc_reached(end):
                 self._end_range()
                 return
             remaining_ms = (end - self._position) / self._rate
@@ -491,7 +507,13 @@ class VlcPlayer(Player):
         if self._mp is None or self._state != "playing" or self._range is None:
             return
         self._advance()
-        self._end_range()
+        if self._vlc_reached(self._range[1]):
+            self._end_range()  # else the next poll ends it, once VLC's own time is there
+
+    def _vlc_reached(self, end: int) -> bool:
+        """VLC's own time is within one of its coarse steps of `end`: the clock's extrapolation alone never ends a
+        range (a busy machine can hold VLC's start back for a second while the clock runs on)."""
+        return self._last_raw is not None and self._last_raw >= end - RANGE_CONFIRM_MS
 
     def _end_range(self) -> None:
         if self._range is None:
@@ -580,7 +602,7 @@ class VlcPlayer(Player):
         if self._size is not None:
             width, height = self._size
             set_int(option.Size, overlay_font_px(width, height))
-            set_int(option.Y, round(height * OVERLAY_MARGIN_RATIO))
+            set_int(option.Y, delivery_margin_px(width, height))  # where the render puts it: clear of a feed's UI
         self.set_overlay_text(self._overlay, top=self._overlay_top)
 
     def _fail(self, message: str) -> None:

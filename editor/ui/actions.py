@@ -78,6 +78,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("forward", "playback", QT_TRANSLATE_NOOP("Actions", "&Forward 2 Seconds"), "Alt+Right"),
     ActionSpec("frame_back", "playback", QT_TRANSLATE_NOOP("Actions", "Previous &Frame"), "Ctrl+Alt+Left"),
     ActionSpec("frame_forward", "playback", QT_TRANSLATE_NOOP("Actions", "Next F&rame"), "Ctrl+Alt+Right"),
+    ActionSpec("safe_zones", "view", QT_TRANSLATE_NOOP("Actions", "Show Safe &Zones"), "Ctrl+Shift+G",
+               QT_TRANSLATE_NOOP("Actions", "Show over the video what a phone feed's interface covers and where the "
+                                            "burned-in source subtitles are"), checkable=True),
     ActionSpec("slower", "playback", QT_TRANSLATE_NOOP("Actions", "&Slower"), "Ctrl+["),
     ActionSpec("faster", "playback", QT_TRANSLATE_NOOP("Actions", "F&aster"), "Ctrl+]"),
     ActionSpec("pretranslate", "translate", QT_TRANSLATE_NOOP("Actions", "&Pre-translate Project"), "Ctrl+Shift+T",

@@ -211,6 +211,8 @@ class MainWindow(QMainWindow):
         a.connect("merge", lambda: file_actions.merge_with_next(self))
         a.connect("shift_times", lambda: file_actions.shift_times(self))
         a.connect("play_pause", self.player.toggle)
+        a["safe_zones"].setChecked(self.settings.get("video/safe_zones"))
+        a.connect("safe_zones", self._on_safe_zones_toggled)
         a.connect("play_line", lambda: self._play_line(loop=self.window_actions["loop_line"].isChecked()))
         a.connect("loop_line", lambda: self._play_line(loop=self.window_actions["loop_line"].isChecked()))
         a.connect("back", lambda: self.player.seek(max(0, self.player.position() - SEEK_STEP_MS)))
@@ -252,6 +254,7 @@ class MainWindow(QMainWindow):
         self.player.state_changed.connect(self._on_player_state_changed)
         self.player.media_error.connect(self._show_message)
         self.video.aspect_changed.connect(self._on_video_aspect_changed)
+        self.player.video_size_changed.connect(lambda _w, _h: self._show_guides())
         self.waveform.peaks_ready.connect(self.timeline.set_peaks)
         self.waveform.failed.connect(lambda m: self._show_message(self.tr("No waveform: %1").replace("%1", m)))
         if self.translator is not None:
@@ -502,6 +505,27 @@ class MainWindow(QMainWindow):
 
     def _on_player_state_changed(self, state: str) -> None:
         self._player_state = state
+
+    def _on_safe_zones_toggled(self) -> None:
+        self.settings.set("video/safe_zones", self.window_actions["safe_zones"].isChecked())
+        self._show_guides()
+
+    def _show_guides(self) -> None:
+        """The safe-zone guides over the video when asked for and the picture's size is known."""
+        size = self.player.video_size()
+        if not self.window_actions["safe_zones"].isChecked() or size is None:
+            self.player.set_guides(None)
+            return
+        from editor.core.cli import stored_band
+        from editor.core.safe_zones import PROFILES
+        from editor.ui.safe_zone_guides import guides_file
+
+        path = guides_file(*size, PROFILES[self.settings.get("video/safe_zones_profile")],
+                           stored_band(self.session.project))
+        if path is None:
+            self._show_message(self.tr("The safe-zone guides could not be drawn (the cache folder cannot be "
+                                       "written)."))
+        self.player.set_guides(path)
 
     def _on_video_aspect_changed(self, aspect: float) -> None:
         height = self.top.height() or 400

@@ -127,7 +127,34 @@ def scenario_overlay_placement(probe: Probe, video: str) -> dict[str, Any]:
     return {"opened": opened, "height": plain.height(), "bottom_rows": bottom, "top_rows": top}
 
 
-SCENARIOS = {"overlay_placement": scenario_overlay_placement, "open": scenario_open,
+def scenario_guides(probe: Probe, video: str) -> dict[str, Any]:
+    """The safe-zone guides laid over the picture, then taken away: the centre pixel of the covered bottom band."""
+    from editor.core.safe_zones import PROFILES
+    from editor.ui.safe_zone_guides import guides_file
+
+    player = probe.player
+    player.load(video)
+    opened = wait_for(lambda: player.state() == "paused", 8000)
+    wait_for(lambda: player.video_size() is not None, 4000)
+    width, height = player.video_size() or (0, 0)
+    player.set_guides(guides_file(width, height, PROFILES["tiktok"], None))
+    wait(SETTLE_MS)
+
+    def bottom_and_middle() -> list[list[int]]:
+        image = probe.look()["_image"]
+        found = []
+        for fy in (0.95, 0.5):
+            colour = image.pixelColor(image.width() // 2, int(image.height() * fy))
+            found.append([colour.red(), colour.green(), colour.blue()])
+        return found
+
+    shown = bottom_and_middle()
+    player.set_guides(None)
+    wait(SETTLE_MS)
+    return {"opened": opened, "with_guides": shown, "without": bottom_and_middle()}
+
+
+SCENARIOS = {"guides": scenario_guides, "overlay_placement": scenario_overlay_placement, "open": scenario_open,
              "open_then_seek_at_once": scenario_open_then_seek_at_once,
              "seek_after_the_end": scenario_seek_after_the_end}
 

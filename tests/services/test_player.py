@@ -100,7 +100,7 @@ def test_options_are_headless_for_tests_and_the_audio_output_is_choosable(monkey
 
 def test_overlay_font_follows_the_video_height_but_fits_a_vertical_frame():
     assert overlay_font_px(1920, 1080) == 49
-    assert overlay_font_px(1080, 1920) == 70  # capped by the narrow width
+    assert overlay_font_px(1080, 1920) == 65  # capped by the narrow width, as the delivery render is
     assert overlay_font_px(360, 640) < 30
 
 

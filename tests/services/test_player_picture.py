@@ -94,3 +94,13 @@ def test_a_line_asking_for_the_top_is_drawn_at_the_top(tmp_path):
     assert result["bottom_rows"] and all(y > half for y in result["bottom_rows"]), result
     assert result["top_rows"] and all(y < half for y in result["top_rows"]), result
 
+
+def test_the_safe_zone_guides_are_laid_over_the_picture_and_taken_away(tmp_path):
+    from tests.media_files import make_test_video
+
+    result = _probe("guides", make_test_video(tmp_path / "flat.mp4", pattern="gray", seconds=3))
+    assert result["opened"]
+    (bottom, middle), (bottom_after, _middle_after) = result["with_guides"], result["without"]
+    assert bottom[0] > bottom[2] + 25, result  # reddish where the feed's caption covers the picture
+    assert abs(middle[0] - middle[2]) < 15 and abs(bottom_after[0] - bottom_after[2]) < 15, result  # gray
+

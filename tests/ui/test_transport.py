@@ -91,3 +91,20 @@ def test_a_line_marked_for_the_top_is_drawn_at_the_top(qtbot, window):
     assert window.player._overlay_top and window.player._overlay == "Three"
     window._show_overlay(500)
     assert not window.player._overlay_top and window.player._overlay == "One"
+
+
+def test_the_safe_zone_guides_toggle_over_the_video_and_are_remembered(qtbot, window):
+    from PySide6.QtGui import QImage
+
+    qtbot.waitUntil(lambda: window.player.video_size() is not None, timeout=5000)
+    action = window.window_actions["safe_zones"]
+    assert not action.isChecked() and window.player.guides() is None
+    action.trigger()
+    path = window.player.guides()
+    assert path is not None and window.settings.get("video/safe_zones") is True
+    image = QImage(path)
+    assert (image.width(), image.height()) == window.player.video_size()
+    assert image.pixelColor(image.width() // 2, image.height() - 5).alpha() > 0  # the feed's caption area
+    assert image.pixelColor(image.width() // 2, image.height() // 2).alpha() == 0  # the middle stays clear
+    action.trigger()
+    assert window.player.guides() is None and window.settings.get("video/safe_zones") is False
