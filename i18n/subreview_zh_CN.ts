@@ -32,6 +32,14 @@
         <translation>导出字幕(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Render Video…</source>
+        <translation>渲染视频(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The video with the translation burned in, the source subtitles optionally covered</source>
+        <translation>将译文烧录进视频，可选择遮盖原文字幕</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
@@ -1960,6 +1968,81 @@ The lines drafted so far are saved.</source>
     </message>
 </context>
 <context>
+    <name>RenderDialog</name>
+    <message>
+        <source>Render Video</source>
+        <translation>渲染视频</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Cover the burned-in source subtitles</source>
+        <translation>遮盖内嵌的原文字幕</translation>
+    </message>
+    <message>
+        <source>No band of burned-in subtitles is known for this video (it is found when the source is read from the picture).</source>
+        <translation>此视频尚无已知的内嵌字幕区域（从画面读取原文时会找到它）。</translation>
+    </message>
+    <message>
+        <source>Black box</source>
+        <translation>黑色方框</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>另存为：</translation>
+    </message>
+    <message>
+        <source>Cover with:</source>
+        <translation>遮盖方式：</translation>
+    </message>
+    <message>
+        <source>Render</source>
+        <translation>渲染</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 视频 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <source>%1 lines still need a decision. Render them as they are?</source>
+        <translation>还有 %1 行需要决定。按现状渲染吗？</translation>
+    </message>
+    <message>
+        <source>Render Anyway</source>
+        <translation>仍然渲染</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was written.</source>
+        <translation>已停止；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Rendered %1 lines into %2.</source>
+        <translation>已将 %1 行渲染到 %2。</translation>
+    </message>
+    <message>
+        <source>It could not be noted in the project&apos;s history: %1</source>
+        <translation>无法记入项目历史：%1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <source>Line %1 has no translation yet.</source>
@@ -2632,6 +2715,13 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Video unavailable: %1 — review work is not affected</source>
         <translation>无法播放视频：%1——审校工作不受影响</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <source>This project has no video to render.</source>
+        <translation>此项目没有可渲染的视频。</translation>
     </message>
 </context>
 </TS>

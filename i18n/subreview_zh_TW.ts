@@ -32,6 +32,14 @@
         <translation>匯出字幕(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Render Video…</source>
+        <translation>算繪影片(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The video with the translation burned in, the source subtitles optionally covered</source>
+        <translation>將譯文燒錄進影片，可選擇遮蓋原文字幕</translation>
+    </message>
+    <message>
         <source>&amp;Settings…</source>
         <translation>設定(&amp;S)…</translation>
     </message>
@@ -1960,6 +1968,81 @@ The lines drafted so far are saved.</source>
     </message>
 </context>
 <context>
+    <name>RenderDialog</name>
+    <message>
+        <source>Render Video</source>
+        <translation>算繪影片</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>瀏覽…</translation>
+    </message>
+    <message>
+        <source>Cover the burned-in source subtitles</source>
+        <translation>遮蓋內嵌的原文字幕</translation>
+    </message>
+    <message>
+        <source>No band of burned-in subtitles is known for this video (it is found when the source is read from the picture).</source>
+        <translation>此影片尚無已知的內嵌字幕區域（從畫面讀取原文時會找到它）。</translation>
+    </message>
+    <message>
+        <source>Black box</source>
+        <translation>黑色方框</translation>
+    </message>
+    <message>
+        <source>Blur</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>另存為：</translation>
+    </message>
+    <message>
+        <source>Cover with:</source>
+        <translation>遮蓋方式：</translation>
+    </message>
+    <message>
+        <source>Render</source>
+        <translation>算繪</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>MP4 影片 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在算繪…</translation>
+    </message>
+    <message>
+        <source>%1 lines still need a decision. Render them as they are?</source>
+        <translation>還有 %1 行需要決定。按現狀算繪嗎？</translation>
+    </message>
+    <message>
+        <source>Render Anyway</source>
+        <translation>仍然算繪</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was written.</source>
+        <translation>已停止；未寫入任何內容。</translation>
+    </message>
+    <message>
+        <source>Rendered %1 lines into %2.</source>
+        <translation>已將 %1 行算繪到 %2。</translation>
+    </message>
+    <message>
+        <source>It could not be noted in the project&apos;s history: %1</source>
+        <translation>無法記入專案歷史：%1</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>關閉</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>ReviewController</name>
     <message>
         <source>Line %1 has no translation yet.</source>
@@ -2632,6 +2715,13 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Video unavailable: %1 — review work is not affected</source>
         <translation>無法播放影片：%1——審校工作不受影響</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <source>This project has no video to render.</source>
+        <translation>此專案沒有可算繪的影片。</translation>
     </message>
 </context>
 </TS>

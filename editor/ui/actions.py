@@ -46,6 +46,9 @@ SPECS: tuple[ActionSpec, ...] = (
                QT_TRANSLATE_NOOP("Actions", "Read the source subtitles again in another text encoding (when the "
                                             "Chinese looks wrong)")),
     ActionSpec("export", "file", QT_TRANSLATE_NOOP("Actions", "&Export Subtitles…"), "Ctrl+E"),
+    ActionSpec("render_video", "file", QT_TRANSLATE_NOOP("Actions", "&Render Video…"), "Ctrl+Shift+R",
+               QT_TRANSLATE_NOOP("Actions", "The video with the translation burned in, the source subtitles "
+                                            "optionally covered")),
     ActionSpec("settings", "file", QT_TRANSLATE_NOOP("Actions", "&Settings…"), "Ctrl+,"),
     ActionSpec("quit", "file", QT_TRANSLATE_NOOP("Actions", "&Quit"), "Ctrl+Q"),
     ActionSpec("undo", "edit", QT_TRANSLATE_NOOP("Actions", "&Undo"), "Ctrl+Z"),

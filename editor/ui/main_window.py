@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
         a.connect("cancel_pretranslate", self._on_cancel_clicked)
         a.connect("run_qa", self.run_qa)  # always a full check
         a.connect("export", lambda: file_actions.export(self))
+        a.connect("render_video", self._render_video)
         a.connect("import_target", lambda: file_actions.import_target(self))
         a.connect("import_glossary", lambda: file_actions.import_glossary(self))
         a.connect("reopen_encoding", lambda: file_actions.reopen_with_encoding(self))
@@ -564,6 +565,11 @@ class MainWindow(QMainWindow):
             self.series_checks.run()
         else:
             QTimer.singleShot(SERIES_CHECKS_DELAY_MS, self.series_checks, self.series_checks.run)
+
+    def _render_video(self) -> None:
+        from editor.ui import render_dialog  # on use: FFmpeg's side of the window
+
+        self.render_dialog = render_dialog.render_from_window(self)
 
     def _find_in_series(self) -> None:
         from editor.ui import series_find  # on use: ~13 ms less to a series' first paint

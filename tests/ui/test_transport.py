@@ -108,3 +108,37 @@ def test_the_safe_zone_guides_toggle_over_the_video_and_are_remembered(qtbot, wi
     assert image.pixelColor(image.width() // 2, image.height() // 2).alpha() == 0  # the middle stays clear
     action.trigger()
     assert window.player.guides() is None and window.settings.get("video/safe_zones") is False
+
+
+def test_render_video_from_the_window_with_progress_asks_before_undecided_lines(qtbot, window, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from editor.ui.render_dialog import RenderDialog
+
+    window.session.project.set_meta("source_band", "0,500,360,60", actor="ann")  # as reading the picture stores it
+    window.window_actions["render_video"].trigger()
+    dialog = window.render_dialog
+    assert isinstance(dialog, RenderDialog) and dialog.cover.isChecked() and dialog.cover.isEnabled()
+    out = tmp_path / "preview.mp4"
+    dialog.out.setText(str(out))
+    answers: list[str] = []
+
+    def answer(button: str) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            answers.append(box.text())
+            next(b for b in box.buttons() if b.text() == button).click()
+        else:
+            QTimer.singleShot(20, lambda: answer(button))
+
+    QTimer.singleShot(20, lambda: answer("Cancel"))  # three machine drafts: the default answer renders nothing
+    dialog.render_button.click()
+    assert "3 lines still need a decision" in answers[0] and not out.exists()
+    QTimer.singleShot(20, lambda: answer("Render Anyway"))
+    dialog.render_button.click()
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30_000)
+    assert out.is_file() and dialog.bar.value() == 100 and "Rendered 3 lines" in dialog.status.text()
+    event = window.session.project.events()[-1]
+    assert event.action == "render" and event.after["unreviewed"] == 3 and event.after["cover"] == [0, 500, 360, 60]
+    dialog.close()
