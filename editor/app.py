@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from editor.core import cli
+from editor.core.ocr import commands as ocr_commands
 from editor.core.series import commands as series_commands
 from editor.services import mt_commands, series_mt
 
@@ -51,6 +52,7 @@ def _add_app_commands(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--lang", help="for a series: the target language to show (default: its first)")
     p.set_defaults(func=cmd_open)
     mt_commands.add_commands(sub)
+    ocr_commands.add_commands(sub)
     series_commands.add_commands(sub, series_mt.add_pretranslate)
 
 

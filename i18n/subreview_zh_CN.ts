@@ -1083,19 +1083,19 @@
     </message>
     <message>
         <source>{name} has no picture, so it has no shot changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 没有画面，因此没有镜头切换。</translation>
     </message>
     <message>
         <source>ffmpeg could not be started ({reason}); install FFmpeg to see shot changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 ffmpeg（{reason}）；请安装 FFmpeg 以查看镜头切换。</translation>
     </message>
     <message>
         <source>This ffmpeg cannot find shot changes (it has no scdet filter); install FFmpeg 4.4 or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>此 ffmpeg 无法检测镜头切换（缺少 scdet 滤镜）；请安装 FFmpeg 4.4 或更高版本。</translation>
     </message>
     <message>
         <source>ffmpeg could not read the picture of {name} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>ffmpeg 无法读取 {name} 的画面（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1685,10 @@ The lines drafted so far are saved.</source>
         <translation>有 {count} 行在显示期间在画面中移动（滚动或动画文字）；其文字和时间可能有误，已将其置信度标为低，以便优先检查。</translation>
     </message>
     <message>
+        <source>the recognition model knows simplified characters best: traditional ones it does not know are read as a simplified or look-alike character, or left out; check the lines against the picture.</source>
+        <translation>识别模型最熟悉简体字：它不认识的繁体字会被读成简体字或形近字，或被漏掉；请对照画面检查这些行。</translation>
+    </message>
+    <message>
         <source>stopped at {at}: only the lines before that point were read.</source>
         <translation>已在 {at} 停止：只读取了此前的行。</translation>
     </message>
@@ -1774,6 +1778,18 @@ The lines drafted so far are saved.</source>
         <translation>顺序错乱</translation>
     </message>
     <message>
+        <source>Crosses a shot change</source>
+        <translation>跨越镜头切换</translation>
+    </message>
+    <message>
+        <source>Start off a shot change</source>
+        <translation>入点偏离镜头切换</translation>
+    </message>
+    <message>
+        <source>End off a shot change</source>
+        <translation>出点偏离镜头切换</translation>
+    </message>
+    <message>
         <source>Untranslated</source>
         <translation>未翻译</translation>
     </message>
@@ -1848,6 +1864,18 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Starts before the previous subtitle (#{previous_id})</source>
         <translation>开始时间早于上一条字幕（第 {previous_id} 条）</translation>
+    </message>
+    <message>
+        <source>Stays on screen across the shot change at {cut}</source>
+        <translation>显示时跨越了 {cut} 处的镜头切换</translation>
+    </message>
+    <message>
+        <source>Starts {frames:g} frames off the shot change at {cut}: start on it, or at least {min_frames:g} frames away</source>
+        <translation>入点与 {cut} 处的镜头切换相差 {frames:g} 帧：请对齐到镜头切换，或至少相隔 {min_frames:g} 帧</translation>
+    </message>
+    <message>
+        <source>Ends {frames:g} frames off the shot change at {cut}: end {gap_frames:g} frames before it, or at least {min_frames:g} frames away</source>
+        <translation>出点与 {cut} 处的镜头切换相差 {frames:g} 帧：请在镜头切换前 {gap_frames:g} 帧结束，或至少相隔 {min_frames:g} 帧</translation>
     </message>
     <message>
         <source>The source has no translation</source>

@@ -1083,19 +1083,19 @@
     </message>
     <message>
         <source>{name} has no picture, so it has no shot changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 沒有畫面，因此沒有鏡頭切換。</translation>
     </message>
     <message>
         <source>ffmpeg could not be started ({reason}); install FFmpeg to see shot changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>無法啟動 ffmpeg（{reason}）；請安裝 FFmpeg 以檢視鏡頭切換。</translation>
     </message>
     <message>
         <source>This ffmpeg cannot find shot changes (it has no scdet filter); install FFmpeg 4.4 or later.</source>
-        <translation type="unfinished"></translation>
+        <translation>此 ffmpeg 無法偵測鏡頭切換（缺少 scdet 濾鏡）；請安裝 FFmpeg 4.4 或更新版本。</translation>
     </message>
     <message>
         <source>ffmpeg could not read the picture of {name} ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>ffmpeg 無法讀取 {name} 的畫面（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1685,10 @@ The lines drafted so far are saved.</source>
         <translation>有 {count} 行在顯示期間在畫面中移動（滾動或動畫文字）；其文字和時間可能有誤，已將其信賴度標為低，以便優先檢查。</translation>
     </message>
     <message>
+        <source>the recognition model knows simplified characters best: traditional ones it does not know are read as a simplified or look-alike character, or left out; check the lines against the picture.</source>
+        <translation>辨識模型最熟悉簡體字：它不認識的繁體字會被讀成簡體字或形近字，或被漏掉；請對照畫面檢查這些行。</translation>
+    </message>
+    <message>
         <source>stopped at {at}: only the lines before that point were read.</source>
         <translation>已在 {at} 停止：只讀取了此前的行。</translation>
     </message>
@@ -1774,6 +1778,18 @@ The lines drafted so far are saved.</source>
         <translation>順序錯亂</translation>
     </message>
     <message>
+        <source>Crosses a shot change</source>
+        <translation>跨越鏡頭切換</translation>
+    </message>
+    <message>
+        <source>Start off a shot change</source>
+        <translation>入點偏離鏡頭切換</translation>
+    </message>
+    <message>
+        <source>End off a shot change</source>
+        <translation>出點偏離鏡頭切換</translation>
+    </message>
+    <message>
         <source>Untranslated</source>
         <translation>未翻譯</translation>
     </message>
@@ -1848,6 +1864,18 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Starts before the previous subtitle (#{previous_id})</source>
         <translation>開始時間早於上一句字幕（第 {previous_id} 句）</translation>
+    </message>
+    <message>
+        <source>Stays on screen across the shot change at {cut}</source>
+        <translation>顯示時跨越了 {cut} 處的鏡頭切換</translation>
+    </message>
+    <message>
+        <source>Starts {frames:g} frames off the shot change at {cut}: start on it, or at least {min_frames:g} frames away</source>
+        <translation>入點與 {cut} 處的鏡頭切換相差 {frames:g} 影格：請對齊鏡頭切換，或至少相隔 {min_frames:g} 影格</translation>
+    </message>
+    <message>
+        <source>Ends {frames:g} frames off the shot change at {cut}: end {gap_frames:g} frames before it, or at least {min_frames:g} frames away</source>
+        <translation>出點與 {cut} 處的鏡頭切換相差 {frames:g} 影格：請在鏡頭切換前 {gap_frames:g} 影格結束，或至少相隔 {min_frames:g} 影格</translation>
     </message>
     <message>
         <source>The source has no translation</source>

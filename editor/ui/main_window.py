@@ -31,6 +31,7 @@ from editor.core.workflows import needs_decision, review_counts
 from editor.services.player import Player
 from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
+from editor.services.shot_detect import ShotDetector
 from editor.services.waveform import WaveformLoader
 from editor.ui import file_actions, questions, window_spelling
 from editor.ui.actions import MENUS, Actions
@@ -48,6 +49,7 @@ from editor.ui.video_widget import VideoWidget
 from editor.ui.window_checks import WindowChecks
 
 if TYPE_CHECKING:
+    from editor.core.shots import ShotChanges
     from editor.core.workflows import NewProject
     from editor.ui.series_panel import SeriesHost
 
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
         self.review = ReviewController(self.session, self.translator, self.table.select_cue, self.table.next_cue,
                                        self.editor.flush, self)
         self.waveform = WaveformLoader(self)
+        self.shots = ShotDetector(self)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -257,6 +260,8 @@ class MainWindow(QMainWindow):
         self.video.aspect_changed.connect(self._on_video_aspect_changed)
         self.player.video_size_changed.connect(lambda _w, _h: self._show_guides())
         self.waveform.peaks_ready.connect(self.timeline.set_peaks)
+        self.shots.cuts_ready.connect(self._on_shot_changes)
+        self.shots.failed.connect(self._show_message)
         self.waveform.failed.connect(lambda m: self._show_message(self.tr("No waveform: %1").replace("%1", m)))
         if self.translator is not None:
             self.translator.progress.connect(self._on_translator_progress)
@@ -507,6 +512,11 @@ class MainWindow(QMainWindow):
     def _on_player_state_changed(self, state: str) -> None:
         self._player_state = state
 
+    def _on_shot_changes(self, cuts: ShotChanges) -> None:
+        times = tuple(cuts)
+        self.timeline.set_shot_changes(times)
+        self.checks.set_shot_changes(times)
+
     def _on_safe_zones_toggled(self) -> None:
         self.settings.set("video/safe_zones", self.window_actions["safe_zones"].isChecked())
         self._show_guides()
@@ -607,6 +617,7 @@ class MainWindow(QMainWindow):
             # A series keeps one waveform cache for all its episodes and languages (keyed by each video).
             owner = project.series.path if isinstance(project, EpisodeProject) else project.path
             self.waveform.load(video, str(owner))
+            self.shots.detect(video, str(owner))  # cached beside the waveform; FFmpeg on a thread otherwise
         else:
             self._show_message(self.tr("The video %1 is missing; review work is not affected.").replace("%1", video))
 
@@ -705,6 +716,7 @@ class MainWindow(QMainWindow):
             self.waveform_prefetch.stop()
         self.save_layout()
         self.waveform.cancel()
+        self.shots.cancel()
         if self.translator is not None:
             self.translator.close()
         super().closeEvent(event)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -61,6 +62,7 @@ class WindowChecks(QObject):
         # check kept in the cache for this project, if known: see _keep.
         self._checked_with: tuple[qa.QAProfile, qa.QAContext] | None = None
         self._kept_key = ""
+        self._shot_changes: tuple[int, ...] = ()  # the video's cuts, once detected (the shot-change rules use them)
         self.runner = QARunner(self)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
@@ -74,7 +76,13 @@ class WindowChecks(QObject):
             profile, error = project_profile(project, self._settings.get("qa/profile") or None), ""
         except qa.QAProfileError as exc:
             profile, error = qa.builtin_profile(project.meta.target_lang), str(exc)
-        return profile, project_qa_context(project), error
+        return profile, replace(project_qa_context(project), shot_changes=self._shot_changes), error
+
+    def set_shot_changes(self, times_ms: tuple[int, ...]) -> None:
+        """The video's cuts arrived (detected in the background): the whole document is checked again with them."""
+        if tuple(times_ms) != self._shot_changes:
+            self._shot_changes = tuple(times_ms)
+            self.run()
 
     def _setup(self) -> tuple[qa.QAProfile, qa.QAContext]:
         profile, context, error = self._inputs()

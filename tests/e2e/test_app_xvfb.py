@@ -90,6 +90,8 @@ def _colourful_share(pixels: np.ndarray) -> float:
 
 @pytest.mark.slow
 def test_demo_under_xvfb_with_real_libvlc(display, tmp_path):
+    # Follow off: line 1 stays current while the video plays past it (with Follow on, line 2 would be).
+    (tmp_path / "settings.ini").write_text("[video]\nfollow=false\n", encoding="utf-8")
     with _running_app(display, tmp_path, "demo", SUBREVIEW_REVIEWER="e2e-reviewer",
                       SUBREVIEW_VLC_AOUT="dummy") as app:
         window = _wait_window(display)

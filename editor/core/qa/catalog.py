@@ -22,6 +22,12 @@ RULES: dict[str, str] = {
     "chaining": QT_TRANSLATE_NOOP("QA", "Gap could be chained"),
     "overlap": QT_TRANSLATE_NOOP("QA", "Overlap"),
     "unsorted": QT_TRANSLATE_NOOP("QA", "Out of order"),
+    # Shot changes (the video's cuts, QAContext.shot_changes): Netflix's Timed Text Style Guide: Subtitle Timing
+    # Guidelines, section 2 "Timing to the shot change"; the numbers are the profile's (shot_change_frames,
+    # shot_change_gap_frames). No cuts known: these rules find nothing.
+    "shot_change_crossed": QT_TRANSLATE_NOOP("QA", "Crosses a shot change"),
+    "shot_change_start": QT_TRANSLATE_NOOP("QA", "Start off a shot change"),
+    "shot_change_end": QT_TRANSLATE_NOOP("QA", "End off a shot change"),
     "empty_target": QT_TRANSLATE_NOOP("QA", "Untranslated"),
     "han_in_target": QT_TRANSLATE_NOOP("QA", "Chinese characters in translation"),
     "foreign_punctuation": QT_TRANSLATE_NOOP("QA", "Punctuation of another script"),
@@ -51,6 +57,16 @@ MESSAGES: dict[str, str] = {
     ),
     "overlap": QT_TRANSLATE_NOOP("QA", "Overlaps subtitle #{next_id} by {overlap_ms} ms"),
     "unsorted": QT_TRANSLATE_NOOP("QA", "Starts before the previous subtitle (#{previous_id})"),
+    "shot_change_crossed": QT_TRANSLATE_NOOP("QA", "Stays on screen across the shot change at {cut}"),
+    "shot_change_start": QT_TRANSLATE_NOOP(
+        "QA", "Starts {frames:g} frames off the shot change at {cut}: start on it, or at least {min_frames:g} frames "
+        "away"
+    ),
+    "shot_change_end": QT_TRANSLATE_NOOP(
+        "QA",
+        "Ends {frames:g} frames off the shot change at {cut}: end {gap_frames:g} frames before it, or at least "
+        "{min_frames:g} frames away",
+    ),
     "empty_target": QT_TRANSLATE_NOOP("QA", "The source has no translation"),
     "han_in_target": QT_TRANSLATE_NOOP("QA", "Chinese characters left in the translation: {chars}"),
     "foreign_punctuation": QT_TRANSLATE_NOOP("QA", "Punctuation of another script: {marks} (write {expected})"),
@@ -73,6 +89,9 @@ DEFAULT_SEVERITIES: dict[str, str] = {
     "chaining": INFO,
     "overlap": ERROR,
     "unsorted": WARNING,
+    "shot_change_crossed": INFO,  # Netflix: avoid it "whenever possible"; dialogue across a cut may need it
+    "shot_change_start": WARNING,  # warnings, not errors: the cuts are found by a machine and may be wrong
+    "shot_change_end": WARNING,
     "empty_target": WARNING,
     "han_in_target": ERROR,
     "foreign_punctuation": ERROR,

@@ -35,6 +35,12 @@ class QAProfile:
     max_duration_ms: int
     min_gap_frames: float
     chain_gap_frames: float = 12
+    # Shot changes, from Netflix's Timed Text Style Guide: Subtitle Timing Guidelines, section 2 "Timing to the
+    # shot change" (partnerhelp.netflixstudios.com/hc/en-us/articles/360051554394): an in-cue within 12 frames
+    # of a shot change goes to it; an out-cue within 12 frames ends 2 frames (the minimum gap) before it; a
+    # subtitle that has to cross a shot change keeps its edges at least 12 frames from it.
+    shot_change_frames: float = 12
+    shot_change_gap_frames: float = 2
     cps_ignore_spaces: bool = False
     severities: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
     disabled: frozenset[str] = frozenset()
@@ -56,9 +62,13 @@ _NUMBER_KEYS: dict[str, type] = {
     "max_duration_ms": int,
     "min_gap_frames": float,
     "chain_gap_frames": float,
+    "shot_change_frames": float,
+    "shot_change_gap_frames": float,
 }
 _KNOWN_KEYS = ("name", "language", "extends", *_NUMBER_KEYS, "cps_ignore_spaces", "severities", "disabled")
-_REQUIRED = ("language", *_NUMBER_KEYS)
+# Keys added after profiles were first written take their default when a full profile (no `extends`) omits them.
+_OPTIONAL_NUMBERS = ("shot_change_frames", "shot_change_gap_frames")
+_REQUIRED = ("language", *(key for key in _NUMBER_KEYS if key not in _OPTIONAL_NUMBERS))
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _HANT_REGIONS = {"tw", "hk", "mo", "hant"}
 # Deprecated language subtags and their preferred value (IANA language subtag registry): Java and Android
@@ -272,8 +282,8 @@ def _check_ranges(path: Path, v: dict[str, Any]) -> None:
     for key in ("max_chars_per_line", "max_lines", "max_cps", "max_cps_children", "max_duration_ms"):
         if v[key] <= 0:
             raise _fail(path, key, f"must be greater than 0, not {v[key]}")
-    for key in ("min_duration_ms", "min_gap_frames", "chain_gap_frames"):
-        if v[key] < 0:
+    for key in ("min_duration_ms", "min_gap_frames", "chain_gap_frames", *_OPTIONAL_NUMBERS):
+        if key in v and v[key] < 0:
             raise _fail(path, key, f"must not be negative, not {v[key]}")
     if v["min_duration_ms"] > v["max_duration_ms"]:
         raise _fail(path, "min_duration_ms", f"is larger than max_duration_ms ({v['max_duration_ms']})")

@@ -15,7 +15,9 @@ from editor.core.qa.punctuation import punctuation_check
 from editor.core.qa.textrules import CueRules, check_cue, is_blank
 from editor.core.qa.timing import (
     NeighbourFinding,
+    ShotChangeCheck,
     neighbour_findings_steps,
+    shot_change_check,
 )
 from editor.core.stepwise import drain
 
@@ -26,17 +28,21 @@ Steps = Generator[None, None, list[QAIssue]]
 
 @dataclass(frozen=True)
 class QAContext:
-    """What the rules need besides the profile; `children` picks the profile's children reading speed."""
+    """What the rules need besides the profile; `children` picks the profile's children reading speed;
+    `shot_changes` are the video's cuts in ms (any iterable, kept sorted; none: the shot-change rules find
+    nothing)."""
 
     fps: float = 24.0
     source_lang: str = "zh-Hans"
     target_lang: str = "en"
     glossary: Sequence[GlossaryTerm] = ()
     children: bool = False
+    shot_changes: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.fps > 0:
             raise ValueError(f"fps must be greater than 0, not {self.fps}")
+        object.__setattr__(self, "shot_changes", tuple(sorted({int(ms) for ms in self.shot_changes})))
 
 
 def _cue_rules(profile: QAProfile, context: QAContext) -> CueRules:
@@ -52,6 +58,10 @@ def _cue_rules(profile: QAProfile, context: QAContext) -> CueRules:
         banned=tuple(t for t in context.glossary if not t.source and t.forbidden),
         punctuation=punctuation_check(context.target_lang, enabled),
     )
+
+
+def _shot_check(profile: QAProfile, context: QAContext, rules: CueRules) -> ShotChangeCheck | None:
+    return shot_change_check(context.shot_changes, profile, rules.enabled, context.fps)
 
 
 def _has_text(cue: Cue) -> bool:
@@ -81,18 +91,22 @@ def needs_full_check(before: Cue | None, after: Cue | None) -> bool:
 
 
 def _issues(
-    cues: Sequence[Cue] | Document, indexes: Iterable[int], neighbours: Iterable[NeighbourFinding], rules: CueRules
+    cues: Sequence[Cue] | Document, indexes: Iterable[int], neighbours: Iterable[NeighbourFinding], rules: CueRules,
+    shots: ShotChangeCheck | None
 ) -> list[QAIssue]:
     """Per-cue findings for `indexes` plus the neighbour findings, in file order then rule order."""
-    return drain(_issues_steps(cues, list(indexes), neighbours, rules))
+    return drain(_issues_steps(cues, list(indexes), neighbours, rules, shots))
 
 
 def _issues_steps(cues: Sequence[Cue] | Document, indexes: Sequence[int], neighbours: Iterable[NeighbourFinding],
-                  rules: CueRules, step: int = STEP) -> Steps:
+                  rules: CueRules, shots: ShotChangeCheck | None, step: int = STEP) -> Steps:
     found: dict[int, list[tuple[str, dict[str, Any]]]] = {}
     for start in range(0, len(indexes), step):
         for index in indexes[start:start + step]:
-            findings = check_cue(cues[index], rules)
+            cue = cues[index]
+            findings = check_cue(cue, rules)
+            if shots is not None and _has_text(cue):  # timing rules skip lines with no text at all
+                findings = findings + shots.findings(cue.start_ms, cue.end_ms)
             if findings:
                 found[index] = findings
         yield
@@ -127,7 +141,8 @@ def run_qa_steps(cues: Iterable[Cue], profile: QAProfile, context: QAContext, st
         with_text += [(i, c) for i, c in enumerate(cues[start:start + step], start) if _has_text(c)]
         yield
     neighbours = yield from neighbour_findings_steps(with_text, profile, rules.enabled, context.fps, step)
-    return (yield from _issues_steps(cues, [i for i, _ in with_text], neighbours, rules, step))
+    shots = _shot_check(profile, context, rules)
+    return (yield from _issues_steps(cues, [i for i, _ in with_text], neighbours, rules, shots, step))
 
 
 # Rules about a cue and its time neighbours. They read times, and which lines have any text: nothing else.
@@ -139,4 +154,5 @@ def check_own(doc: Document, cue_ids: Iterable[int], profile: QAProfile, context
     change of texts alone that left every line with text or without as it was (no `needs_full_check`), these
     are the only issues that can differ: a window replaces just them, without looking at other lines."""
     indexes = sorted(doc.index_of(cue_id) for cue_id in set(cue_ids) if cue_id in doc)
-    return _issues(doc, indexes, (), _cue_rules(profile, context))
+    rules = _cue_rules(profile, context)
+    return _issues(doc, indexes, (), rules, _shot_check(profile, context, rules))

@@ -23,10 +23,12 @@ def qa(
     target_lang: str | None = None,
     glossary: Sequence[GlossaryTerm] = (),
     children: bool = False,
+    shot_changes: tuple[int, ...] = (),
 ) -> list[QAIssue]:
     prof = builtin_profile(profile) if isinstance(profile, str) else profile
     lang = target_lang or prof.language
-    return run_qa(cues, prof, QAContext(fps=fps, target_lang=lang, glossary=glossary, children=children))
+    return run_qa(cues, prof, QAContext(fps=fps, target_lang=lang, glossary=glossary, children=children,
+                                            shot_changes=shot_changes))
 
 
 def only(issues: list[QAIssue], rule: str) -> list[dict[str, Any]]:
