@@ -16,12 +16,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from editor.core.media_info import MediaInfoError, VideoInfo, probe_video
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.shots import DEFAULT_THRESHOLD, ShotChanges, parse_scene_output, scene_filter
 from editor.core.user_error import UserError
+from editor.services.media_job import MediaJob
 from editor.services.waveform import NO_CONSOLE, peaks_cache_path
 
 CACHE_VERSION = 1
@@ -185,94 +186,37 @@ def error_sentence(error: UserError) -> str:
         return error.message
 
 
-class ShotDetector(QObject):
+class ShotDetector(MediaJob):
     """Finds a video's shot changes off the main thread; results of a cancelled or superseded run are dropped."""
 
     cuts_ready = Signal(object)  # ShotChanges
-    failed = Signal(str)  # one sentence, in the UI language
-    progress = Signal(float)  # 0..1
-    _worker_done = Signal(int, object)  # generation, ShotChanges | UserError
-    _worker_progress = Signal(int, float)
+    thread_name = "shot-changes"
+    cancelled_errors = (ShotDetectionCancelled,)
+    failure_errors = (ShotDetectionError, MediaInfoError)
 
     def __init__(self, parent: QObject | None = None, *, threshold: float = DEFAULT_THRESHOLD,
                  ffmpeg: str = "ffmpeg") -> None:
         super().__init__(parent)
         self.threshold = threshold
         self.ffmpeg = ffmpeg
-        self._generation = 0
-        self._cancel = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._worker_done.connect(self._on_worker_done)
-        self._worker_progress.connect(self._on_worker_progress)
 
     def detect(self, video_path: str | os.PathLike[str], owner_path: str | os.PathLike[str] | None) -> None:
         """Start on a thread: the cached cuts when `owner_path` (the project or series file) has them for this
         video as it is now, else ffmpeg's scene scores; `cuts_ready` or `failed` follows."""
-        self.cancel()
-        self._cancel = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="shot-changes", daemon=True,
-                                        args=(self._generation, Path(video_path), owner_path, self._cancel))
-        self._thread.start()
+        self._start(video_path, owner_path)
 
-    def cancel(self) -> None:
-        """Stop the running detection (ffmpeg is killed); nothing more is emitted for it."""
-        self._generation += 1
-        self._cancel.set()
+    def _cached(self, owner: str | os.PathLike[str], media: Path) -> ShotChanges | None:
+        return load_cached_shots(owner, media, threshold=self.threshold)
 
-    def is_running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+    def _compute(self, media: Path, cancel: threading.Event, report: Callable[[float], None]) -> ShotChanges:
+        return detect_shot_changes(media, threshold=self.threshold, cancel=cancel, on_progress=report,
+                                   ffmpeg=self.ffmpeg)
 
-    def wait(self, timeout: float | None = None) -> bool:
-        """Join the worker thread (for shutdown and tests); True when it has ended."""
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return not self.is_running()
+    def _save(self, owner: str | os.PathLike[str], media: Path, result: ShotChanges) -> None:
+        save_cached_shots(owner, media, result, threshold=self.threshold)
 
-    def _run(self, generation: int, video: Path, owner_path: str | os.PathLike[str] | None,
-             cancel: threading.Event) -> None:
-        last = [-1.0]
+    def _sentence(self, error: Exception) -> str:
+        return error_sentence(error) if isinstance(error, UserError) else str(error)
 
-        def emit(signal, *args: object) -> None:
-            """Emit unless cancelled; the detector may already be gone (window closed): then stop quietly."""
-            if cancel.is_set():
-                return
-            try:
-                signal.emit(*args)
-            except RuntimeError:  # "Signal source has been deleted"
-                cancel.set()
-
-        def report(fraction: float) -> None:
-            if fraction - last[0] >= 0.01 or fraction >= 1.0:
-                last[0] = fraction
-                emit(self._worker_progress, generation, fraction)
-
-        if owner_path is not None:
-            cached = load_cached_shots(owner_path, video, threshold=self.threshold)
-            if cached is not None:
-                emit(self._worker_done, generation, cached)
-                return
-        try:
-            cuts = detect_shot_changes(video, threshold=self.threshold, cancel=cancel, on_progress=report,
-                                       ffmpeg=self.ffmpeg)
-        except ShotDetectionCancelled:
-            return
-        except (ShotDetectionError, MediaInfoError) as exc:
-            emit(self._worker_done, generation, exc)
-            return
-        if owner_path is not None and not cancel.is_set():
-            save_cached_shots(owner_path, video, cuts, threshold=self.threshold)
-        emit(self._worker_done, generation, cuts)
-
-    @Slot(int, object)
-    def _on_worker_done(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return  # cancelled or superseded by a newer run
-        if isinstance(result, ShotChanges):
-            self.cuts_ready.emit(result)
-        elif isinstance(result, UserError):
-            self.failed.emit(error_sentence(result))
-
-    @Slot(int, float)
-    def _on_worker_progress(self, generation: int, fraction: float) -> None:
-        if generation == self._generation:
-            self.progress.emit(fraction)
+    def _deliver(self, result: ShotChanges) -> None:
+        self.cuts_ready.emit(result)

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
+
+from editor.services.media_job import MediaJob
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used: ~0.1 s at start, for projects without a video too (bench apps)
@@ -228,91 +230,32 @@ def save_cached(project_path: str | os.PathLike[str], media_path: str | os.PathL
 
 # --- background loading ------------------------------------------------------------------------------------
 
-class WaveformLoader(QObject):
+class WaveformLoader(MediaJob):
     """Loads peaks off the main thread; results of a cancelled or superseded load are dropped quietly."""
 
     peaks_ready = Signal(object)  # Peaks
-    failed = Signal(str)
-    progress = Signal(float)  # 0..1
-    _worker_done = Signal(int, object)  # generation, Peaks | str
-    _worker_progress = Signal(int, float)
+    thread_name = "waveform"
+    cancelled_errors = (WaveformCancelled,)
+    failure_errors = (WaveformError,)
 
     def __init__(self, parent: QObject | None = None, *, rate: int = 100, ffmpeg: str = "ffmpeg") -> None:
         super().__init__(parent)
         self.rate = rate
         self.ffmpeg = ffmpeg
-        self._generation = 0
-        self._cancel = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._worker_done.connect(self._on_worker_done)
-        self._worker_progress.connect(self._on_worker_progress)
 
     def load(self, media_path: str | os.PathLike[str], project_path: str | os.PathLike[str] | None) -> None:
         """Start loading on a thread: valid cached peaks are read there (numpy's import alone is ~85 ms: never on the
         GUI thread), else ffmpeg decodes the audio; `peaks_ready` or `failed` follows."""
-        self.cancel()
-        self._cancel = threading.Event()
-        self._thread = threading.Thread(target=self._run, name="waveform", daemon=True,
-                                        args=(self._generation, Path(media_path), project_path, self._cancel))
-        self._thread.start()
+        self._start(media_path, project_path)
 
-    def cancel(self) -> None:
-        """Stop the running extraction (ffmpeg is killed); nothing more is emitted for it."""
-        self._generation += 1
-        self._cancel.set()
+    def _cached(self, owner: str | os.PathLike[str], media: Path) -> Peaks | None:
+        return load_cached(owner, media, rate=self.rate)
 
-    def is_running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+    def _compute(self, media: Path, cancel: threading.Event, report: Callable[[float], None]) -> Peaks:
+        return extract_peaks(media, rate=self.rate, cancel=cancel, on_progress=report, ffmpeg=self.ffmpeg)
 
-    def wait(self, timeout: float | None = None) -> bool:
-        """Join the worker thread (for shutdown and tests); True when it has ended."""
-        if self._thread is not None:
-            self._thread.join(timeout)
-        return not self.is_running()
+    def _save(self, owner: str | os.PathLike[str], media: Path, result: Peaks) -> None:
+        save_cached(owner, media, result)
 
-    def _run(self, generation: int, media: Path, project_path: str | os.PathLike[str] | None,
-             cancel: threading.Event) -> None:
-        last = [-1.0]
-
-        def emit(signal, *args: object) -> None:
-            """Emit unless cancelled; the loader may already be gone (window closed): then stop quietly."""
-            if cancel.is_set():
-                return
-            try:
-                signal.emit(*args)
-            except RuntimeError:  # "Signal source has been deleted"
-                cancel.set()
-
-        def report(fraction: float) -> None:
-            if fraction - last[0] >= 0.01 or fraction >= 1.0:
-                last[0] = fraction
-                emit(self._worker_progress, generation, fraction)
-
-        cached = load_cached(project_path, media, rate=self.rate) if project_path is not None else None
-        if cached is not None:
-            emit(self._worker_done, generation, cached)
-            return
-        try:
-            peaks = extract_peaks(media, rate=self.rate, cancel=cancel, on_progress=report, ffmpeg=self.ffmpeg)
-        except WaveformCancelled:
-            return
-        except WaveformError as exc:
-            emit(self._worker_done, generation, str(exc))
-            return
-        if project_path is not None and not cancel.is_set():
-            save_cached(project_path, media, peaks)
-        emit(self._worker_done, generation, peaks)
-
-    @Slot(int, object)
-    def _on_worker_done(self, generation: int, result: object) -> None:
-        if generation != self._generation:
-            return  # cancelled or superseded by a newer load
-        if isinstance(result, Peaks):
-            self.peaks_ready.emit(result)
-        else:
-            self.failed.emit(str(result))
-
-    @Slot(int, float)
-    def _on_worker_progress(self, generation: int, fraction: float) -> None:
-        if generation == self._generation:
-            self.progress.emit(fraction)
+    def _deliver(self, result: Peaks) -> None:
+        self.peaks_ready.emit(result)
