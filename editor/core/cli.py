@@ -282,17 +282,8 @@ def _region(text: str) -> tuple[int, int, int, int]:
     return x, y, w, h
 
 
-def stored_band(project: Project) -> tuple[int, int, int, int] | None:
-    """The burned-in source band found when the source was read from the picture (meta `source_band`)."""
-    raw = project.meta.extra.get("source_band", "")
-    try:
-        return _region(raw) if raw else None
-    except argparse.ArgumentTypeError:
-        return None
-
-
 def cmd_render(args: argparse.Namespace) -> int:
-    from editor.core.render import render_project
+    from editor.core.render import render_project, stored_band
     from editor.core.workflows import ExportRefused
 
     path = _existing_file(args.file, "project or series")

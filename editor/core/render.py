@@ -234,7 +234,23 @@ def render_project(project: Project, out: str | os.PathLike[str], *, actor: str,
                           cover=cover, cover_style=cover_style, style=style, progress=progress,
                           should_stop=should_stop)
     if not result.cancelled:
-        project.log_event("render", actor=actor, after={
-            "path": str(Path(out).resolve()), "lines": result.lines, "unreviewed": len(pending),
-            "cover": list(cover) if cover is not None else None, "cover_style": cover_style if cover else None})
+        log_render(project, result, actor=actor, unreviewed=len(pending), cover=cover, cover_style=cover_style)
     return result
+
+
+def log_render(project: Project, result: RenderResult, *, actor: str, unreviewed: int, cover: Region | None,
+               cover_style: str) -> None:
+    """The render in the project's history: where, how many lines, how many undecided, what was covered."""
+    project.log_event("render", actor=actor, after={
+        "path": str(result.out.resolve()), "lines": result.lines, "unreviewed": unreviewed,
+        "cover": list(cover) if cover is not None else None, "cover_style": cover_style if cover else None})
+
+
+def stored_band(project: Project) -> Region | None:
+    """The burned-in source band found when the source was read from the picture (meta `source_band`: X,Y,W,H)."""
+    parts = project.meta.extra.get("source_band", "").split(",")
+    try:
+        x, y, w, h = (int(p.strip()) for p in parts)
+    except ValueError:
+        return None
+    return x, y, w, h

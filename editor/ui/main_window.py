@@ -527,7 +527,7 @@ class MainWindow(QMainWindow):
         if not self.window_actions["safe_zones"].isChecked() or size is None:
             self.player.set_guides(None)
             return
-        from editor.core.cli import stored_band
+        from editor.core.render import stored_band
         from editor.core.safe_zones import PROFILES
         from editor.ui.safe_zone_guides import guides_file
 

@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.cli import stored_band
-from editor.core.render import RenderResult, render_video
+from editor.core.render import RenderResult, log_render, render_video, stored_band
 from editor.core.store import ProjectError
 from editor.core.user_error import UserError
 from editor.core.workflows import undecided
@@ -160,9 +159,8 @@ class RenderDialog(QDialog):
         project = self._window.session.project
         done = self.tr("Rendered %1 lines into %2.").replace("%1", str(result.lines)).replace("%2", str(result.out))
         try:
-            project.log_event("render", actor=self._window.session.reviewer, after={
-                "path": str(result.out.resolve()), "lines": result.lines, "unreviewed": unreviewed,
-                "cover": list(cover) if cover else None, "cover_style": style if cover else None})
+            log_render(project, result, actor=self._window.session.reviewer, unreviewed=unreviewed, cover=cover,
+                       cover_style=style)
         except ProjectError as exc:  # the video is made; that it could not be logged is said, not hidden
             done += " " + self.tr("It could not be noted in the project's history: %1").replace("%1", error_text(exc))
         self.status.setText(done)
