@@ -126,6 +126,11 @@ def frame_rate_for(video: str | None, given: float | None) -> tuple[float, str]:
 def cmd_new(args: argparse.Namespace) -> int:
     from editor.core import workflows
 
+    if args.source_from_picture:
+        return _new_from_picture(args)
+    if not args.source:
+        raise CliError("give the source subtitles with --source FILE, or read them from the video's picture with "
+                       "--video VIDEO --source-from-picture")
     _existing_file(args.source, "subtitle file")
     if args.video:
         _existing_file(args.video, "video")
@@ -141,6 +146,39 @@ def cmd_new(args: argparse.Namespace) -> int:
             print(f"  note: {note}", file=sys.stderr)
         for p in sub.problems:
             print(f"  warning: {problem_line(p)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _new_from_picture(args: argparse.Namespace) -> int:
+    """`new --video V --source-from-picture`: a project whose source lines are read from the picture."""
+    from editor.core import workflows
+    from editor.core.ocr import OcrError, read_burned_in
+    from editor.core.ocr.commands import parse_region, progress_printer
+    from editor.core.ocr.model import script_for
+
+    if args.source:
+        raise CliError("give either --source or --source-from-picture, not both")
+    if not args.video:
+        raise CliError("--source-from-picture needs the video: --video VIDEO")
+    if Path(args.project).exists():
+        raise CliError(f"{args.project} already exists; choose another name or remove it first")
+    try:
+        result = read_burned_in(args.video, lang=script_for(args.source_lang),
+                                region=parse_region(args.region), progress=progress_printer())
+    except OcrError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    for note in result.notes:
+        print(f"note: {note.message}", file=sys.stderr)
+    if not result.cues:
+        print(f"error: no project was made: no line was read from {Path(args.video).name}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    with workflows.create_project_from_picture(
+            args.project, args.video, result, actor=reviewer_name(args.reviewer), source_lang=args.source_lang,
+            target_lang=args.target_lang, qa_profile=args.profile or "") as project:
+        print(f"created {args.project}: {len(project.doc)} lines read from the picture of {args.video}, "
+              f"{result.fps:g} fps; check the source lines first (lowest confidence first) in the window's Source "
+              "Check")
     return EXIT_OK
 
 
@@ -389,8 +427,14 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
 
     p = add("new", cmd_new, "Create a project from a source subtitle file.", writes=True)
     p.add_argument("project", help="the new PROJECT.subrev (must not exist)")
-    p.add_argument("--source", required=True, help="source subtitle file (.srt, .vtt, .ass, .ssa)")
+    p.add_argument("--source", help="source subtitle file (.srt, .vtt, .ass, .ssa)")
     p.add_argument("--video", help="the video the subtitles belong to")
+    p.add_argument("--source-from-picture", action="store_true",
+                   help="no subtitle file: read the source from the Chinese subtitles burned into --video (offline "
+                   "OCR); each line keeps its confidence and waits for a person's source check")
+    p.add_argument("--region", default="auto", metavar="auto|X,Y,W,H",
+                   help="with --source-from-picture: where the subtitles are, in the video's pixels (default: found "
+                   "by itself)")
     p.add_argument("--source-lang", default="zh-Hans", help="language of the source subtitles (zh-Hans)")
     p.add_argument("--target-lang", default="en")
     p.add_argument("--fps", type=_positive_float, default=None,

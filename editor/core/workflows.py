@@ -7,8 +7,9 @@ from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from editor.core import edits
+from editor.core import edits, source_check
 from editor.core.document import NO_META, Cue
 from editor.core.formats import (
     DROP_REASONS,
@@ -26,6 +27,9 @@ from editor.core.review import NEEDS_DECISION, PERSON_WORK, QT_TRANSLATE_NOOP, A
 from editor.core.store import Project, ProjectMeta
 from editor.core.store.project import now_iso
 from editor.core.user_error import UserError
+
+if TYPE_CHECKING:
+    from editor.core.ocr.model import OcrResult
 
 EXPORT_FORMATS = ("srt", "vtt", "ass", "ssa")
 NOTHING_TO_EXPORT = QT_TRANSLATE_NOOP("Errors", "nothing to export: no line of {project} has a translation yet, "
@@ -58,6 +62,36 @@ def create_project(path: str | os.PathLike[str], source: str | os.PathLike[str],
                    "problems": len(sub.problems)}
         project = Project.create(path, cues_from_file(sub), meta, actor=actor, details=details)
         return project, sub
+
+
+def cues_from_picture(result: OcrResult) -> list[Cue]:
+    """Cues for a project whose source was read from the picture: each keeps its recognition confidence and waits
+    for a person's source check."""
+    return [Cue(i, c.start_ms, c.end_ms, c.text, meta=source_check.ocr_meta(c.confidence, moving=c.moving))
+            for i, c in enumerate(result.cues, start=1)]
+
+
+def band_text(band: tuple[int, int, int, int]) -> str:
+    """The project meta `source_band`: X,Y,W,H in the video's pixels (read back by render.stored_band)."""
+    return ",".join(str(int(v)) for v in band)
+
+
+def create_project_from_picture(path: str | os.PathLike[str], video: str | os.PathLike[str], result: OcrResult, *,
+                                actor: str, source_lang: str = "zh-Hans", target_lang: str = "en",
+                                qa_profile: str = "") -> Project:
+    """A new project whose source lines are what `read_burned_in` read from `video`; the band it read them in is
+    kept (`source_band`) for the render's cover and the placement checks. Refuses a reading with no line: a project
+    is never made from an empty source (the notes say why it is empty)."""
+    if not result.cues:
+        raise ValueError("no line was read from the picture")
+    extra = {"source_origin": source_check.OCR}
+    if result.band is not None:
+        extra["source_band"] = band_text(result.band)
+    meta = ProjectMeta(source_lang=source_lang, target_lang=target_lang, fps=result.fps,
+                       video_path=str(Path(video).resolve()), qa_profile=qa_profile, extra=extra)
+    details = {"read_from_picture": meta.video_path, "band": list(result.band) if result.band else None,
+               "frames_read": result.frames_read, "notes": [note.code for note in result.notes]}
+    return Project.create(path, cues_from_picture(result), meta, actor=actor, details=details)
 
 
 @dataclass(frozen=True)

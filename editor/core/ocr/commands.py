@@ -57,7 +57,7 @@ def run_ocr(args: argparse.Namespace) -> int:
         raise cli.CliError(f"cannot write {args.output}: use a .srt, .vtt, .ass or .ssa name")
     try:
         result = read_burned_in(args.video, lang=args.lang, region=parse_region(args.region),
-                                progress=_progress_printer() if not args.json else None)
+                                progress=progress_printer() if not args.json else None)
     except OcrError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return cli.EXIT_BAD_INPUT
@@ -79,7 +79,7 @@ def run_ocr(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
-def _progress_printer() -> Callable[[float], None] | None:
+def progress_printer() -> Callable[[float], None] | None:
     """Print the percentage done to stderr on a terminal, every 5 %."""
     if not sys.stderr.isatty():
         return None

@@ -41,6 +41,13 @@ TRADITIONAL = QT_TRANSLATE_NOOP(
 CANCELLED = QT_TRANSLATE_NOOP("Ocr", "stopped at {at}: only the lines before that point were read.")
 
 
+def script_for(source_lang: str) -> str:
+    """The script to read for a project's source language: zh-Hant for traditional Chinese (zh-Hant, zh-TW,
+    zh-HK, zh-MO), else zh-Hans."""
+    code = source_lang.strip().lower().replace("_", "-")
+    return "zh-Hant" if code.startswith("zh-hant") or code in ("zh-tw", "zh-hk", "zh-mo") else "zh-Hans"
+
+
 class OcrError(UserError):
     """A video that cannot be read; `code`: missing, not_a_file, unreadable, no_picture, no_ffmpeg, undecodable,
     region_outside, bad_region, no_engine."""
