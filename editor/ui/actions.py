@@ -40,6 +40,9 @@ class ActionSpec:
 SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("open_project", "file", QT_TRANSLATE_NOOP("Actions", "&Open Project…"), "Ctrl+O"),
     ActionSpec("open_media", "file", QT_TRANSLATE_NOOP("Actions", "Open &Video and Subtitles…"), "Ctrl+Shift+O"),
+    ActionSpec("make_source", "file", QT_TRANSLATE_NOOP("Actions", "Make Source from &Video…"), "",
+               QT_TRANSLATE_NOOP("Actions", "A new project whose Chinese source is read from the subtitles burned "
+                                            "into a video's picture (offline)")),
     ActionSpec("import_target", "file", QT_TRANSLATE_NOOP("Actions", "&Import Existing Translation…")),
     ActionSpec("import_glossary", "file", QT_TRANSLATE_NOOP("Actions", "Import &Glossary (CSV)…")),
     ActionSpec("reopen_encoding", "file", QT_TRANSLATE_NOOP("Actions", "Reopen Source with E&ncoding…"), "",
@@ -67,6 +70,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("insert_alt1", "review", QT_TRANSLATE_NOOP("Actions", "Insert Alternative &1"), "Ctrl+1"),
     ActionSpec("insert_alt2", "review", QT_TRANSLATE_NOOP("Actions", "Insert Alternative &2"), "Ctrl+2"),
     ActionSpec("insert_alt3", "review", QT_TRANSLATE_NOOP("Actions", "Insert Alternative &3"), "Ctrl+3"),
+    ActionSpec("source_check", "review", QT_TRANSLATE_NOOP("Actions", "&Source Check"), "Ctrl+Shift+K",
+               QT_TRANSLATE_NOOP("Actions", "Confirm or fix the source lines read from the picture, lowest "
+                                            "confidence first")),
     ActionSpec("next_decision", "review", QT_TRANSLATE_NOOP("Actions", "Next Line Needing a &Decision"), "Ctrl+J"),
     ActionSpec("next_to_review", "review", QT_TRANSLATE_NOOP("Actions", "Next Line to Re&view"), "Ctrl+Shift+J",
                QT_TRANSLATE_NOOP("Actions", "The next translated line no reviewer has approved yet")),

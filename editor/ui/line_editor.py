@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core import edits
+from editor.core import edits, source_check
 from editor.core.document import Change, Cue
 from editor.core.glossary import GlossaryIndex, GlossaryTerm
 from editor.core.qa import QAIssue
@@ -222,7 +222,6 @@ class LineEditor(QWidget):
         self.setTabOrder(self.target_edit, self.comment_edit)
 
     def retranslate(self) -> None:
-        self._source_label.setText(self.tr("Source"))
         self._target_label.setText(self.tr("Translation"))
         self.comment_edit.setPlaceholderText(self.tr("Add a comment on this line for the team (Enter posts it)"))
         self._post.setText(self.tr("Post"))
@@ -444,6 +443,7 @@ class LineEditor(QWidget):
         cue = self._cue()
         self._show_header()
         self._show_badge(cue)
+        self._show_source_origin(cue)
         self.review_thread.show_comments(cue.comments if cue is not None else ())
         self.details.show_cue(cue, plain_text(self.target_edit), self._glossary, self._issues, self._number_of)
         if self.memory_for is not None and cue is not None:
@@ -466,6 +466,23 @@ class LineEditor(QWidget):
         self._speed.setToolTip(self.tr("Duration, reading speed (characters per second) and characters per line"))
         too_fast = self.max_cps is not None and cps > self.max_cps
         self._speed.setStyleSheet("color:#c0262d" if too_fast else "")
+
+    def _show_source_origin(self, cue: Cue | None) -> None:
+        """"Source", or for a line read from the picture its confidence and whether a person checked it."""
+        value = source_check.confidence(cue) if cue is not None else None
+        if cue is None or value is None:
+            self._source_label.setText(self.tr("Source"))
+            self._source_label.setStyleSheet("")
+            return
+        check = source_check.check_of(cue)
+        if check == source_check.FIXED:
+            text = self.tr("Source · read from the picture, fixed by a person")
+        elif check == source_check.CONFIRMED:
+            text = self.tr("Source · read from the picture (%1), confirmed by a person")
+        else:
+            text = self.tr("Source · read from the picture (%1), not checked yet (Review > Source Check)")
+        self._source_label.setText(text.replace("%1", f"{value:.0%}"))
+        self._source_label.setStyleSheet("" if check else "color:#b26a00; font-weight:bold")
 
     def _show_badge(self, cue: Cue | None) -> None:
         self._badge.setVisible(cue is not None)

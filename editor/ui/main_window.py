@@ -26,6 +26,7 @@ from editor.core.formats import ENCODING_GUESSED, SubtitleFile, encoding_label
 from editor.core.frames import duration_of_frames
 from editor.core.review import State
 from editor.core.series.episode import EpisodeProject
+from editor.core.source_check import needs_source_check
 from editor.core.text import placed_at_top, strip_tags
 from editor.core.workflows import needs_decision, review_counts
 from editor.services.player import Player
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from editor.core.shots import ShotChanges
     from editor.core.workflows import NewProject
     from editor.ui.series_panel import SeriesHost
+    from editor.ui.source_check_panel import SourceCheckPanel
 
 SEEK_STEP_MS = 2000
 PREFETCH_DELAY_MS = 3000  # a series: other episodes' waveforms start after this one's own
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow):
         self._player_state = "stopped"
         self._model_info: tuple[str, str] | None = None  # (model id, device) once the worker loaded a model
         self._model_error = ""
+        self.source_check: SourceCheckPanel | None = None  # Review > Source Check, made on first use
+        self.source_check_dock: QDockWidget | None = None
         # Set by editor.app: opens another project (a path, or one to make) in place of this one.
         self.open_project_callback: Callable[[Path | NewProject], None] | None = None
         self._build_widgets()
@@ -103,6 +107,7 @@ class MainWindow(QMainWindow):
         self.after_paint.add(self._load_media)
         self.after_paint.add(lambda: window_spelling.attach_spelling(self))
         self.after_paint.add(self.checks.start)
+        self.after_paint.add(self._offer_source_check)
 
     @property
     def closed(self) -> bool:
@@ -156,8 +161,8 @@ class MainWindow(QMainWindow):
         for key, _title in MENUS:
             self.menus[key] = bar.addMenu("")
         groups = {"review": ("confirm_next", "approve_next", "reject", None, "insert_draft", "insert_alt1",
-                             "insert_alt2", "insert_alt3", None, "next_decision", "next_to_review",
-                             "next_untranslated", "next_issue", "next_line", "prev_line")}
+                             "insert_alt2", "insert_alt3", None, "source_check", None, "next_decision",
+                             "next_to_review", "next_untranslated", "next_issue", "next_line", "prev_line")}
         for spec in self.window_actions.specs.values():
             if spec.menu == "review":
                 continue
@@ -237,6 +242,8 @@ class MainWindow(QMainWindow):
         a.connect("about", lambda: file_actions.show_about(self))
         a.connect("open_project", lambda: file_actions.open_project(self))
         a.connect("open_media", lambda: file_actions.open_media(self))
+        a.connect("make_source", self._make_source_from_video)
+        a.connect("source_check", self.show_source_check)
         a.connect("quit", self.close)
         self.table.current_cue_changed.connect(self.review.set_current)
         self.review.current_changed.connect(self._on_review_current_changed)
@@ -575,6 +582,28 @@ class MainWindow(QMainWindow):
             self.series_checks.run()
         else:
             QTimer.singleShot(SERIES_CHECKS_DELAY_MS, self.series_checks, self.series_checks.run)
+
+    def _make_source_from_video(self) -> None:
+        from editor.ui.picture_source_dialog import make_source_from_video  # numpy-free; loaded on first use
+
+        make_source_from_video(self)
+
+    def show_source_check(self) -> None:
+        """Review > Source Check: the dock of source lines read from the picture, made on first use."""
+        if self.source_check_dock is None:
+            from editor.ui.source_check_panel import attach_source_check
+
+            attach_source_check(self)
+        assert self.source_check_dock is not None and self.source_check is not None
+        self.source_check_dock.show()
+        self.source_check_dock.raise_()
+        if self.source_check.current_cue_id is not None:  # the line being checked, in the table and the video
+            self.table.select_cue(self.source_check.current_cue_id)
+
+    def _offer_source_check(self) -> None:
+        """A project whose source lines wait for a check opens with the Source Check in view."""
+        if any(needs_source_check(cue) for cue in self.session.doc):
+            self.show_source_check()
 
     def _render_video(self) -> None:
         from editor.ui import render_dialog  # on use: FFmpeg's side of the window
