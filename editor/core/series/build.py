@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,16 +13,22 @@ from editor.core.formats import SubtitleError, read_subtitles
 from editor.core.media_info import MediaInfoError, VideoInfo, probe_video
 from editor.core.review import QT_TRANSLATE_NOOP, Actor, State
 from editor.core.series.episode import EpisodeProject, make_stale
-from editor.core.series.pairing import FolderPlan, PlannedEpisode, pair_files, pair_folder
+from editor.core.series.pairing import VIDEO_UNPAIRED, FolderPlan, PlannedEpisode, pair_files, pair_folder
 from editor.core.series.realign import Fate, Line, align
 from editor.core.series.store import NewEpisode, Series, SeriesError, insert_event, insert_lines
 from editor.core.store import Project, ProjectMeta
+from editor.core.store.project import ALREADY_EXISTS
+from editor.core.workflows import band_text, cues_from_picture
 
 DEFAULT_FPS = 24.0
 NO_EPISODE = QT_TRANSLATE_NOOP("Errors", "no episode could be made from {folder}: {reason}")
 NOT_A_FOLDER = QT_TRANSLATE_NOOP("Errors", "{folder} is not a folder; no series was made")
 NO_SUBTITLES = QT_TRANSLATE_NOOP("Errors", "{folder} holds no subtitle files (.srt, .vtt, .ass, .ssa); no series was "
                                  "made")
+
+
+STOPPED = QT_TRANSLATE_NOOP("Errors", "stopped after reading {read} of {videos} videos; no series was made. The "
+                            "videos read are kept: the same command goes on from where it stopped.")
 
 
 @dataclass
@@ -43,10 +49,12 @@ def _probe(video: Path | None) -> VideoInfo | MediaInfoError | None:
 
 
 def read_episodes(plan: FolderPlan, *, source_lang: str, encoding: str | None = None,
-                  report: SeriesReport) -> list[NewEpisode]:
+                  report: SeriesReport, from_picture: bool = False) -> list[NewEpisode]:
     """Each planned episode's source lines and its video's frame rate and duration; problems go to the report,
-    an episode whose subtitles cannot be read is left out (nothing else is)."""
-    report.problems += plan.problems()
+    an episode whose subtitles cannot be read is left out (nothing else is). `from_picture`: videos without
+    subtitles are not problems (their source is read from the picture by `read_from_picture`)."""
+    report.problems += [issue.message for issue in plan.issues()
+                        if not (from_picture and issue.template == VIDEO_UNPAIRED)]
     planned = [p for p in plan.episodes if p.subtitles is not None]
     with ThreadPoolExecutor(max_workers=min(8, (os.cpu_count() or 2) * 2)) as pool:  # ffprobe runs in parallel
         probes = list(pool.map(_probe, [p.video for p in planned]))
@@ -89,14 +97,72 @@ def _read_episode(item: PlannedEpisode, probe: VideoInfo | MediaInfoError | None
                       source_encoding=sub.encoding, duration_ms=duration, header=sub.header, footer=sub.footer)
 
 
+Progress = Callable[[float, str], None]  # fraction of all the videos read, the episode being read
+
+
+def read_from_picture(planned: Sequence[PlannedEpisode], *, source_lang: str, report: SeriesReport,
+                      progress: Progress | None = None, should_stop: Callable[[], bool] | None = None,
+                      ) -> list[NewEpisode]:
+    """Episodes whose source lines are read from the subtitles burned into their videos, one video after another
+    (each reading uses every core). A finished reading is kept in the user's cache: after a stop, the next run
+    goes on where this one stopped (a stop is a SeriesError: no series is made from part of the videos). A video with
+    no text or that cannot be read is left out, said in the report."""
+    from editor.core.ocr import OcrError, read_burned_in
+    from editor.core.ocr.cache import cached_reading, keep_reading
+    from editor.core.ocr.model import script_for
+
+    lang = script_for(source_lang)
+    stop = should_stop or (lambda: False)
+    episodes: list[NewEpisode] = []
+    for k, item in enumerate(planned):
+        assert item.video is not None
+        video = item.video
+
+        def part(fraction: float, k: int = k, name: str = item.name) -> None:
+            if progress is not None:
+                progress((k + fraction) / len(planned), name)
+
+        result = cached_reading(video, lang)
+        if result is None and not stop():
+            try:
+                result = read_burned_in(video, lang=lang, progress=part, should_stop=stop)
+            except OcrError as exc:
+                report.problems.append(f"{video.name}: {exc}; episode {item.name} was not added")
+                continue
+            keep_reading(video, lang, result)
+        if result is None or result.cancelled:
+            raise SeriesError(template=STOPPED, read=k, videos=len(planned))
+        part(1.0)
+        report.problems += [f"{video.name}: {note.message}" for note in result.notes]
+        if not result.cues:
+            report.problems.append(f"{video.name}: no line was read; episode {item.name} was not added")
+            continue
+        report.added.append(item.name)
+        episodes.append(NewEpisode(item.name, item.number, cues_from_picture(result), result.fps,
+                                   video_path=str(video.resolve()), duration_ms=result.duration_ms,
+                                   source_band=band_text(result.band) if result.band else ""))
+    return episodes
+
+
 def create_series(path: str | os.PathLike[str], folder: str | os.PathLike[str], *, source_lang: str,
-                  languages: Sequence[str], actor: str, encoding: str | None = None) -> tuple[Series, SeriesReport]:
-    """A new series from a vendor's folder (videos paired with their subtitles by name and episode number)."""
+                  languages: Sequence[str], actor: str, encoding: str | None = None, from_picture: bool = False,
+                  progress: Progress | None = None,
+                  should_stop: Callable[[], bool] | None = None) -> tuple[Series, SeriesReport]:
+    """A new series from a vendor's folder (videos paired with their subtitles by name and episode number).
+    `from_picture`: a video with no subtitles becomes an episode whose source is read from its picture."""
     folder = Path(folder)
     if not folder.is_dir():
         raise SeriesError(template=NOT_A_FOLDER, folder=folder)
+    if Path(path).exists():  # said before any video is read
+        raise SeriesError(template=ALREADY_EXISTS, path=Path(path))
     report = SeriesReport()
-    episodes = read_episodes(pair_folder(folder), source_lang=source_lang, encoding=encoding, report=report)
+    plan = pair_folder(folder)
+    episodes = read_episodes(plan, source_lang=source_lang, encoding=encoding, report=report,
+                             from_picture=from_picture)
+    if from_picture and plan.videos_alone:
+        episodes += read_from_picture(plan.videos_alone, source_lang=source_lang, report=report,
+                                      progress=progress, should_stop=should_stop)
+        episodes.sort(key=lambda e: (e.number is None, e.number or 0, e.name))
     if not episodes:
         if not report.problems:
             raise SeriesError(template=NO_SUBTITLES, folder=folder)

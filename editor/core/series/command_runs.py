@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,13 +35,28 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise cli.CliError(f"{args.series} already exists; choose another name or remove it first")
     series, report = build.create_series(args.series, args.episodes, source_lang=args.source_lang,
                                          languages=args.target_lang or ["en"], actor=cli.reviewer_name(args.reviewer),
-                                         encoding=args.encoding)
+                                         encoding=args.encoding, from_picture=args.source_from_picture,
+                                         progress=_reading_printer())
     with series:
         episodes = series.episodes()
         print(f"created {args.series}: {len(episodes)} episodes, {sum(e.cues for e in episodes)} lines, "
               f"languages {', '.join(lang.code for lang in series.languages())}")
     _print_report(report)
     return cli.EXIT_OK
+
+
+def _reading_printer() -> Callable[[float, str], None] | None:
+    """On a terminal: how far the reading of the videos is, and which episode is being read."""
+    if not sys.stderr.isatty():
+        return None
+    shown = [""]
+
+    def show(fraction: float, episode: str) -> None:
+        text = f"reading the picture: {int(fraction * 100)} % ({episode})"
+        if text != shown[0]:
+            shown[0] = text
+            print(f"\r{text:<70}", end="" if fraction < 1 else "\n", file=sys.stderr, flush=True)
+    return show
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -36,6 +36,10 @@ def add_commands(sub: argparse._SubParsersAction,
     p.add_argument("--target-lang", action="append", metavar="LANG",
                    help="a target language; repeat for several (default: en)")
     p.add_argument("--encoding", help="the subtitles' text encoding (default: detected per file)")
+    p.add_argument("--source-from-picture", action="store_true",
+                   help="a video with no subtitles becomes an episode whose source is read from the Chinese "
+                   "subtitles burned into its picture (offline OCR, about a quarter of the video's length each); "
+                   "each line waits for a person's source check. Stopped, a new run goes on where it stopped")
 
     p = add("add", _run("cmd_add"),
             "Add episodes (videos and their subtitles) to a series.", writes=True)

@@ -18,7 +18,7 @@ from typing import Any
 from editor.core.document import Change, Cue, Document
 from editor.core.gc_pause import gc_paused
 from editor.core.review import HUMAN_DECIDED, Actor, State, stale_after_change
-from editor.core.series.store import Episode, Series, insert_event, source_key
+from editor.core.series.store import Episode, Series, band_key, insert_event, source_key
 from editor.core.store.codec import changed_fields, cue_from_row, cue_to_row
 from editor.core.store.project import Event, Project, ProjectMeta, now_iso
 
@@ -79,6 +79,9 @@ class EpisodeProject(Project):
                            source_encoding=episode.source_encoding, header=episode.header, footer=episode.footer,
                            created_at=series.meta("created_at"),
                            extra={"series": str(series.path), "episode": episode.name, "model": language.model})
+        band = series.meta(band_key(episode.id))
+        if band:
+            meta.extra["source_band"] = band
         # Named like an exported file would be (EP01.en): the window's title, the QA cache and export names use it.
         path = series.path.with_name(f"{episode.name}.{lang}")
         super().__init__(path, con, Document(cues, next_id=_next_cue_id(con, episode.id)), meta, positions)
@@ -173,6 +176,9 @@ class EpisodeProject(Project):
             if key in _EPISODE_KEYS:
                 self._con.execute(f"UPDATE episodes SET {key} = ? WHERE id = ?",
                                   (float(value) if key == "fps" else value, self.episode.id))
+            elif key == "source_band":  # the episode's own, not the whole series'
+                self._con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                                  (band_key(self.episode.id), value))
             elif key == "qa_profile":
                 self._con.execute("UPDATE languages SET qa_profile = ? WHERE code = ?", (value, self.lang))
             else:

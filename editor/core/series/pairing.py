@@ -88,6 +88,8 @@ class FolderPlan:
     unpaired: list[Path]
     duplicates: list[Duplicate]
     ignored: list[Path]
+    # Videos with no subtitles (also in `unpaired`): episodes whose source can be read from the picture.
+    videos_alone: list[PlannedEpisode] = field(default_factory=list)
 
     def issues(self) -> list[PairingIssue]:
         """Duplicates first (they leave an episode out), then unpaired files."""
@@ -293,12 +295,13 @@ class _Claim:
 def _plan(files: list[Path], ignored: list[Path]) -> FolderPlan:
     claims = _claims(files, ignored)
     labels = _labels(files)
-    episodes, unpaired, duplicates = [], [], []
+    episodes, unpaired, duplicates, alone = [], [], [], []
     for claim in claims.values():
         if len(claim.videos) > 1 or len(claim.subtitles) > 1:
             duplicates.append(_duplicate(claim, labels))
         elif not claim.subtitles:
             unpaired.append(claim.videos[0])
+            alone.append(PlannedEpisode(claim.videos[0].stem, claim.number, claim.videos[0], None))
         else:
             video = claim.videos[0] if claim.videos else None
             subtitles = claim.subtitles[0]
@@ -308,8 +311,9 @@ def _plan(files: list[Path], ignored: list[Path]) -> FolderPlan:
                 unpaired.append(subtitles)
     episodes.sort(key=lambda e: (_number_order(e.number), _natural(e.name)))
     duplicates.sort(key=lambda d: (_number_order(d.number), _path_order(d.paths[0])))
+    alone.sort(key=lambda e: (_number_order(e.number), _natural(e.name)))
     return FolderPlan(episodes=episodes, unpaired=sorted(unpaired, key=_path_order), duplicates=duplicates,
-                      ignored=sorted(ignored, key=_path_order))
+                      ignored=sorted(ignored, key=_path_order), videos_alone=alone)
 
 
 def _claims(files: list[Path], ignored: list[Path]) -> dict[tuple[object, ...], _Claim]:

@@ -90,6 +90,12 @@ class NewEpisode:
     duration_ms: int | None = None
     header: str = ""
     footer: str = ""
+    source_band: str = ""  # X,Y,W,H of the burned-in source subtitles, when the source was read from the picture
+
+
+def band_key(episode_id: int) -> str:
+    """The series meta key of an episode's burned-in band (`source_band` in its project meta)."""
+    return f"source_band/{episode_id}"
 
 
 @dataclass(frozen=True)
@@ -456,6 +462,9 @@ def _insert_episode(con: sqlite3.Connection, episode: NewEpisode, actor: str) ->
          episode.source_encoding, episode.fps, episode.duration_ms, episode.header, episode.footer, now_iso()))
     episode_id = cursor.lastrowid
     assert episode_id is not None
+    if episode.source_band:
+        con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (band_key(episode_id),
+                                                                              episode.source_band))
     insert_lines(con, episode_id, ((float(i), c) for i, c in enumerate(episode.cues)))
     insert_event(con, "add_episode", actor, Actor.PERSON, episode_id, None, None, None,
                   {"name": episode.name, "cues": len(episode.cues), "source": episode.source_path,
