@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         self.session.save_failed.connect(self._show_message)
         self.session.ask_retry = lambda message: questions.ask_retry_save(self, message)
         self.review.ask_approve_machine_text = lambda number: questions.ask_approve_machine_text(self, number)
+        self.ask_pretranslate_unchecked = lambda waiting: questions.ask_pretranslate_unchecked(self, waiting)
         self.review.filtered = lambda: self.table.filtered
         self.session.undo_stack.cleanChanged.connect(lambda _clean: self.update_enabled())
         self.session.undo_stack.indexChanged.connect(lambda _i: self.update_enabled())
@@ -668,6 +669,13 @@ class MainWindow(QMainWindow):
     def pretranslate(self) -> None:
         if self.translator is None or self.translator.running:
             return
+        waiting = sum(needs_source_check(cue) for cue in self.session.doc)
+        if waiting:
+            answer = self.ask_pretranslate_unchecked(waiting)
+            if answer == "check":
+                self.show_source_check()
+            if answer != "anyway":
+                return
         queued = self.translator.pretranslate()
         if not queued:
             self._show_message(self.tr("Every line already has a draft or a person's translation."))

@@ -66,7 +66,7 @@ class PictureSourceDialog(QDialog):
         self._window = w
         self.setWindowTitle(self.tr("Make Source from Video"))
         self.reading = PictureReading(self)
-        self.reading.progress.connect(lambda fraction: self.bar.setValue(round(fraction * 100)))
+        self.reading.progress.connect(self._on_reading_progress)
         self.reading.finished.connect(self._on_reading_finished)
         stop = self.reading.cancel
         self.destroyed.connect(lambda *_args: stop())  # the window closed under a running reading
@@ -159,6 +159,9 @@ class PictureSourceDialog(QDialog):
             field.setEnabled(not running)
         self.bar.setValue(0)
         self.bar.setVisible(running)
+
+    def _on_reading_progress(self, fraction: float) -> None:
+        self.bar.setValue(round(fraction * 100))
 
     def _on_reading_finished(self, result: object) -> None:
         self._set_running(False)

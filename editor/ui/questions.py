@@ -71,3 +71,22 @@ def tell_guessed_encoding(parent: QWidget, name: str, encoding: str, runner_up: 
     box.setModal(False)
     box.open()  # not in the way: the person can look at the lines first
     return box
+
+
+def ask_pretranslate_unchecked(parent: QWidget, waiting: int) -> str:
+    """Source lines read from the picture wait for a check: "check" (the default), "anyway" or "cancel"."""
+    box = message_box(parent, QMessageBox.Icon.Question,
+                      QCoreApplication.translate("MainWindow", "Source lines not checked"),
+                      QCoreApplication.translate(
+                          "MainWindow", "%1 source lines read from the picture are not checked yet. Drafts made "
+                          "from a misread line go stale when you fix it.\n\nCheck the source lines first?")
+                      .replace("%1", str(waiting)))
+    check = box.addButton(QCoreApplication.translate("MainWindow", "&Check Sources First"),
+                          QMessageBox.ButtonRole.AcceptRole)
+    anyway = box.addButton(QCoreApplication.translate("MainWindow", "&Pre-translate Anyway"),
+                           QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(check)
+    box.exec()
+    clicked = box.clickedButton()
+    return "check" if clicked is check else "anyway" if clicked is anyway else "cancel"

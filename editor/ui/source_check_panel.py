@@ -120,8 +120,8 @@ class SourceCheckPanel(QWidget):
         return self._cue_id
 
     def shown_ids(self) -> list[int]:
-        return [self.lines.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) for i in
-                range(self.lines.topLevelItemCount())]
+        items = (self.lines.topLevelItem(i) for i in range(self.lines.topLevelItemCount()))
+        return [item.data(0, Qt.ItemDataRole.UserRole) for item in items if item is not None]
 
     def refresh(self, keep: int | None = None) -> None:
         """Rebuild the list (a few hundred lines at most: an episode), keeping the line `keep` (else the current)

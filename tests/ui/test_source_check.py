@@ -10,7 +10,9 @@ from editor.core import edits, source_check, workflows
 from editor.core.ocr import OcrResult
 from editor.core.ocr.model import OcrCue
 from editor.core.review import Actor, Draft, State
+from editor.gui import _make_worker
 from editor.services.player import NullPlayer
+from editor.services.project_translator import ProjectTranslator
 from editor.services.settings import Settings
 from editor.ui.main_window import MainWindow
 from editor.ui.session import ReviewSession
@@ -117,3 +119,33 @@ def test_the_line_editor_says_where_the_source_came_from(qtbot, window):
     window.source_check.confirm_current()  # goes on to line 3; line 2 says it is confirmed
     window.table.select_cue(2)
     assert label.text() == "Source · read from the picture (41%), confirmed by a person"
+
+
+def test_pretranslating_unchecked_sources_asks_first_and_check_is_the_default(qtbot, tmp_path):
+    reading = OcrResult(list(READ), (0, 400, 360, 120), [], 40, 25.0, 360, 640, 8000)
+    project = workflows.create_project_from_picture(tmp_path / "ep.subrev", tmp_path / "ep.mp4", reading, actor="t")
+    session = ReviewSession(project, "ann")
+    worker = _make_worker(project, Settings())  # the demo model: the drafts are real
+    translator = ProjectTranslator(project, worker, write=session.apply_machine)
+    window = MainWindow(session, Settings(), NullPlayer("no video in this test"), translator)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.source_check_dock is not None and window.source_check_dock.isVisible())
+    worker.start()
+    try:
+        asked: list[int] = []
+        window.ask_pretranslate_unchecked = lambda waiting: asked.append(waiting) or "check"
+        window.source_check_dock.hide()
+        window.pretranslate()
+        assert asked == [4] and not translator.running and window.source_check_dock.isVisible()
+        window.ask_pretranslate_unchecked = lambda waiting: "cancel"
+        window.pretranslate()
+        assert not translator.running
+        window.ask_pretranslate_unchecked = lambda waiting: "anyway"
+        window.pretranslate()
+        qtbot.waitUntil(lambda: all(c.state is State.MT_DRAFT for c in session.doc if c.id != window.review.current),
+                        timeout=60_000)
+    finally:
+        window.close()
+        worker.stop()
+        session.close()

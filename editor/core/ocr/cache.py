@@ -34,7 +34,7 @@ def cached_reading(video: str | os.PathLike[str], lang: str) -> OcrResult | None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return OcrResult(cues=[OcrCue(**cue) for cue in data["cues"]],
-                         band=tuple(data["band"]) if data["band"] else None,  # type: ignore[arg-type]
+                         band=tuple(data["band"]) if data["band"] else None,
                          notes=[OcrNote(**note) for note in data["notes"]], frames_read=data["frames_read"],
                          fps=data["fps"], width=data["width"], height=data["height"],
                          duration_ms=data["duration_ms"])
