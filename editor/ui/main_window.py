@@ -266,7 +266,9 @@ class MainWindow(QMainWindow):
         self.player.state_changed.connect(self._on_player_state_changed)
         self.player.media_error.connect(self._show_message)
         self.video.aspect_changed.connect(self._on_video_aspect_changed)
-        self.player.video_size_changed.connect(lambda _w, _h: self._show_guides())
+        # A bound method, not a lambda: the player outlives this window, and Qt drops a method's connection when
+        # its window is deleted (a lambda's would go on calling into a deleted window).
+        self.player.video_size_changed.connect(self._on_player_video_size_changed)
         self.waveform.peaks_ready.connect(self.timeline.set_peaks)
         self.shots.cuts_ready.connect(self._on_shot_changes)
         self.shots.failed.connect(self._show_message)
@@ -527,6 +529,9 @@ class MainWindow(QMainWindow):
 
     def _on_safe_zones_toggled(self) -> None:
         self.settings.set("video/safe_zones", self.window_actions["safe_zones"].isChecked())
+        self._show_guides()
+
+    def _on_player_video_size_changed(self, _width: int, _height: int) -> None:
         self._show_guides()
 
     def _show_guides(self) -> None:
