@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter, QPen
 
 from editor.core.review import State
@@ -201,9 +201,13 @@ def block_text(target: str, source: str) -> str:
 
 
 def draw_shot_changes(painter: QPainter, xs: list[float], top: int, bottom: int) -> None:
-    """A cut in the picture as a thin dashed line from `top` to `bottom` at each x."""
-    pen = QPen(SHOT_CHANGE, 1, Qt.PenStyle.DashLine)
-    painter.setPen(pen)
+    """A cut in the picture: a dashed line from `top` to `bottom` at each x, under a small marker at the top (the
+    line alone is easy to miss among the waveform's peaks)."""
+    painter.setPen(QPen(SHOT_CHANGE, 2, Qt.PenStyle.DashLine))
     for x in xs:
         painter.drawLine(round(x), top, round(x), bottom)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(SHOT_CHANGE)
+    for x in xs:
+        painter.drawPolygon([QPointF(x - 5, top), QPointF(x + 5, top), QPointF(x, top + 7)])
 
