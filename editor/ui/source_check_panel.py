@@ -227,8 +227,8 @@ class SourceCheckPanel(QWidget):
         return True
 
     def _on_session_changed(self, change: Change) -> None:
-        if any(source_check.read_from_picture(d.before or d.after) for d in change.deltas  # type: ignore[arg-type]
-               if (d.before or d.after) is not None):
+        touched = (d.after or d.before for d in change.deltas)
+        if any(cue is not None and source_check.read_from_picture(cue) for cue in touched):
             self.refresh()
 
 
