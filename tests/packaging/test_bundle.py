@@ -3,6 +3,7 @@ folder), then use them the way a workstation would: no Python, no checkout, a cl
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -169,6 +170,43 @@ def test_pretranslate_uses_the_bundled_model(built, tmp_path):
     assert json.loads(out.stdout)["states"]["mt_draft"] == 10
     out = _run(built, tmp_path, "models", "list")
     assert str(built.bundle / "_internal" / "resources" / "models" / "zh-en-demo") in out.stdout
+
+
+def _can_cut_network() -> bool:
+    """Whether this machine lets us run a process with no network at all (a new, empty network namespace)."""
+    if shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "--net", "true"], capture_output=True).returncode == 0
+
+
+def test_ocr_reads_burned_in_chinese_with_the_bundled_models_and_no_network(built, tmp_path):
+    """RapidOCR's models, onnxruntime and OpenCV are inside the bundle (decision 034): `subreview ocr` reads a
+    video with Chinese burned in, from a clean environment with no network (nothing may be downloaded)."""
+    from tests.ocr_videos import Line, make_burned_in_video
+
+    internal = built.bundle / "_internal"
+    installed = Path(importlib.util.find_spec("rapidocr_onnxruntime").origin).parent
+    for model in installed.rglob("*.onnx"):
+        assert (internal / "rapidocr_onnxruntime" / model.relative_to(installed)).is_file(), model.name
+    assert (internal / "rapidocr_onnxruntime" / "config.yaml").is_file()
+    assert list((internal / "onnxruntime" / "capi").glob("libonnxruntime*.so*"))
+    assert not (internal / "cv2" / "qt").exists(), "OpenCV's Qt 5 plugin and fonts must be left out"
+    assert not list(internal.rglob("libQt5XcbQpa*")) and not [p for p in internal.rglob("*") if p.is_symlink()
+                                                               and not p.exists()], "a library or a dangling link"
+    lines = [Line(400, 1800, "把门关上"), Line(1800, 3400, "我们走着瞧")]
+    video = make_burned_in_video(tmp_path / "drama.mp4", lines, seconds=4.0)
+    out = tmp_path / "drama.srt"
+    command = _command(built.exe, ["ocr", str(video.path), "-o", str(out)])
+    offline = _can_cut_network()
+    if offline:
+        command = ["unshare", "--net", *command]
+    done = subprocess.run(command, env=_clean_env(tmp_path), cwd=tmp_path, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert [block.splitlines()[2] for block in text.strip().split("\n\n")] == ["把门关上", "我们走着瞧"]
+    print("read with the network cut (unshare --net)" if offline else "network could not be cut on this machine")
 
 
 # -- the window under Xvfb -----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from editor.core.series.store import Series
 
 if TYPE_CHECKING:
     from editor.core.series import build
+    from editor.core.series.deliver import Delivery
 
 
 def _open(path: str, *, read_only: bool = False) -> Series:
@@ -193,18 +194,55 @@ def cmd_update_source(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from editor.core.series.deliver import deliver
+    from editor.core.series.deliver import DeliveryInterrupted, VideoOptions, deliver
 
+    if not args.render and (args.cover_source or args.cover_style):
+        raise cli.CliError("--cover-source and --cover-style are for videos: add --render")
+    if args.cover_style and not args.cover_source:
+        raise cli.CliError("--cover-style says how to cover the source subtitles: add --cover-source")
+    videos = VideoOptions(args.cover_source, args.cover_style or "box") if args.render else None
     with _open(args.series) as series:
         if args.lang:
             series.language(args.lang)
-        delivery = deliver(series, args.outdir, actor=cli.reviewer_name(args.reviewer),
-                           languages=[args.lang] if args.lang else None, fmt=args.format,
-                           allow_unreviewed=args.allow_unreviewed, bom=args.bom, crlf=args.crlf)
+        languages = [args.lang] if args.lang else [lang.code for lang in series.languages()]
+        shown = _DeliveryProgress(len(languages) * len(series.episodes()))
+        try:
+            delivery = deliver(series, args.outdir, actor=cli.reviewer_name(args.reviewer), languages=languages,
+                               fmt=args.format, allow_unreviewed=args.allow_unreviewed, bom=args.bom,
+                               crlf=args.crlf, videos=videos, progress=shown.step, rendering=shown.rendering)
+        except DeliveryInterrupted as stop:
+            shown.close()
+            _print_delivery(stop.delivery, args.outdir)
+            print(f"stopped: {len(stop.delivery.report.rows)} of {shown.total} episode files were done before the "
+                  "stop (no half-made video is left); the report lists them", file=sys.stderr)
+            return 130
+        finally:
+            shown.close()
+    _print_delivery(delivery, args.outdir)
+    failed = 0
+    if delivery.refused:
+        print("error: some episodes were not exported; review their lines or pass --allow-unreviewed",
+              file=sys.stderr)
+        failed = cli.EXIT_REFUSED
+    if delivery.missing_videos:
+        print("error: some delivered episodes have no video; the report says why", file=sys.stderr)
+        failed = cli.EXIT_REFUSED
+    return failed or cli.EXIT_OK
+
+
+def _print_delivery(delivery: Delivery, outdir: str) -> None:
+    """What a delivery wrote (stdout), and what it refused, forced or could not render (stderr)."""
     rows = delivery.report.rows
     written = [r for r in rows if r.exported]
-    print(f"exported {len(written)} of {len(rows)} episode files to {args.outdir}; report: "
-          f"{Path(args.outdir) / 'report.html'}")
+    print(f"exported {len(written)} of {len(rows)} episode files to {outdir}; report: "
+          f"{Path(outdir) / 'report.html'}")
+    if delivery.report.videos is not None:
+        count = len(delivery.videos)
+        print(f"rendered {count} video{'' if count == 1 else 's'}:" if count else "rendered no video")
+        style = delivery.report.videos.cover_style
+        for row in delivery.videos:
+            band = ",".join(map(str, row.video_cover)) if row.video_cover else ""
+            print(f"  {row.video}" + (f" (source subtitles covered: {band}, {style})" if band else ""))
     for row in rows:
         if row.forced:
             print(f"  warning: {row.lang}/{row.episode}: {row.need_decision} lines written without a decision",
@@ -213,11 +251,44 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"  not exported: {row.lang}/{row.episode}: {row.refused_reason}", file=sys.stderr)
             if row.removed_earlier:
                 print(f"    {row.removed_earlier} from an earlier delivery was removed", file=sys.stderr)
-    if delivery.refused:
-        print("error: some episodes were not exported; review their lines or pass --allow-unreviewed",
-              file=sys.stderr)
-        return cli.EXIT_REFUSED
-    return cli.EXIT_OK
+        if row.exported and row.video_note:
+            print(f"  no video: {row.lang}/{row.episode}: {row.video_note}", file=sys.stderr)
+        if row.video_removed_earlier:
+            print(f"    {row.video_removed_earlier} from an earlier delivery was removed", file=sys.stderr)
+
+
+class _DeliveryProgress:
+    """On a terminal only: how far the delivery is, and each video as it is rendered (its own line, updated in
+    place until it is done)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.tty = sys.stderr.isatty()
+        self._done = 0
+        self._line = ""
+        self._rendering = False
+
+    def step(self, done: int, total: int) -> None:
+        self._done, self.total = done, total
+        if self._rendering:  # the video's line stays, finished
+            self._show(self._line.rsplit(":", 1)[0] + ": done", end="\n")
+            self._rendering = False
+        self._show(f"[{done}/{total}] episode files delivered")
+
+    def rendering(self, episode: str, lang: str, fraction: float) -> None:
+        self._rendering = True
+        self._show(f"[{self._done + 1}/{self.total}] {lang}/{episode}: rendering {int(fraction * 100)} %")
+
+    def _show(self, text: str, end: str = "") -> None:
+        if not self.tty or (text == self._line and not end):
+            return
+        print(f"\r{text:<{max(len(self._line), len(text))}}", end=end, file=sys.stderr, flush=True)
+        self._line = "" if end else text
+
+    def close(self) -> None:
+        if self.tty and self._line:
+            print(f"\r{'':<{len(self._line)}}\r", end="", file=sys.stderr, flush=True)
+            self._line = ""
 
 
 def cmd_qa(args: argparse.Namespace) -> int:

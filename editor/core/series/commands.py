@@ -18,6 +18,30 @@ def _run(name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+DELIVERY_HELP = ("Deliver every episode × language to OUTDIR/LANG/EPISODE.srt (or vtt/ass) with report.html and "
+                 "report.json; an episode with lines needing a decision is not exported. With --render, an MP4 with "
+                 "the translation burned in beside each file delivered (OUTDIR/LANG/EPISODE.mp4).")
+
+
+def _delivery_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("series")
+    p.add_argument("outdir")
+    p.add_argument("--lang", help="only this target language (default: every language)")
+    p.add_argument("--format", choices=("srt", "vtt", "ass"), default="srt")
+    p.add_argument("--allow-unreviewed", action="store_true",
+                   help="export episodes whose lines still need a decision (marked as forced in the report)")
+    p.add_argument("--bom", action="store_true", help="write a UTF-8 byte order mark")
+    p.add_argument("--crlf", action="store_true", help="write Windows line endings")
+    p.add_argument("--render", action="store_true",
+                   help="also render each delivered episode's video with its translation burned in (FFmpeg; "
+                   "minutes per episode); an episode without a video is named in the report")
+    p.add_argument("--cover-source", action="store_true",
+                   help="with --render: cover the Chinese subtitles burned into the picture (the band found when "
+                   "the episode's source was read from the picture; an episode with no known band gets no video)")
+    p.add_argument("--cover-style", choices=("box", "blur"),
+                   help="with --cover-source: how to cover the band (default: box)")
+
+
 def add_commands(sub: argparse._SubParsersAction,
                  more: Callable[[cli.Adder], None] | None = None) -> None:
     """The `series` command and its subcommands; `more` may add subcommands from other layers (pretranslate)."""
@@ -124,17 +148,10 @@ def add_commands(sub: argparse._SubParsersAction,
     p.add_argument("--limit", type=int, default=0, help="show only the N riskiest")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = add("export", _run("cmd_export"),
-            "Deliver every episode × language to OUTDIR/LANG/EPISODE.srt (or vtt/ass) with "
-            "report.html and report.json; an episode with lines needing a decision is not exported.", writes=True)
-    p.add_argument("series")
-    p.add_argument("outdir")
-    p.add_argument("--lang", help="only this target language (default: every language)")
-    p.add_argument("--format", choices=("srt", "vtt", "ass"), default="srt")
-    p.add_argument("--allow-unreviewed", action="store_true",
-                   help="export episodes whose lines still need a decision (marked as forced in the report)")
-    p.add_argument("--bom", action="store_true", help="write a UTF-8 byte order mark")
-    p.add_argument("--crlf", action="store_true", help="write Windows line endings")
+    _delivery_arguments(add("export", _run("cmd_export"), DELIVERY_HELP, writes=True))
+    p = add("deliver", _run("cmd_export"), "The same as export (the window's Series > Deliver Series).", writes=True)
+    p.description = DELIVERY_HELP
+    _delivery_arguments(p)
 
     p = add("export-project", _run("cmd_export_project"),
             "Write one episode × language as a standalone .subrev project.",

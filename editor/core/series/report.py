@@ -85,6 +85,19 @@ class DeliveryRow:
     model_sha256: str = ""
     dropped_tags: int = 0  # formatting tags the target format could not hold
     removed_earlier: str = ""  # refused: the file an earlier delivery wrote at this row's path, removed (no stale file)
+    video: str = ""  # the MP4 with this language burned in, relative to OUTDIR ("" when none was made)
+    video_note: str = ""  # videos were asked for and this exported row has none: why, one sentence
+    video_cover: tuple[int, int, int, int] | None = None  # the burned-in source band covered in the video (X,Y,W,H)
+    video_removed_earlier: str = ""  # the video an earlier delivery wrote at this row's path, removed (no stale video)
+
+
+@dataclass(frozen=True)
+class VideoOptions:
+    """Videos in a delivery: beside each delivered subtitle file an MP4 with that language burned in, the source's
+    burned-in band covered (`cover_source`, with a black box or a blur) when the band is known."""
+
+    cover_source: bool = False
+    cover_style: str = "box"
 
 
 @dataclass(frozen=True)
@@ -95,6 +108,9 @@ class DeliveryReport:
     languages: tuple[str, ...]
     rows: tuple[DeliveryRow, ...]
     tool_version: str = editor.__version__
+    videos: VideoOptions | None = None  # None: subtitle files only
+    stopped: bool = False  # stopped before every episode × language was done: the rows are those done
+    earlier_files: tuple[str, ...] = ()  # files an earlier delivery wrote that this one did not touch (still there)
 
 
 # --- building a row ---------------------------------------------------------------------------------------------
@@ -281,6 +297,7 @@ class LanguageSummary:
     qa_left: dict[str, int]
     rejections: dict[str, int]
     lqa_score: float | None
+    videos: int = 0  # delivered episodes with their video
 
     @property
     def approved_percent(self) -> float | None:
@@ -301,7 +318,7 @@ def summarise(report: DeliveryReport, lang: str) -> LanguageSummary:
         states=_complete(states, STATE_ORDER), approved=sum(r.states.get(State.APPROVED, 0) for r in delivered),
         need_decision=sum(r.need_decision for r in delivered), words=sum(r.words for r in delivered),
         qa_left=_complete(qa_left, QA_SEVERITIES), rejections=_complete(_merged_rejections(delivered), REJECTION_KEYS),
-        lqa_score=lqa_score(delivered))
+        lqa_score=lqa_score(delivered), videos=sum(1 for r in delivered if r.video))
 
 
 def _row_json(row: DeliveryRow) -> dict[str, Any]:
@@ -315,6 +332,9 @@ def _row_json(row: DeliveryRow) -> dict[str, Any]:
         "approvers": list(row.approvers),
         "model": {"name": row.model, "sha256": row.model_sha256} if row.model or row.model_sha256 else None,
         "dropped_tags": row.dropped_tags, "removed_earlier": row.removed_earlier,
+        "video": row.video, "video_note": row.video_note,
+        "video_cover": list(row.video_cover) if row.video_cover is not None else None,
+        "video_removed_earlier": row.video_removed_earlier,
     }
 
 
@@ -328,7 +348,7 @@ def to_json(report: DeliveryReport) -> dict[str, Any]:
             "lines": s.lines, "states": s.states, "approved": s.approved,
             "approved_percent": None if s.approved_percent is None else round(s.approved_percent, 2),
             "need_decision": s.need_decision, "words": s.words, "qa_left": s.qa_left, "rejections": s.rejections,
-            "lqa_score": _rounded(s.lqa_score)}
+            "lqa_score": _rounded(s.lqa_score), "videos": s.videos}
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "series": report.series, "created_at": report.created_at,
         "source_lang": report.source_lang, "languages": languages_of(report),
@@ -338,6 +358,10 @@ def to_json(report: DeliveryReport) -> dict[str, Any]:
                 "category_weights": {str(k): v for k, v in CATEGORY_WEIGHTS.items()}},
         "summary": summary,
         "rows": [_row_json(row) for row in report.rows],
+        "videos": (None if report.videos is None else
+                   {"cover_source": report.videos.cover_source, "cover_style": report.videos.cover_style}),
+        "stopped": report.stopped,
+        "earlier_files": list(report.earlier_files),
     }
 
 
@@ -408,6 +432,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 tr.is-forced td { background: #fffaf0; }
 tr.is-refused td { background: #fff6f5; }
 .reason { font-size: 12px; color: #a32218; max-width: 260px; }
+.stopped { color: #a32218; font-weight: 600; }
 .bar { display: flex; width: 150px; height: 12px; border-radius: 3px; overflow: hidden; background: var(--soft);
   border: 1px solid var(--line); }
 .bar span { display: block; height: 100%; }
@@ -496,13 +521,29 @@ def _bar(states: Mapping[str, int], lines: int) -> str:
             f'<div class="small">{approved:,} of {_plural(lines, "line", "lines")} approved</div>')
 
 
+def _removed_note(relative: str) -> str:
+    return f'<div class="small">{_user(relative)} from an earlier delivery was removed</div>' if relative else ""
+
+
+def _video_html(row: DeliveryRow) -> str:
+    """The row's video: its file and what was covered, or why there is none; and an earlier one removed."""
+    out = ""
+    if row.video:
+        covered = ""
+        if row.video_cover is not None:
+            covered = f' · source subtitles covered ({",".join(map(str, row.video_cover))})'
+        out = f'<div class="file">▶ {_user(row.video)}<span class="small">{_e(covered)}</span></div>'
+    elif row.video_note:
+        out = f'<div class="reason">No video: {_user(row.video_note)}</div>'
+    return out + _removed_note(row.video_removed_earlier)
+
+
 def _delivery_cell(row: DeliveryRow) -> str:
     if not row.exported:
         reason = _user(row.refused_reason) if row.refused_reason else "no file was written"
-        removed = (f'<div class="small">{_user(row.removed_earlier)} from an earlier delivery was removed</div>'
-                   if row.removed_earlier else "")
-        return f'<span class="badge refused">✕ Refused</span><div class="reason">{reason}</div>{removed}'
-    file = f'<div class="file">{_user(row.file)}</div>'
+        return (f'<span class="badge refused">✕ Refused</span><div class="reason">{reason}</div>'
+                f'{_removed_note(row.removed_earlier)}{_removed_note(row.video_removed_earlier)}')
+    file = f'<div class="file">{_user(row.file)}</div>{_video_html(row)}'
     if row.forced:
         undecided = _plural(row.need_decision, "line", "lines")
         return (f'<span class="badge forced">⚠ Forced</span>{file}'
@@ -534,7 +575,8 @@ def _summary_table(report: DeliveryReport) -> Iterator[str]:
            '<th class="num">Lines delivered</th><th>Progress of delivered lines</th><th class="num">Approved</th>'
            '<th class="num">Need a decision</th>'
            '<th>QA issues left</th><th>Rejections (all rounds)</th><th class="num">Words</th>'
-           '<th class="num">LQA score</th></tr></thead><tbody>')
+           '<th class="num">LQA score</th>'
+           + ('<th class="num">Videos</th>' if report.videos is not None else "") + "</tr></thead><tbody>")
     for lang in languages_of(report):
         s = summarise(report, lang)
         forced = f'<span class="badge forced">{s.forced}</span>' if s.forced else "0"
@@ -545,16 +587,18 @@ def _summary_table(report: DeliveryReport) -> Iterator[str]:
                f'<td class="num">{_number(s.approved_percent)}{"%" if s.approved_percent is not None else ""}</td>'
                f'<td class="num">{s.need_decision:,}</td><td>{_qa_cell(s.qa_left)}</td>'
                f'<td>{_rejections_cell(s.rejections)}</td><td class="num">{s.words:,}</td>'
-               f'<td class="num score">{_number(s.lqa_score)}</td></tr>')
+               f'<td class="num score">{_number(s.lqa_score)}</td>'
+               + (f'<td class="num">{s.videos}</td>' if report.videos is not None else "") + "</tr>")
     yield "</tbody></table>"
 
 
 def _language_table(report: DeliveryReport, lang: str) -> Iterator[str]:
     s = summarise(report, lang)
     score = f" · LQA score {_number(s.lqa_score)}" if s.lqa_score is not None else ""
+    videos = " · " + _plural(s.videos, "video", "videos") if report.videos is not None else ""
     yield (f'<section id="lang-{_e(lang)}"><h2>Language <bdi>{_e(lang)}</bdi></h2><p class="meta">'
            f'{s.delivered} of {_plural(s.episodes, "episode", "episodes")} delivered'
-           f'{f" ({s.forced} forced)" if s.forced else ""} · {s.refused} refused{score}</p>')
+           f'{f" ({s.forced} forced)" if s.forced else ""} · {s.refused} refused{score}{videos}</p>')
     yield ('<table><thead><tr><th class="num">#</th><th>Episode</th><th>Delivery</th><th>Progress</th>'
            '<th class="num">Need a decision</th><th>QA issues left</th><th>Rejections</th><th class="num">Words</th>'
            '<th class="num">LQA</th><th>Translators</th><th>Approvers</th><th>Model</th>'
@@ -577,6 +621,20 @@ def _language_table(report: DeliveryReport, lang: str) -> Iterator[str]:
     yield "</section>"
 
 
+def _videos_meta(report: DeliveryReport) -> str:
+    if report.videos is None:
+        return ""
+    covered = f", the source subtitles covered ({_e(report.videos.cover_style)})" if report.videos.cover_source else ""
+    return f" · videos with the translation burned in{covered}"
+
+
+def _stopped_note(report: DeliveryReport) -> str:
+    if not report.stopped:
+        return ""
+    return ('<p class="stopped">This delivery was stopped before every episode was done: only the episodes listed '
+            'here were delivered; files of the others are as an earlier delivery left them.</p>')
+
+
 def to_html(report: DeliveryReport) -> str:
     """One self-contained page (inline CSS; no script, font or image to fetch) for a project manager."""
     languages = languages_of(report)
@@ -593,7 +651,7 @@ def to_html(report: DeliveryReport) -> str:
         f"{', '.join(f'<bdi>{_e(lang)}</bdi>' for lang in languages) or 'no target language'} · "
         f"{_plural(len({row.episode for row in report.rows}), 'episode', 'episodes')} · "
         f'made <time datetime="{_e(report.created_at)}">{_e(_when(report.created_at))}</time> by SubReview '
-        f"{_e(report.tool_version)}</p></header>",
+        f"{_e(report.tool_version)}{_videos_meta(report)}</p>{_stopped_note(report)}</header>",
         "<main><h2>Summary</h2>",
         *_summary_table(report),
     ]

@@ -180,7 +180,7 @@ def test_json_has_stable_keys_and_the_numbers_of_each_row_and_language(tmp_path)
     report = realistic_report()
     data = to_json(report)
     assert list(data) == ["format", "format_version", "series", "created_at", "source_lang", "languages", "tool",
-                          "lqa", "summary", "rows"]
+                          "lqa", "summary", "rows", "videos", "stopped", "earlier_files"]
     assert data["format"] == "subreview-delivery-report" and data["format_version"] == 1
     assert data["languages"] == ["en", "es"] and data["series"] == "霸道总裁爱上我"
     assert data["lqa"]["severity_penalties"] == {"minor": 1.0, "major": 5.0}
@@ -189,7 +189,8 @@ def test_json_has_stable_keys_and_the_numbers_of_each_row_and_language(tmp_path)
     row = data["rows"][2]  # en 第03集: one major over 41 lines × 6 words
     assert list(row) == ["episode", "lang", "file", "exported", "refused_reason", "forced", "lines", "states",
                          "need_decision", "qa_left", "rejections", "words", "lqa_penalty_points", "lqa_score",
-                         "translators", "approvers", "model", "dropped_tags", "removed_earlier"]
+                         "translators", "approvers", "model", "dropped_tags", "removed_earlier", "video", "video_note",
+                         "video_cover", "video_removed_earlier"]
     assert row["episode"] == "第03集" and row["file"] == "en/第03集.srt" and row["lines"] == 41
     assert list(row["states"]) == ["approved", "translated", "edited", "mt_draft", "stale", "rejected",
                                    "untranslated"]
