@@ -209,18 +209,24 @@ def cmd_import_target(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from editor.core import workflows
+    from editor.core import source_check, workflows
 
     with _open(args.project, read_only=True) as project:
         counts = workflows.state_counts(project.doc)
         total = len(project.doc)
         pending = len(workflows.undecided(project.doc))
+        picture = source_check.progress(project.doc)
     if args.json:
-        _print_json({"cues": total, "states": counts, "needs_decision": pending})
+        data: dict[str, object] = {"cues": total, "states": counts, "needs_decision": pending}
+        if picture.read:
+            data["source_check"] = {"read_from_picture": picture.read, "checked": picture.checked}
+        _print_json(data)
     else:
         print(f"{total} cues, {pending} need a decision")
         for state, n in counts.items():
             print(f"  {state:<13}{n}")
+        if picture.read:
+            print(f"{picture.read} source lines read from the picture, {picture.checked} checked by a person")
     return EXIT_OK
 
 
@@ -230,12 +236,32 @@ def project_glossary(project: Project) -> list[GlossaryTerm]:
     return [GlossaryTerm(s, t, tuple(x for x in f.split("|") if x), n, c) for s, t, f, n, c in project.glossary_rows()]
 
 
-def project_qa_context(project: Project) -> qa.QAContext:
-    """The QA context of a project: its frame rate, languages and glossary."""
+def project_qa_context(project: Project, picture: tuple[int, int] | None = None) -> qa.QAContext:
+    """The QA context of a project: its frame rate, languages, glossary, markup and burned-in band, and the size
+    of its video's `picture` when known (the caller probes it: the placement rules need it)."""
     from editor.core import qa
+    from editor.core.render import stored_band
 
     return qa.QAContext(fps=project.meta.fps, source_lang=project.meta.source_lang,
-                        target_lang=project.meta.target_lang, glossary=project_glossary(project))
+                        target_lang=project.meta.target_lang, glossary=project_glossary(project),
+                        picture=picture, band=stored_band(project),
+                        source_format=project.meta.source_format or "srt")
+
+
+def video_picture(video: str) -> tuple[tuple[int, int] | None, str]:
+    """A video's picture size for the placement rules, and a note for the user when it could not be read
+    ("" when there is no video or it was read)."""
+    if not video:
+        return None, ""
+    from editor.core.media_info import MediaInfoError, probe_video
+
+    try:
+        info = probe_video(video)
+    except MediaInfoError as exc:
+        return None, f"where lines are drawn is not checked: {exc}"
+    if not info.width or not info.height:
+        return None, f"where lines are drawn is not checked: {Path(video).name} has no picture"
+    return (info.width, info.height), ""
 
 
 def project_profile(project: Project, override: str | None) -> qa.QAProfile:
@@ -250,7 +276,10 @@ def cmd_qa(args: argparse.Namespace) -> int:
 
     with _open(args.project, read_only=True) as project:
         profile = project_profile(project, args.profile)
-        issues = qa.run_qa(project.doc, profile, project_qa_context(project))
+        picture, note = video_picture(project.meta.video_path)
+        if note:
+            print(f"warning: {note}", file=sys.stderr)
+        issues = qa.run_qa(project.doc, profile, project_qa_context(project, picture))
         numbers = {c.id: i for i, c in enumerate(project.doc, start=1)}
     if args.json:
         _print_json({"profile": profile.name, "issues": [
@@ -321,7 +350,7 @@ def _region(text: str) -> tuple[int, int, int, int]:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from editor.core.render import render_project, stored_band
+    from editor.core.render import profile_style, render_project, stored_band
     from editor.core.workflows import ExportRefused
 
     path = _existing_file(args.file, "project or series")
@@ -334,11 +363,12 @@ def cmd_render(args: argparse.Namespace) -> int:
             if cover is None:
                 raise CliError("no burned-in subtitle band is known for this video; give --cover-region X,Y,W,H "
                                "(or read the source from the picture first)")
+        style = profile_style(project_profile(project, args.profile))  # the client's delivery style
         bar = _PercentBar()
         try:
             result = render_project(project, args.out, actor=reviewer_name(args.reviewer),
                                     allow_unreviewed=args.allow_unreviewed, cover=cover,
-                                    cover_style=args.cover_style, progress=bar.update)
+                                    cover_style=args.cover_style, style=style, progress=bar.update)
         except ExportRefused as refused:
             print(f"error: not rendered: {refused}; review them or pass --allow-unreviewed", file=sys.stderr)
             return EXIT_REFUSED
@@ -486,6 +516,8 @@ def build_parser(extra: Callable[[argparse._SubParsersAction], None] | None = No
                    "read from the picture, or --cover-region)")
     p.add_argument("--cover-region", type=_region, metavar="X,Y,W,H", help="the region to cover, in pixels")
     p.add_argument("--cover-style", choices=("box", "blur"), default="box", help="how to cover it (default: box)")
+    p.add_argument("--profile", help="QA profile name or .toml path whose delivery style (font, size, margin) the "
+                   "lines are drawn in (default: the project's, else its language's)")
     p.add_argument("--allow-unreviewed", action="store_true", help="render even when lines still need a decision")
     if extra is not None:
         extra(sub)

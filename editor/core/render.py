@@ -27,6 +27,7 @@ from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.user_error import UserError
 
 if TYPE_CHECKING:
+    from editor.core.qa.profile import QAProfile
     from editor.core.store import Project
 
 Region = tuple[int, int, int, int]  # x, y, width, height in the video's pixels
@@ -46,6 +47,7 @@ FONT_HEIGHT_RATIO = 0.045  # the delivery font: 4.5 % of the picture's height ..
 FONT_WIDTH_RATIO = 0.06  # ... at most 6 % of its width (a vertical picture is narrow)
 VERTICAL_MARGIN_RATIO = 0.18  # 9:16 feeds cover the bottom ~17-18 % with their own buttons and captions
 HORIZONTAL_MARGIN_RATIO = 0.06
+SIDE_MARGIN_RATIO = 0.05  # left and right: libass wraps a line wider than the space between them
 
 
 class RenderError(UserError):
@@ -61,6 +63,31 @@ class RenderStyle:
     margin_v: int = 0  # distance from the bottom (or the top, for {\an8} lines); 0: from the picture's size
     outline_px: float = 3.0
 
+    def resolved(self, width: int, height: int) -> RenderStyle:
+        """The style with its sizes worked out for a width×height picture (what libass is given)."""
+        return RenderStyle(self.font, self.font_px or delivery_font_px(width, height),
+                           self.margin_v or delivery_margin_px(width, height), self.outline_px)
+
+
+def profile_style(profile: QAProfile | None) -> RenderStyle:
+    """The delivery style a QA profile sets (decision 033): its font, size and margin (0: from the picture)."""
+    if profile is None:
+        return RenderStyle()
+    return RenderStyle(profile.delivery_font, profile.delivery_font_px, profile.delivery_margin_px)
+
+
+def delivery_style(profile: QAProfile | None, width: int, height: int) -> RenderStyle:
+    """The style a width×height picture is drawn with under `profile`: what the render, the preview and the
+    placement checks share."""
+    return profile_style(profile).resolved(width, height)
+
+
+def project_style(project: Project, profile_name: str | None = None) -> RenderStyle:
+    """The delivery style of a project's QA profile (`profile_name`, else the project's or its language's)."""
+    from editor.core.cli import project_profile
+
+    return profile_style(project_profile(project, profile_name))
+
 
 def delivery_font_px(width: int, height: int) -> int:
     """The delivery font size for a picture: relative to its height, capped by its width."""
@@ -72,10 +99,14 @@ def delivery_margin_px(width: int, height: int) -> int:
     return round(height * (VERTICAL_MARGIN_RATIO if height > width else HORIZONTAL_MARGIN_RATIO))
 
 
+def side_margin_px(width: int) -> int:
+    """The left and right margins of the render's style."""
+    return round(width * SIDE_MARGIN_RATIO)
+
+
 def ass_header(width: int, height: int, style: RenderStyle) -> str:
-    font_px = style.font_px or delivery_font_px(width, height)
-    margin = style.margin_v or delivery_margin_px(width, height)
-    side = round(width * 0.05)
+    style = style.resolved(width, height)
+    font_px, margin, side = style.font_px, style.margin_v, side_margin_px(width)
     return (
         "[Script Info]\nScriptType: v4.00+\n"
         f"PlayResX: {width}\nPlayResY: {height}\nWrapStyle: 0\nScaledBorderAndShadow: yes\n\n"
@@ -218,10 +249,11 @@ def _run(command: list[str], duration_ms: int, progress: Callable[[float], None]
 
 
 def render_project(project: Project, out: str | os.PathLike[str], *, actor: str, allow_unreviewed: bool = False,
-                   cover: Region | None = None, cover_style: str = "box", style: RenderStyle = RenderStyle(),
+                   cover: Region | None = None, cover_style: str = "box", style: RenderStyle | None = None,
                    progress: Callable[[float], None] | None = None,
                    should_stop: Callable[[], bool] | None = None) -> RenderResult:
-    """Render a project's (or a series episode's) video with its translation, gated and logged as an export is."""
+    """Render a project's (or a series episode's) video with its translation, gated and logged as an export is;
+    drawn in `style`, else in the delivery style of the project's QA profile (`project_style`)."""
     from editor.core.workflows import ExportRefused, undecided
 
     pending = undecided(project.doc)
@@ -230,25 +262,36 @@ def render_project(project: Project, out: str | os.PathLike[str], *, actor: str,
     video = project.meta.video_path
     if not video:
         raise RenderError(template=NO_VIDEO, project=project.path.name)
+    if style is None:
+        style = project_style(project)
     result = render_video(video, list(project.doc), out, source_format=project.meta.source_format or "srt",
                           cover=cover, cover_style=cover_style, style=style, progress=progress,
                           should_stop=should_stop)
     if not result.cancelled:
-        log_render(project, result, actor=actor, unreviewed=len(pending), cover=cover, cover_style=cover_style)
+        log_render(project, result, actor=actor, unreviewed=len(pending), cover=cover, cover_style=cover_style,
+                   style=style)
     return result
 
 
 def log_render(project: Project, result: RenderResult, *, actor: str, unreviewed: int, cover: Region | None,
-               cover_style: str) -> None:
-    """The render in the project's history: where, how many lines, how many undecided, what was covered."""
-    project.log_event("render", actor=actor, after={
-        "path": str(result.out.resolve()), "lines": result.lines, "unreviewed": unreviewed,
-        "cover": list(cover) if cover is not None else None, "cover_style": cover_style if cover else None})
+               cover_style: str, style: RenderStyle | None = None) -> None:
+    """The render in the project's history: where, how many lines, how many undecided, what was covered, and the
+    style asked for (sizes 0: from the picture)."""
+    after = {"path": str(result.out.resolve()), "lines": result.lines, "unreviewed": unreviewed,
+             "cover": list(cover) if cover is not None else None, "cover_style": cover_style if cover else None}
+    if style is not None:
+        after["style"] = {"font": style.font, "font_px": style.font_px, "margin_v": style.margin_v}
+    project.log_event("render", actor=actor, after=after)
 
 
 def stored_band(project: Project) -> Region | None:
     """The burned-in source band found when the source was read from the picture (meta `source_band`: X,Y,W,H)."""
-    parts = project.meta.extra.get("source_band", "").split(",")
+    return parse_band(project.meta.extra.get("source_band", ""))
+
+
+def parse_band(text: str) -> Region | None:
+    """A band as stored ("X,Y,W,H" in the video's pixels); None for anything else."""
+    parts = text.split(",")
     try:
         x, y, w, h = (int(p.strip()) for p in parts)
     except ValueError:

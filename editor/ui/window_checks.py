@@ -1,14 +1,18 @@
 """The window's QA checks: which check runs when, and where its issues are shown.
 
 At open, the check kept from the last session when nothing it depends on changed (decision 015), else a whole
-check in steps between events. After an edit, the edited lines alone when only texts changed (cheap, here),
-a whole check when times or rows changed. At close, the issues on screen are kept for the next open. The
-issues are shown in the QA panel, as the table's marks, and in the line editor's QA tab.
+check in steps between events; a project with a video first has its picture's size read (ffprobe, on a thread:
+the placement rules need it, decision 033), so the kept check, made with it, can be used. After an edit, the
+edited lines alone when only texts changed (cheap, here), a whole check when times or rows changed. At close, the
+issues on screen are kept for the next open. The issues are shown in the QA panel, as the table's marks, and in
+the line editor's QA tab.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
@@ -16,9 +20,10 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core import qa
-from editor.core.cli import project_profile, project_qa_context
+from editor.core.cli import project_profile, project_qa_context, video_picture
 from editor.core.document import Change
 from editor.core.qa import cache as qa_cache
+from editor.core.text_measure import text_width
 from editor.services.qa_runner import QAResult, QARunner, arranged
 from editor.services.settings import Settings
 from editor.ui.cue_model import CueTableModel
@@ -46,6 +51,7 @@ class WindowChecks(QObject):
     shown = Signal()
     message = Signal(str)  # the chosen QA profile cannot be used (the language's built-in one stands in)
     failed = Signal(str)  # a rule raised; the reviewer is told
+    _picture_read = Signal(str, object)  # video path, (width, height) or None: emitted on the probing thread
 
     def __init__(self, session: ReviewSession, settings: Settings, panel: QAPanel, table: CueTableModel,
                  editor: LineEditor, current: Callable[[], int | None], parent: QObject | None = None) -> None:
@@ -63,6 +69,10 @@ class WindowChecks(QObject):
         self._checked_with: tuple[qa.QAProfile, qa.QAContext] | None = None
         self._kept_key = ""
         self._shot_changes: tuple[int, ...] = ()  # the video's cuts, once detected (the shot-change rules use them)
+        self._picture: tuple[int, int] | None = None  # the video's size, once read (the placement rules use it)
+        self._picture_of: str | None = None  # the video that size was read from
+        self._started = False
+        self._picture_read.connect(self._on_picture_read)
         self.runner = QARunner(self)
         self.runner.finished.connect(self._on_finished)
         self.runner.failed.connect(self._on_failed)
@@ -76,7 +86,33 @@ class WindowChecks(QObject):
             profile, error = project_profile(project, self._settings.get("qa/profile") or None), ""
         except qa.QAProfileError as exc:
             profile, error = qa.builtin_profile(project.meta.target_lang), str(exc)
-        return profile, replace(project_qa_context(project), shot_changes=self._shot_changes), error
+        context = replace(project_qa_context(project, self._picture), shot_changes=self._shot_changes)
+        return profile, context, error
+
+    def _read_picture(self, video: str, font: str) -> None:
+        """Read the video's size on a thread, and load the delivery font there too (fontconfig and the font file:
+        ~40 ms the GUI thread would otherwise spend in the first check)."""
+        def read() -> None:
+            picture, note = video_picture(video)
+            if note:
+                log.info("%s", note)
+            elif picture is not None:
+                text_width(font, 12, "Ag")
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile and took this object with it
+                self._picture_read.emit(video, picture)
+
+        threading.Thread(target=read, name="qa-picture-size", daemon=True).start()
+
+    def _on_picture_read(self, video: str, picture: tuple[int, int] | None) -> None:
+        """The video's size arrived: the checks start with it, or check the whole document again if they ran."""
+        if self._closed or video != self._session.project.meta.video_path:
+            return
+        changed = picture != self._picture
+        self._picture, self._picture_of = picture, video
+        if not self._started:
+            self.start()
+        elif changed:
+            self.run()
 
     def set_shot_changes(self, times_ms: tuple[int, ...]) -> None:
         """The video's cuts arrived (detected in the background): the whole document is checked again with them."""
@@ -95,9 +131,15 @@ class WindowChecks(QObject):
 
     # --- when checks run ---------------------------------------------------------------------------------
     def start(self) -> None:
-        """The issues kept from the last session when nothing they depend on changed since; else a full check."""
+        """The issues kept from the last session when nothing they depend on changed since; else a full check.
+        With a video whose size is not known yet, its size is read first (on a thread), then this goes on."""
         if self._closed:
             return
+        video = self._session.project.meta.video_path
+        if video and video != self._picture_of:
+            self._read_picture(video, self._inputs()[0].delivery_font)
+            return
+        self._started = True
         profile, context = self._setup()
         doc = self._session.doc
         try:

@@ -2,11 +2,12 @@
 its issues without checking every line again (a season: ~0.15 s of checks, against ~0.06 s to read them).
 
 A kept check is used only for exactly the inputs it was made from. Its key hashes everything the rules read:
-each cue's id, times and two texts in document order (`CHECKED_FIELDS`), the profile, the context (frame
-rate, languages, glossary) and the rules' own code (every module of `editor.core`, by size and modification
-time, plus the version of SubReview and of Python). Any difference, in any line, is a miss and the window
-checks the whole document as it always did. A file that cannot be read, is cut short or was written by
-another version is a miss too: this cache can lose time, never show an issue that is not there.
+each cue's id, times and two texts in document order (`CHECKED_FIELDS`) and the meta the rules read
+(`CHECKED_META`), the profile, the context (frame rate, languages, glossary, the video's size and band) and the
+rules' own code (every module of `editor.core`, by size and modification time, plus the version of SubReview and
+of Python). Any difference, in any line, is a miss and the window checks the whole document as it always did. A
+file that cannot be read, is cut short or was written by another version is a miss too: this cache can lose time,
+never show an issue that is not there.
 
 One file per project (named by a hash of its path), replaced when the project closes with new issues; the
 oldest files beyond KEEP files or MAX_BYTES are removed.
@@ -33,7 +34,7 @@ from editor.core.cache_dir import user_cache_dir
 from editor.core.document import Cue
 from editor.core.qa.catalog import RULES, SEVERITIES, QAIssue
 from editor.core.qa.profile import QAProfile
-from editor.core.qa.rules import QAContext
+from editor.core.qa.rules import CHECKED_META, QAContext
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ SUFFIX = ".qa"
 STALE_TMP_S = 3600  # a temporary file this old is no write in progress
 _CORE = Path(__file__).resolve().parents[1]  # editor/core: the rules and everything they call
 _ID, _START, _END = attrgetter("id"), attrgetter("start_ms"), attrgetter("end_ms")
-_SOURCE, _TARGET = attrgetter("source"), attrgetter("target")
+_SOURCE, _TARGET, _META = attrgetter("source"), attrgetter("target"), attrgetter("meta")
 
 
 class KeptCheck(NamedTuple):
@@ -87,6 +88,10 @@ def check_key(cues: Sequence[Cue], profile: QAProfile, context: QAContext) -> st
         digest.update(repr([(c.id, c.start_ms, c.end_ms, len(c.source), len(c.target)) for c in cues]).encode())
     digest.update("".join(sources).encode("utf-8", "surrogatepass"))
     digest.update("".join(targets).encode("utf-8", "surrogatepass"))
+    metas = list(map(_META, cues))
+    if any(metas):  # an SRT's cues have none; an ASS season's cost ~35 ms here, joined by key
+        for key in CHECKED_META:
+            digest.update("\0".join([m.get(key, "") for m in metas]).encode("utf-8", "surrogatepass") + b"\1")
     return digest.hexdigest()
 
 

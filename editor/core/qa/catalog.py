@@ -38,6 +38,13 @@ RULES: dict[str, str] = {
     "unbalanced_tags": QT_TRANSLATE_NOOP("QA", "Unbalanced tags"),
     "glossary_missing": QT_TRANSLATE_NOOP("QA", "Glossary term not used"),
     "glossary_forbidden": QT_TRANSLATE_NOOP("QA", "Forbidden term"),
+    # Where the translation is drawn on the video (QAContext.picture; none: these rules find nothing), with the
+    # profile's delivery style and feed (decision 033, editor.core.safe_zones).
+    "placement_too_wide": QT_TRANSLATE_NOOP("QA", "Wider than the safe width"),
+    "placement_covered": QT_TRANSLATE_NOOP("QA", "Under the feed's interface"),
+    "placement_source_band": QT_TRANSLATE_NOOP("QA", "Over the burned-in subtitles"),
+    # A source line read from the picture (OCR) that no person has confirmed or fixed (editor.core.source_check).
+    "source_unchecked": QT_TRANSLATE_NOOP("QA", "Source not checked"),
 }
 
 # Rule id -> message template; the {names} are the keys of QAIssue.params.
@@ -77,6 +84,18 @@ MESSAGES: dict[str, str] = {
     "unbalanced_tags": QT_TRANSLATE_NOOP("QA", "Unbalanced tags: {tags}"),
     "glossary_missing": QT_TRANSLATE_NOOP("QA", "Glossary: translate “{source}” as “{target}”"),
     "glossary_forbidden": QT_TRANSLATE_NOOP("QA", "Glossary: “{term}” must not be used"),
+    "placement_too_wide": QT_TRANSLATE_NOOP(
+        "QA", "Line {line} is {px} px wide at font size {font_px}: wider than the safe width of {max} px"
+    ),
+    "placement_covered": QT_TRANSLATE_NOOP(
+        "QA", "{percent}% of the line is drawn where the {feed} interface covers the picture"
+    ),
+    "placement_source_band": QT_TRANSLATE_NOOP(
+        "QA", "{percent}% of the line is drawn over the subtitles burned into the picture"
+    ),
+    "source_unchecked": QT_TRANSLATE_NOOP(
+        "QA", "Source read from the picture and not checked yet (confidence {confidence:.2f})"
+    ),
 }
 
 DEFAULT_SEVERITIES: dict[str, str] = {
@@ -102,6 +121,10 @@ DEFAULT_SEVERITIES: dict[str, str] = {
     "unbalanced_tags": ERROR,
     "glossary_missing": WARNING,
     "glossary_forbidden": ERROR,
+    "placement_too_wide": WARNING,  # warnings: libass still draws the line (wrapped, or partly hidden)
+    "placement_covered": WARNING,
+    "placement_source_band": WARNING,  # a render that covers the band may mean the translation to sit on it
+    "source_unchecked": WARNING,  # a warning never refuses an export or a delivery by itself
 }
 
 RULE_ORDER: dict[str, int] = {rule: i for i, rule in enumerate(RULES)}

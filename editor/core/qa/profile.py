@@ -8,9 +8,12 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.core.qa.catalog import DEFAULT_SEVERITIES, RULES, SEVERITIES
+
+if TYPE_CHECKING:
+    from editor.core.safe_zones import SafeZones
 
 
 class QAProfileError(ValueError):
@@ -42,6 +45,17 @@ class QAProfile:
     shot_change_frames: float = 12
     shot_change_gap_frames: float = 2
     cps_ignore_spaces: bool = False
+    # The delivery style (decision 033): the feed whose interface covers the picture ("none": no feed), its
+    # covered margins overridden in pixels at 1080×1920 (None: the feed's), and the font, size and margin the
+    # translation is drawn with, in the video's pixels (0: from the picture's size, editor.core.render).
+    safe_zone_profile: str = "tiktok"
+    safe_zone_top: int | None = None
+    safe_zone_bottom: int | None = None
+    safe_zone_left: int | None = None
+    safe_zone_right: int | None = None
+    delivery_font: str = "Noto Sans CJK SC"
+    delivery_font_px: int = 0
+    delivery_margin_px: int = 0
     severities: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITIES))
     disabled: frozenset[str] = frozenset()
 
@@ -50,6 +64,17 @@ class QAProfile:
 
     def severity(self, rule: str) -> str:
         return self.severities.get(rule, DEFAULT_SEVERITIES[rule])
+
+    def safe_zones(self) -> SafeZones | None:
+        """The covered zones of the profile's feed with its overrides; None for "none"."""
+        from editor.core.safe_zones import PROFILES  # on use: the window's start does not need it
+
+        feed = PROFILES.get(self.safe_zone_profile)
+        if feed is None:
+            return None
+        overrides = {edge: value for edge in ("top", "bottom", "left", "right")
+                     if (value := getattr(self, f"safe_zone_{edge}")) is not None}
+        return dataclasses.replace(feed, **overrides) if overrides else feed
 
 
 # Number keys and their type: int keys take whole numbers only; a TOML boolean is never a number.
@@ -64,10 +89,20 @@ _NUMBER_KEYS: dict[str, type] = {
     "chain_gap_frames": float,
     "shot_change_frames": float,
     "shot_change_gap_frames": float,
+    "safe_zone_top": int,
+    "safe_zone_bottom": int,
+    "safe_zone_left": int,
+    "safe_zone_right": int,
+    "delivery_font_px": int,
+    "delivery_margin_px": int,
 }
-_KNOWN_KEYS = ("name", "language", "extends", *_NUMBER_KEYS, "cps_ignore_spaces", "severities", "disabled")
+_TEXT_KEYS = ("safe_zone_profile", "delivery_font")
+_KNOWN_KEYS = ("name", "language", "extends", *_NUMBER_KEYS, *_TEXT_KEYS, "cps_ignore_spaces", "severities",
+               "disabled")
 # Keys added after profiles were first written take their default when a full profile (no `extends`) omits them.
-_OPTIONAL_NUMBERS = ("shot_change_frames", "shot_change_gap_frames")
+_OPTIONAL_NUMBERS = ("shot_change_frames", "shot_change_gap_frames", "safe_zone_top", "safe_zone_bottom",
+                     "safe_zone_left", "safe_zone_right", "delivery_font_px", "delivery_margin_px")
+SAFE_ZONE_CHOICES = ("tiktok", "reels", "shorts", "none")  # safe_zones.PROFILES and no feed
 _REQUIRED = ("language", *(key for key in _NUMBER_KEYS if key not in _OPTIONAL_NUMBERS))
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _HANT_REGIONS = {"tw", "hk", "mo", "hant"}
@@ -230,6 +265,9 @@ def _build(path: Path, data: dict[str, Any], chain: tuple[Path, ...]) -> QAProfi
     for key, kind in _NUMBER_KEYS.items():
         if key in data:
             values[key] = _number(path, key, data[key], kind)
+    for key in _TEXT_KEYS:
+        if key in data:
+            values[key] = _text(path, key, data[key])
     if "cps_ignore_spaces" in data:
         flag = data["cps_ignore_spaces"]
         if not isinstance(flag, bool):
@@ -258,6 +296,17 @@ def _number(path: Path, key: str, value: Any, kind: type) -> int | float:
     return float(value)
 
 
+def _text(path: Path, key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _fail(path, key, f"must be a non-empty string, not {_type_name(value)}")
+    value = value.strip()
+    if key == "safe_zone_profile" and value not in SAFE_ZONE_CHOICES:
+        raise _fail(path, key, f"must be one of {', '.join(SAFE_ZONE_CHOICES)}, not {value!r}")
+    if key == "delivery_font" and "," in value:  # the ASS style line the render writes is comma-separated
+        raise _fail(path, key, f"a font family name has no comma: {value!r}")
+    return value
+
+
 def _severities(path: Path, table: Any) -> dict[str, str]:
     if not isinstance(table, dict):
         raise _fail(path, "severities", f"must be a table of rule = severity, not {_type_name(table)}")
@@ -283,7 +332,7 @@ def _check_ranges(path: Path, v: dict[str, Any]) -> None:
         if v[key] <= 0:
             raise _fail(path, key, f"must be greater than 0, not {v[key]}")
     for key in ("min_duration_ms", "min_gap_frames", "chain_gap_frames", *_OPTIONAL_NUMBERS):
-        if key in v and v[key] < 0:
+        if v.get(key) is not None and v[key] < 0:
             raise _fail(path, key, f"must not be negative, not {v[key]}")
     if v["min_duration_ms"] > v["max_duration_ms"]:
         raise _fail(path, "min_duration_ms", f"is larger than max_duration_ms ({v['max_duration_ms']})")

@@ -12,6 +12,7 @@ from editor.core.glossary import GlossaryIndex, GlossaryTerm, fold, spans
 from editor.core.qa.numerals import missing_numbers
 from editor.core.qa.profile import QAProfile
 from editor.core.qa.punctuation import PunctuationCheck
+from editor.core.source_check import confidence, needs_source_check
 from editor.core.text import display_width, han_chars, lines, strip_tags
 
 Finding = tuple[str, dict[str, Any]]
@@ -93,6 +94,8 @@ def check_cue(cue: Cue, rules: CueRules) -> list[Finding]:
         out.append(("min_duration", {"duration_ms": duration, "min": profile.min_duration_ms}))
     if "max_duration" in on and duration > profile.max_duration_ms:
         out.append(("max_duration", {"duration_ms": duration, "max": profile.max_duration_ms}))
+    if "source_unchecked" in on and cue.meta and needs_source_check(cue):
+        out.append(("source_unchecked", {"confidence": confidence(cue) or 0.0}))
     if not target_lines:
         if "empty_target" in on:
             out.append(("empty_target", _NO_PARAMS))

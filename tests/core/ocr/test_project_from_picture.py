@@ -3,6 +3,8 @@ each a person's act in the log; a fix makes translations stale."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from editor.core import edits, source_check, workflows
@@ -144,3 +146,13 @@ def test_new_needs_a_source_or_the_picture(tmp_path, capsys):
     assert "--source-from-picture" in capsys.readouterr().err
     assert main(["new", str(tmp_path / "a.subrev"), "--source-from-picture"]) == 2
     assert "needs the video" in capsys.readouterr().err
+
+
+def test_stats_count_the_source_lines_checked(project, capsys):
+    project.apply(ConfirmSource(1), actor="ann")
+    path = str(project.path)
+    project.close()
+    assert main(["stats", path, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["source_check"] == {"read_from_picture": 3, "checked": 1}
+    assert main(["stats", path]) == 0
+    assert "3 source lines read from the picture, 1 checked by a person" in capsys.readouterr().out

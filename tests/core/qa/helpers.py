@@ -24,11 +24,13 @@ def qa(
     glossary: Sequence[GlossaryTerm] = (),
     children: bool = False,
     shot_changes: tuple[int, ...] = (),
+    picture: tuple[int, int] | None = None,
+    band: tuple[int, int, int, int] | None = None,
 ) -> list[QAIssue]:
     prof = builtin_profile(profile) if isinstance(profile, str) else profile
     lang = target_lang or prof.language
     return run_qa(cues, prof, QAContext(fps=fps, target_lang=lang, glossary=glossary, children=children,
-                                            shot_changes=shot_changes))
+                                            shot_changes=shot_changes, picture=picture, band=band))
 
 
 def only(issues: list[QAIssue], rule: str) -> list[dict[str, Any]]:

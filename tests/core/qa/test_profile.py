@@ -50,6 +50,15 @@ def test_every_builtin_loads(path: Path) -> None:
     assert (profile.min_gap_frames, profile.chain_gap_frames) == (2.0, 12.0)
     assert set(profile.severities) == set(DEFAULT_SEVERITIES)
     assert profile.disabled == frozenset()
+    assert (profile.shot_change_frames, profile.shot_change_gap_frames) == (12.0, 2.0)
+    assert profile.safe_zone_profile == "tiktok" and profile.safe_zones() is not None
+    assert profile.delivery_font.startswith("Noto Sans")
+    assert (profile.delivery_font_px, profile.delivery_margin_px) == (0, 0)  # from the picture, as before
+    text = path.read_text(encoding="utf-8")
+    if "\nextends" not in text:  # a full profile writes every key, for the studio that copies it
+        for key in ("shot_change_frames", "shot_change_gap_frames", "safe_zone_profile", "delivery_font",
+                    "delivery_font_px", "delivery_margin_px"):
+            assert f"\n{key} = " in text, key
 
 
 @pytest.mark.parametrize(("tag", "language", "chars", "cps", "children"), [

@@ -25,6 +25,7 @@ from editor.core.qa import (
     needs_full_check,
     run_qa,
 )
+from editor.core.source_check import ocr_meta
 from tests.core.qa.helpers import cue, qa
 
 GLOSSARY = (GlossaryTerm("李总", "President Li", ("boss",)),)
@@ -33,20 +34,25 @@ OTHER_LANGUAGES = frozenset({"inverted_marks", "space_before_punctuation", "quot
 
 
 def every_rule_cues() -> list:
-    """A small document in which every rule fires at least once."""
+    """A small document in which every rule fires at least once (with PICTURE and BAND)."""
     return [
+        # reaches the right column
         cue(1, 0, 1000, "李总，3年了", "Boss, it has been years.\n<i>Really.\n" + "Truly, " * 7),
-        cue(2, 1040, 1500, "他说了什么？", "你好 " + "x" * 50),  # 40 ms gap before: min_gap; short
+        cue(2, 1040, 1500, "他说了什么？", "你好 " + "x" * 50),  # 40 ms gap before: min_gap; short; too wide
         cue(3, 1400, 9000, "我们走吧", ""),  # overlaps cue 2, too long, untranslated
-        cue(4, 9200, 11000, "好。", "OK."),  # 200 ms after cue 3: chaining
-        cue(5, 100, 800, "等等！", "Wait！"),  # starts before cue 4 in file order, inside cue 1
+        # 200 ms after cue 3: chaining; at the top, 40 px from the edge: under the feed's tabs
+        cue(4, 9200, 11000, "好。", "{\\an8}OK.").with_(meta={"marginv": "40"}),
+        # starts before cue 4 in file order, inside cue 1; its source read from the picture, not checked
+        cue(5, 100, 800, "等等！", "Wait！").with_(meta=ocr_meta(0.62)),
     ]
 
 
 CUTS = (5000, 9160)  # cue 3 crosses the first cut and ends 3.8 frames before the second; cue 4 starts 1 frame after it
+PICTURE = (1080, 1920)
+BAND = (0, 1350, 1080, 120)  # the burned-in Chinese, where the bottom lines are drawn
 
 def test_every_rule_fires_and_formats() -> None:
-    issues = qa(every_rule_cues(), glossary=GLOSSARY, shot_changes=CUTS)
+    issues = qa(every_rule_cues(), glossary=GLOSSARY, shot_changes=CUTS, picture=PICTURE, band=BAND)
     assert {i.rule for i in issues} == set(RULES) - OTHER_LANGUAGES
     for issue in issues:
         line = format_issue(issue)
@@ -66,13 +72,13 @@ def test_catalogue_is_complete() -> None:
 
 
 def test_issues_come_in_file_order_then_rule_order() -> None:
-    issues = qa(every_rule_cues(), glossary=GLOSSARY, shot_changes=CUTS)
+    issues = qa(every_rule_cues(), glossary=GLOSSARY, shot_changes=CUTS, picture=PICTURE, band=BAND)
     order = [1, 2, 3, 4, 5]
     positions = [(order.index(i.cue_id), list(RULES).index(i.rule)) for i in issues]
     assert positions == sorted(positions)
     assert [i.rule for i in issues if i.cue_id == 1] == [
         "chars_per_line", "max_lines", "reading_speed", "min_gap", "overlap", "numbers_missing",
-        "unbalanced_tags", "glossary_missing", "glossary_forbidden",
+        "unbalanced_tags", "glossary_missing", "glossary_forbidden", "placement_covered", "placement_source_band",
     ]
 
 
@@ -80,7 +86,8 @@ def test_severities_and_disabled_rules_come_from_the_profile() -> None:
     base = builtin_profile("en")
     severities = base.severities | {"empty_target": "error"}
     profile = dataclasses.replace(base, severities=severities, disabled=frozenset({"max_lines", "overlap"}))
-    issues = qa(every_rule_cues(), profile, glossary=GLOSSARY, shot_changes=CUTS)
+    issues = qa(every_rule_cues(), profile, glossary=GLOSSARY, shot_changes=CUTS, picture=PICTURE,
+                band=BAND)
     assert {i.rule for i in issues} == set(RULES) - OTHER_LANGUAGES - {"max_lines", "overlap"}
     assert {i.severity for i in issues if i.rule == "empty_target"} == {"error"}
     assert {i.severity for i in issues if i.rule == "chaining"} == {"info"}
@@ -109,7 +116,7 @@ def test_check_own_returns_a_lines_own_issues_and_none_shared_with_a_neighbour()
 
 def random_doc(rng: random.Random, size: int) -> Document:
     texts = ["", "你好", "他3年前来过", "<i>李总</i>"]
-    targets = ["", "Hello", "x" * 45, "Boss, <i>hello", "He came 3 years ago."]
+    targets = ["", "Hello", "x" * 45, "Boss, <i>hello", "He came 3 years ago.", "{\\an8}Up there"]
     cues, t = [], 0
     for cue_id in range(1, size + 1):
         t += rng.choice([-3000, -500, -40, 0, 40, 83, 84, 125, 500, 501, 700, 5000])
@@ -128,7 +135,10 @@ def test_after_text_edits_only_the_edited_lines_own_issues_change(seed: int) -> 
     whole check equals the old one with the edited lines' own issues replaced by `check_own`."""
     rng = random.Random(seed)
     doc = random_doc(rng, rng.randint(1, 40))
-    profile, context = builtin_profile("en"), QAContext(fps=rng.choice([24.0, 25.0]), glossary=GLOSSARY)
+    picture = rng.choice([None, (1080, 1920), (720, 1280)])  # the placement rules too, when there is a video
+    band = (0, 1300, 1080, 300) if picture else None
+    context = QAContext(fps=rng.choice([24.0, 25.0]), glossary=GLOSSARY, picture=picture, band=band)
+    profile = builtin_profile("en")
     before = run_qa(doc, profile, context)
     edited = rng.sample([c.id for c in doc], rng.randint(1, min(5, len(doc))))
     replacements = ["Boss, wait.", "你好 " + "y" * 60, "OK.\nFine.\nReally.", "President Li said 3.", "Hmm"]
