@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.core.render import RenderResult, log_render, render_video, stored_band
+from editor.core.qa import QAProfileError
+from editor.core.render import RenderResult, RenderStyle, log_render, project_style, render_video, stored_band
 from editor.core.store import ProjectError
 from editor.core.user_error import UserError
 from editor.core.workflows import undecided
@@ -108,19 +109,24 @@ class RenderDialog(QDialog):
         pending = undecided(project.doc)
         if pending and not self._render_anyway(len(pending)):
             return
+        try:  # drawn as the QA profile's delivery style says, the one the placement checks measured
+            draw = project_style(project, w.settings.get("qa/profile") or None)
+        except QAProfileError as exc:
+            self.status.setText(str(exc))
+            return
         cues = list(project.doc)
         video, out = project.meta.video_path, self.out.text().strip()
         cover = self._band if self.cover.isChecked() else None
         style, source_format = self.style_box.currentData(), project.meta.source_format or "srt"
         job = _Job(self)
         job.progress.connect(lambda f: self.bar.setValue(round(f * 100)))
-        job.finished.connect(lambda result: self._finished(result, len(pending), cover, style))
+        job.finished.connect(lambda result: self._finished(result, len(pending), cover, style, draw))
 
         def run() -> None:
             result: object
             try:
                 result = render_video(video, cues, out, source_format=source_format, cover=cover, cover_style=style,
-                                      progress=job.progress.emit, should_stop=self._stop.is_set)
+                                      style=draw, progress=job.progress.emit, should_stop=self._stop.is_set)
             except UserError as exc:
                 result = error_text(exc)
             with contextlib.suppress(RuntimeError):  # the dialog is gone
@@ -143,7 +149,8 @@ class RenderDialog(QDialog):
         box.exec()
         return box.clickedButton() is anyway
 
-    def _finished(self, result: object, unreviewed: int, cover: tuple[int, int, int, int] | None, style: str) -> None:
+    def _finished(self, result: object, unreviewed: int, cover: tuple[int, int, int, int] | None, style: str,
+                  draw: RenderStyle) -> None:
         self._running = False
         self.render_button.setEnabled(True)
         if isinstance(result, str):
@@ -160,7 +167,7 @@ class RenderDialog(QDialog):
         done = self.tr("Rendered %1 lines into %2.").replace("%1", str(result.lines)).replace("%2", str(result.out))
         try:
             log_render(project, result, actor=self._window.session.reviewer, unreviewed=unreviewed, cover=cover,
-                       cover_style=style)
+                       cover_style=style, style=draw)
         except ProjectError as exc:  # the video is made; that it could not be logged is said, not hidden
             done += " " + self.tr("It could not be noted in the project's history: %1").replace("%1", error_text(exc))
         self.status.setText(done)

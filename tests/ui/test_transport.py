@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from editor.core import edits
 from editor.core.document import Cue
 from editor.core.review import State
 from editor.core.store import Project, ProjectMeta
@@ -141,4 +142,23 @@ def test_render_video_from_the_window_with_progress_asks_before_undecided_lines(
     assert out.is_file() and dialog.bar.value() == 100 and "Rendered 3 lines" in dialog.status.text()
     event = window.session.project.events()[-1]
     assert event.action == "render" and event.after["unreviewed"] == 3 and event.after["cover"] == [0, 500, 360, 60]
+    # drawn in the delivery style of the project's QA profile (the one the placement checks measured)
+    assert event.after["style"]["font"] == "Noto Sans CJK SC"
+    dialog.close()
+
+
+def test_the_window_renders_in_the_chosen_profiles_delivery_style(qtbot, window, tmp_path):
+    profile = tmp_path / "client.toml"
+    profile.write_text('extends = "en"\ndelivery_font = "DejaVu Serif"\ndelivery_font_px = 30\n'
+                       'delivery_margin_px = 90\n', encoding="utf-8")
+    window.settings.set("qa/profile", str(profile))
+    for cue in list(window.session.doc):
+        window.session.apply(edits.SetState(cue.id, State.TRANSLATED))
+    window.window_actions["render_video"].trigger()
+    dialog = window.render_dialog
+    dialog.out.setText(str(tmp_path / "styled.mp4"))
+    dialog.render_button.click()
+    qtbot.waitUntil(lambda: dialog.rendered is not None, timeout=30_000)
+    style = window.session.project.events()[-1].after["style"]
+    assert style == {"font": "DejaVu Serif", "font_px": 30, "margin_v": 90}
     dialog.close()

@@ -292,7 +292,7 @@ class _DeliveryProgress:
 
 
 def cmd_qa(args: argparse.Namespace) -> int:
-    from editor.core.series.checks import run_series_qa
+    from editor.core.series.checks import episode_pictures, run_series_qa
     from editor.core.series.consistency import check_consistency, read_bible, read_line_records
     from editor.core.series.consistency import describe as describe_issue
 
@@ -301,7 +301,8 @@ def cmd_qa(args: argparse.Namespace) -> int:
         if args.lang:
             series.language(args.lang)
         issues = check_consistency(read_line_records(series, args.lang), read_bible(series))
-        checks = run_series_qa(series, languages)
+        # `series qa` is asked for a full check: each video's picture size is read, so placement is checked too
+        checks = run_series_qa(series, languages, pictures=episode_pictures(series.episodes()))
     if args.json:
         cli._print_json({
             "consistency": [{**asdict(issue), "message": describe_issue(issue)} for issue in issues],

@@ -26,7 +26,7 @@ from pathlib import Path
 from editor.core.formats import SubtitleError
 from editor.core.render import COVER_STYLES, NO_FFMPEG, RenderError, render_project, stored_band
 from editor.core.review import QT_TRANSLATE_NOOP
-from editor.core.series.checks import LanguageChecker
+from editor.core.series.checks import LanguageChecker, episode_pictures
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.report import (
     DeliveryReport,
@@ -140,9 +140,10 @@ def deliver(series: Series, outdir: str | os.PathLike[str], *, actor: str, langu
     notes: dict[tuple[str, str], UserError] = {}
     total = len(langs) * len(episodes)
     stopped = interrupted = False
+    pictures = episode_pictures(episodes)  # the placement checks of the report measure lines on each picture
     try:
         for lang in langs:
-            checker = LanguageChecker.of(series, lang)
+            checker = LanguageChecker.of(series, lang, pictures=pictures)
             (folder / lang).mkdir(parents=True, exist_ok=True)
             for episode in episodes:
                 if should_stop is not None and should_stop():

@@ -163,3 +163,28 @@ def test_a_report_naming_files_outside_its_folder_is_never_a_licence_to_remove_t
         {"file": "../precious.srt", "exported": True, "video": str(outside)}], "earlier_files": ["../x"]}),
         encoding="utf-8")
     assert earlier_files(out) == set()
+
+
+def test_the_delivery_and_series_qa_check_where_each_line_sits_on_its_picture(series, tmp_path, capsys):
+    """A line wider than the 240-pixel picture's safe width, and one over the burned-in band, are warnings in the
+    delivery report and in `series qa` (each video's size is read for them)."""
+    from editor.app import main
+    from editor.core.series.checks import LanguageChecker, episode_pictures
+
+    view = EpisodeProject.of(series, "EP01", "en")
+    view.apply(edits.SetTarget(1, "Boss Lin has finally arrived at the headquarters tonight."), actor="ann")
+    view.apply(edits.SetTarget(2, "{\\pos(120,215)}Run!"), actor="ann")  # drawn on the band
+    episode = series.episode_info("EP01")
+    view = EpisodeProject.of(series, "EP01", "en")
+    placed = LanguageChecker.of(series, "en", pictures=episode_pictures([episode])).run(episode, view.doc)
+    assert {"placement_too_wide", "placement_source_band"} <= {issue.rule for issue in placed}
+    unplaced = LanguageChecker.of(series, "en").run(episode, view.doc)
+    assert not {issue.rule for issue in unplaced} & {"placement_too_wide", "placement_source_band"}
+    warnings = sum(issue.severity == "warning" for issue in placed)
+    deliver(series, tmp_path / "out", actor="pm", allow_unreviewed=True, languages=["en"])
+    assert _rows(tmp_path / "out")["EP01"]["qa_left"]["warning"] == warnings
+    path = str(series.path)
+    series.close()
+    assert main(["series", "qa", path, "--json"]) == 0
+    counts = {(c["episode"], c["lang"]): c["warning"] for c in json.loads(capsys.readouterr().out)["qa"]}
+    assert counts[("EP01", "en")] == warnings
