@@ -237,6 +237,9 @@ def _run(command: list[str], duration_ms: int, progress: Callable[[float], None]
                 progress(min(1.0, int(value) / 1000 / duration_ms))
             elif key == "progress" and value == "end" and progress is not None:
                 progress(1.0)
+    except BaseException:  # Ctrl+C or a kill -INT reaching only Python: FFmpeg stops too, not at the episode's end
+        proc.kill()
+        raise
     finally:
         code = proc.wait()
         reader.join(5)

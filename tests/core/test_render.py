@@ -119,6 +119,25 @@ def test_a_stopped_render_leaves_nothing_behind(tmp_path, flat_video):
     assert [p.name for p in tmp_path.iterdir()] == ["preview.mp4"]
 
 
+def test_ctrl_c_during_a_render_stops_ffmpeg_at_once_and_leaves_nothing(tmp_path, flat_video, monkeypatch):
+    started: list[subprocess.Popen] = []
+    real_popen = subprocess.Popen
+
+    def watched(*args, **kwargs):  # the real FFmpeg, only kept in view
+        started.append(real_popen(*args, **kwargs))
+        return started[-1]
+
+    def interrupt(_fraction: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(subprocess, "Popen", watched)
+    out = tmp_path / "preview.mp4"
+    with pytest.raises(KeyboardInterrupt):
+        render_video(flat_video, _cues(), out, progress=interrupt)
+    assert started and started[-1].returncode == -9  # killed, not waited for until the end of the episode
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_series_episode_renders_with_its_language(tmp_path, flat_video, capsys):
     from editor.core.series.store import NewEpisode, Series
 
