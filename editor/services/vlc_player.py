@@ -25,7 +25,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from editor.core.render import delivery_font_px, delivery_margin_px
+from editor.core.render import RenderStyle
+from editor.core.text_measure import em_px
 from editor.services.player import DEFAULT_FPS, MAX_RATE, MIN_RATE, Player
 
 POLL_MS = 30  # ~33 Hz playhead updates while playing
@@ -59,10 +60,11 @@ def vlc_options(*, headless: bool, extra_options: Sequence[str] = ()) -> list[st
     return options
 
 
-def overlay_font_px(width: int, height: int) -> int:
-    """The marquee's font size in video pixels: the delivery render's (editor.core.render), so the preview shows
-    the line as it will be delivered."""
-    return delivery_font_px(width, height)
+def overlay_font_px(width: int, height: int, style: RenderStyle | None = None) -> int:
+    """The marquee's font size in video pixels, so the preview shows the line as the delivery render draws it: VLC
+    sizes a font by its em, libass by its whole line height (editor.core.text_measure.em_px converts)."""
+    resolved = (style or RenderStyle()).resolved(width, height)
+    return em_px(resolved.font, resolved.font_px)
 
 
 class VlcPlayer(Player):
@@ -89,6 +91,7 @@ class VlcPlayer(Player):
         self._rate = 1.0
         self._overlay = ""
         self._overlay_top = False  # the line asked to be drawn at the top ({\an8})
+        self._delivery_style = RenderStyle()  # the QA profile's, set by the window
         self._guides: str | None = None  # the safe-zone image drawn over the picture
         self._position: float = 0  # ms; fractional between VLC's coarse time steps while playing
         self._anchor_ms = 0.0
@@ -312,6 +315,11 @@ class VlcPlayer(Player):
         if self._mp is not None:
             # The marquee text goes through strftime: a literal % must be doubled.
             self._mp.video_set_marquee_string(self._vlc.VideoMarqueeOption.Text, self._overlay.replace("%", "%%"))
+
+    def set_delivery_style(self, style: RenderStyle) -> None:
+        if style != self._delivery_style:
+            self._delivery_style = style
+            self._apply_overlay_style()
 
     def set_guides(self, image_path: str | None) -> None:
         """libvlc's logo filter draws the image at the picture's top left, over the video (the marquee stays above)."""
@@ -601,8 +609,9 @@ class VlcPlayer(Player):
         set_int(option.Refresh, MARQUEE_REFRESH_MS)
         if self._size is not None:
             width, height = self._size
-            set_int(option.Size, overlay_font_px(width, height))
-            set_int(option.Y, delivery_margin_px(width, height))  # where the render puts it: clear of a feed's UI
+            set_int(option.Size, overlay_font_px(width, height, self._delivery_style))
+            # where the render puts it: clear of a feed's UI
+            set_int(option.Y, self._delivery_style.resolved(width, height).margin_v)
         self.set_overlay_text(self._overlay, top=self._overlay_top)
 
     def _fail(self, message: str) -> None:

@@ -50,6 +50,7 @@ from editor.ui.video_widget import VideoWidget
 from editor.ui.window_checks import WindowChecks
 
 if TYPE_CHECKING:
+    from editor.core.qa import QAProfile
     from editor.core.shots import ShotChanges
     from editor.core.workflows import NewProject
     from editor.ui.series_panel import SeriesHost
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self._model_error = ""
         self.source_check: SourceCheckPanel | None = None  # Review > Source Check, made on first use
         self.source_check_dock: QDockWidget | None = None
+        self._delivery_profile: QAProfile | None = None  # the QA profile the checks use (set once they start)
         # Set by editor.app: opens another project (a path, or one to make) in place of this one.
         self.open_project_callback: Callable[[Path | NewProject], None] | None = None
         self._build_widgets()
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
                                    lambda: self.review.current, self)
         self.checks.shown.connect(self.qa_checked)
         self.checks.message.connect(self._show_message)
+        self.checks.profile_chosen.connect(self._on_checks_profile_chosen)
         self.checks.failed.connect(
             lambda error: self._show_message(self.tr("The checks failed: %1").replace("%1", error)))
         self._recount()
@@ -367,6 +370,8 @@ class MainWindow(QMainWindow):
         for key, title in MENUS:
             self.menus[key].setTitle(QCoreApplication.translate("Actions", title))
         self.qa_dock.setWindowTitle(self.tr("QA Checks"))
+        if self.source_check_dock is not None:
+            self.source_check_dock.setWindowTitle(self.tr("Source Check"))
         if getattr(self, "series_host", None) is not None:
             self.series_dock.setWindowTitle(self.tr("Series"))
             self.series_checks_dock.setWindowTitle(self.tr("Series Checks"))
@@ -531,6 +536,15 @@ class MainWindow(QMainWindow):
         self.settings.set("video/safe_zones", self.window_actions["safe_zones"].isChecked())
         self._show_guides()
 
+    def _on_checks_profile_chosen(self, profile: QAProfile) -> None:
+        """The preview and the guides follow the QA profile's delivery style and safe zones: what the render draws
+        and what the placement checks measure."""
+        from editor.core.render import profile_style
+
+        self._delivery_profile = profile
+        self.player.set_delivery_style(profile_style(profile))
+        self._show_guides()
+
     def _on_player_video_size_changed(self, _width: int, _height: int) -> None:
         self._show_guides()
 
@@ -544,8 +558,9 @@ class MainWindow(QMainWindow):
         from editor.core.safe_zones import PROFILES
         from editor.ui.safe_zone_guides import guides_file
 
-        path = guides_file(*size, PROFILES[self.settings.get("video/safe_zones_profile")],
-                           stored_band(self.session.project))
+        chosen = self._delivery_profile.safe_zones() if self._delivery_profile is not None else None
+        zones = chosen or PROFILES[self.settings.get("video/safe_zones_profile")]  # a profile without zones: the view's
+        path = guides_file(*size, zones, stored_band(self.session.project))
         if path is None:
             self._show_message(self.tr("The safe-zone guides could not be drawn (the cache folder cannot be "
                                        "written)."))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -77,12 +77,12 @@ class SourceCheckPanel(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
-        self.show_checked = QCheckBox(self.tr("Show checked lines"))
+        self.show_checked = QCheckBox()
         self.show_checked.toggled.connect(lambda _on: self.refresh())
         self.lines = QTreeWidget()
         self.lines.setRootIsDecorated(False)
         self.lines.setUniformRowHeights(True)
-        self.lines.setHeaderLabels([self.tr("Confidence"), "#", self.tr("Time"), self.tr("Source as read")])
+        self.lines.setColumnCount(4)
         header = self.lines.header()
         header.setStretchLastSection(True)
         for column in range(3):
@@ -112,7 +112,17 @@ class SourceCheckPanel(QWidget):
         self._cue_id: int | None = None
         session.changed.connect(self._on_session_changed)
         session.replayed.connect(self._on_session_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.show_checked.setText(self.tr("Show checked lines"))
+        self.lines.setHeaderLabels([self.tr("Confidence"), "#", self.tr("Time"), self.tr("Source as read")])
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- what is shown -------------------------------------------------------------------------------
     @property
@@ -253,7 +263,7 @@ def attach_source_check(w: MainWindow) -> QDockWidget:
     dock = QDockWidget(w)
     dock.setObjectName("source_check_dock")
     dock.setWidget(panel)
-    dock.setWindowTitle(w.tr("Source Check"))
+    dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Source Check"))
     w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     w.tabifyDockWidget(w.qa_dock, dock)
     dock.installEventFilter(_FocusOnShow(panel))

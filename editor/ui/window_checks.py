@@ -50,6 +50,7 @@ class WindowChecks(QObject):
 
     shown = Signal()
     message = Signal(str)  # the chosen QA profile cannot be used (the language's built-in one stands in)
+    profile_chosen = Signal(object)  # the QA profile the checks use now: its delivery style draws the preview
     failed = Signal(str)  # a rule raised; the reviewer is told
     _picture_read = Signal(str, object)  # video path, (width, height) or None: emitted on the probing thread
 
@@ -127,6 +128,7 @@ class WindowChecks(QObject):
         self._editor.set_glossary(context.glossary)
         self._editor.set_max_cps(profile.max_cps)  # reading speeds above the profile's are shown in red
         self._table.set_max_cps(profile.max_cps)
+        self.profile_chosen.emit(profile)
         return profile, context
 
     # --- when checks run ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from editor.core.render import RenderStyle
 from editor.services.player import NullPlayer, Player, create_player
 from editor.services.vlc_player import VlcPlayer, overlay_font_px, vlc_options
 from tests.media_files import make_audio_file, make_garbage_file, make_test_video, make_undecodable_video
@@ -98,10 +99,13 @@ def test_options_are_headless_for_tests_and_the_audio_output_is_choosable(monkey
     assert "--aout=pulse" in vlc_options(headless=False)
 
 
-def test_overlay_font_follows_the_video_height_but_fits_a_vertical_frame():
-    assert overlay_font_px(1920, 1080) == 49
-    assert overlay_font_px(1080, 1920) == 65  # capped by the narrow width, as the delivery render is
-    assert overlay_font_px(360, 640) < 30
+def test_overlay_font_is_the_delivery_fonts_em_so_the_preview_draws_what_the_render_draws():
+    # ASS sizes (49 and 65 px: the render's for these pictures) are whole line heights; VLC sizes by the em,
+    # 1/1.448 of Noto Sans CJK's line height
+    assert overlay_font_px(1920, 1080) == round(49 / 1.448)
+    assert overlay_font_px(1080, 1920) == round(65 / 1.448)  # capped by the narrow width, as the render is
+    assert overlay_font_px(360, 640) < 20
+    assert overlay_font_px(1080, 1920, RenderStyle(font_px=90)) == round(90 / 1.448)  # a profile's own size
 
 
 # -- playing a real file -----------------------------------------------------------------------------------------

@@ -111,6 +111,29 @@ def test_the_safe_zone_guides_toggle_over_the_video_and_are_remembered(qtbot, wi
     assert window.player.guides() is None and window.settings.get("video/safe_zones") is False
 
 
+def test_the_preview_and_the_guides_follow_the_qa_profiles_delivery_style(qtbot, window, tmp_path):
+    from PySide6.QtGui import QImage
+
+    from editor.services.vlc_player import overlay_font_px
+
+    qtbot.waitUntil(lambda: window.player.video_size() is not None, timeout=5000)
+    marquee = window.player._vlc.VideoMarqueeOption
+    size = window.player.video_size()
+    assert window.player._mp.video_get_marquee_int(marquee.Size) == overlay_font_px(*size)
+    profile = tmp_path / "client.toml"  # a client wanting large text high up, for Reels
+    profile.write_text('extends = "en"\ndelivery_font_px = 40\ndelivery_margin_px = 200\n'
+                       'safe_zone_profile = "reels"\n', encoding="utf-8")
+    window.settings.set("qa/profile", str(profile))
+    window.window_actions["run_qa"].trigger()
+    qtbot.waitUntil(lambda: window.player._mp.video_get_marquee_int(marquee.Size) == round(40 / 1.448))
+    assert window.player._mp.video_get_marquee_int(marquee.Y) == 200
+    window.window_actions["safe_zones"].trigger()
+    image = QImage(window.player.guides())
+    width, height = size
+    # Reels covers more of the bottom than TikTok: 22 % of the height (the default here is TikTok's ~17 %)
+    assert image.pixelColor(width // 2, round(height * 0.80)).alpha() > 0
+
+
 def test_render_video_from_the_window_with_progress_asks_before_undecided_lines(qtbot, window, tmp_path):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
