@@ -28,15 +28,19 @@ class ReadingFailed:
 class PictureReading(QObject):
     progress = Signal(float)  # 0..1, at most once per whole percent
     finished = Signal(object)  # OcrResult (possibly cancelled, possibly without lines) or ReadingFailed
+    _done = Signal(object)  # from the thread; `finished` is emitted on the GUI thread once the reading is over
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._busy = False  # from start() until `finished` (the thread itself may outlive it by a moment)
+        self._done.connect(self._on_done)
 
     def start(self, video: str | os.PathLike[str], *, lang: str, region: tuple[int, int, int, int] | None) -> None:
-        if self.is_running():
+        if self._busy:
             raise RuntimeError("a reading is running already")
+        self._busy = True
         self._stop = threading.Event()
         stop = self._stop
         self._thread = threading.Thread(target=self._run, args=(Path(video), lang, region, stop),
@@ -48,12 +52,18 @@ class PictureReading(QObject):
         self._stop.set()
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
+        """From start() until `finished` was emitted."""
+        return self._busy
+
+    def _on_done(self, result: object) -> None:
+        self._busy = False
+        self.finished.emit(result)
 
     def wait(self, timeout: float | None = None) -> bool:
+        """Join the thread (for shutdown and tests); True when it has ended."""
         if self._thread is not None:
             self._thread.join(timeout)
-        return not self.is_running()
+        return self._thread is None or not self._thread.is_alive()
 
     def _run(self, video: Path, lang: str, region: tuple[int, int, int, int] | None, stop: threading.Event) -> None:
         from editor.core.ocr import read_burned_in  # numpy, onnxruntime and the models load here, on the thread
@@ -73,4 +83,4 @@ class PictureReading(QObject):
         except UserError as error:
             result = ReadingFailed(error)
         with contextlib.suppress(RuntimeError):
-            self.finished.emit(result)
+            self._done.emit(result)
