@@ -619,7 +619,7 @@ class MainWindow(QMainWindow):
         self.source_check_dock.show()
         self.source_check_dock.raise_()
         if self.source_check.current_cue_id is not None:  # the line being checked, in the table and the video
-            self.table.select_cue(self.source_check.current_cue_id)
+            self.source_check.cue_chosen.emit(self.source_check.current_cue_id)
 
     def _offer_source_check(self) -> None:
         """A project whose source lines wait for a check opens with the Source Check in view."""

@@ -258,7 +258,15 @@ class _FocusOnShow(QObject):
 def attach_source_check(w: MainWindow) -> QDockWidget:
     """The Source Check dock: shown at once when the project has source lines waiting for a check."""
     panel = SourceCheckPanel(w.session)
-    panel.cue_chosen.connect(w.table.select_cue)
+    def show_line(cue_id: int) -> None:
+        """The line in the table, and the video paused halfway through it: its first frame may come a moment
+        before the burned-in text does, and the person checks the text against the picture."""
+        w.table.select_cue(cue_id)
+        if cue_id in w.session.doc and w.player.state() != "playing":
+            cue = w.session.doc.get(cue_id)
+            w.player.seek((cue.start_ms + cue.end_ms) // 2)
+
+    panel.cue_chosen.connect(show_line)
     panel.message.connect(w.show_status)
     dock = QDockWidget(w)
     dock.setObjectName("source_check_dock")

@@ -149,3 +149,30 @@ def test_pretranslating_unchecked_sources_asks_first_and_check_is_the_default(qt
         window.close()
         worker.stop()
         session.close()
+
+
+def test_choosing_a_line_shows_the_picture_halfway_through_it(qtbot, tmp_path):
+    """The first frame of a line may come before its burned-in text: the video stops in the line's middle."""
+    from editor.services.player import create_player
+    from editor.services.vlc_player import VlcPlayer
+    from tests.media_files import make_test_video
+
+    video = make_test_video(tmp_path / "ep.mp4", seconds=8)
+    reading = OcrResult(list(READ), (0, 400, 360, 120), [], 40, 25.0, 360, 640, 8000)
+    project = workflows.create_project_from_picture(tmp_path / "ep.subrev", video, reading, actor="t")
+    session = ReviewSession(project, "ann")
+    player = create_player(headless=True)
+    assert isinstance(player, VlcPlayer)
+    window = MainWindow(session, Settings(), player, None)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: window.source_check_dock is not None and window.source_check_dock.isVisible()
+                        and player.duration() > 0, timeout=15_000)
+        qtbot.waitUntil(lambda: abs(player.position() - 2500) <= 80, timeout=5000)  # line 2: 1360-3640
+        window.source_check.confirm_current()  # on to line 3 (3640-5480)
+        qtbot.waitUntil(lambda: abs(player.position() - 4560) <= 80, timeout=5000)
+    finally:
+        window.close()
+        session.close()
+        player.shutdown()
