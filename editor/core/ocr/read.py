@@ -64,8 +64,6 @@ def read_burned_in(video: str | os.PathLike[str], *, lang: str = "zh-Hans", regi
         band = _whole_region(area, seen, source)
     result.band = band.rect
     _follow(source, band, ocr, report, stop, result)
-    if lang == "zh-Hant" and result.cues:
-        result.notes.append(OcrNote("traditional", model.TRADITIONAL))
     if not result.cues and region is not None and not result.cancelled:
         result.notes.append(OcrNote("no_text_in_region", model.NO_TEXT_IN_REGION,
                                     {"name": source.name, "region": _region_text(area)}))

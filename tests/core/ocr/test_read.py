@@ -80,13 +80,13 @@ def test_a_4k_video_is_read(ocr_folder):
     assert found.exact == found.boundaries and found.cer <= MAX_CER, (found.far, result.cues)
 
 
-def test_traditional_lines_are_read_with_a_note_on_what_the_model_knows(ocr_folder):
+def test_traditional_lines_are_read_as_they_are_written(ocr_folder):
     lines = [Line(400, 2000, "這是三年前你送我的戒指"), Line(2000, 3600, "明天早上八點公司見")]
     video = make_burned_in_video(ocr_folder / "hant.mp4", lines, width=640, height=360, background="gradient",
                                  look=Look(font="Noto Sans CJK TC", size=0.07))
     result = read_burned_in(video.path, lang="zh-Hant")
-    assert [cue.text for cue in result.cues] == [line.text for line in lines]  # characters the model has
-    assert "traditional" in [note.code for note in result.notes]
+    assert [cue.text for cue in result.cues] == [line.text for line in lines]
+    assert result.notes == []  # the recognition model knows traditional forms (decision 035): nothing to warn of
 
 
 def test_a_region_outside_the_picture_is_refused_naming_the_file(white_vertical):
