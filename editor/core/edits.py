@@ -44,7 +44,8 @@ def apply(doc: Document, op: EditOp) -> Change:
     return change
 
 
-def _replace(doc: Document, label: str, pairs: Iterable[tuple[Cue, Cue]]) -> Change:
+def replace_cues(doc: Document, label: str, pairs: Iterable[tuple[Cue, Cue]]) -> Change:
+    """The change that puts each `after` in place of its `before` (same position); unchanged pairs are left out."""
     deltas = []
     for before, after in pairs:
         if before != after:
@@ -102,7 +103,7 @@ class SetTarget(EditOp):
         if cue.target == self.text:
             return Change((), self.name)
         state = _person_text_state(cue, self.text)
-        return _replace(doc, self.name, [(cue, cue.with_(target=self.text, state=state))])
+        return replace_cues(doc, self.name, [(cue, cue.with_(target=self.text, state=state))])
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class SetState(EditOp):
             after = cue.with_(state=self.state, rejection=None)  # the rejection is resolved; the thread stays
         else:
             after = cue.with_(state=self.state)
-        return _replace(doc, self.name, [(cue, after)])
+        return replace_cues(doc, self.name, [(cue, after)])
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ class ApproveMachineText(EditOp):
         if not holds_unconfirmed_machine_text(cue):
             raise TransitionError("the line does not hold unconfirmed machine text; approve it as usual")
         check_transition(cue.state, State.APPROVED, Actor.PERSON)
-        return _replace(doc, self.name, [(cue, cue.with_(state=State.APPROVED, rejection=None))])
+        return replace_cues(doc, self.name, [(cue, cue.with_(state=State.APPROVED, rejection=None))])
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ class ApplyDraft(EditOp):
         cue = doc.get(self.cue_id)
         check_transition(cue.state, State.MT_DRAFT, Actor.MACHINE)
         after = cue.with_(target=self.draft.text, state=State.MT_DRAFT, draft=self.draft)
-        return _replace(doc, self.name, [(cue, after)])
+        return replace_cues(doc, self.name, [(cue, after)])
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,7 @@ class AddComment(EditOp):
         if not self.comment.text.strip():
             raise DocumentError("an empty comment")
         cue = doc.get(self.cue_id)
-        return _replace(doc, self.name, [(cue, cue.with_(comments=(*cue.comments, self.comment)))])
+        return replace_cues(doc, self.name, [(cue, cue.with_(comments=(*cue.comments, self.comment)))])
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ class SetSource(EditOp):
         if cue.source == self.text:
             return Change((), self.name)
         after = cue.with_(source=self.text, state=stale_after_change(cue.state))
-        return _replace(doc, self.name, [(cue, after)])
+        return replace_cues(doc, self.name, [(cue, after)])
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,7 @@ class SetTiming(EditOp):
         if (cue.start_ms, cue.end_ms) == (self.start_ms, self.end_ms):
             return Change((), self.name)
         after = cue.with_(start_ms=self.start_ms, end_ms=self.end_ms, state=stale_after_change(cue.state))
-        return _replace(doc, self.name, [(cue, after)])
+        return replace_cues(doc, self.name, [(cue, after)])
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ class Shift(EditOp):
             _check_times(start, end)
             state = stale_after_change(cue.state) if self.mark_stale else cue.state
             pairs.append((cue, cue.with_(start_ms=start, end_ms=end, state=state)))
-        return _replace(doc, self.name, pairs)
+        return replace_cues(doc, self.name, pairs)
 
 
 def _split_point(text: str) -> int:

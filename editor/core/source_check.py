@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from editor.core.document import NO_META, Change, Cue, Document, DocumentError
-from editor.core.edits import EditOp, _replace
+from editor.core.edits import EditOp, replace_cues
 from editor.core.review import stale_after_change
 
 ORIGIN_KEY = "source_origin"
@@ -98,7 +98,7 @@ class ConfirmSource(EditOp):
             raise DocumentError(f"line {self.cue_id} was not read from the picture")
         if check_of(cue) == CONFIRMED:
             return Change((), self.name)
-        return _replace(doc, self.name, [(cue, cue.with_(meta=_checked(cue, CONFIRMED)))])
+        return replace_cues(doc, self.name, [(cue, cue.with_(meta=_checked(cue, CONFIRMED)))])
 
 
 @dataclass(frozen=True)
@@ -119,4 +119,4 @@ class FixSource(EditOp):
             return ConfirmSource(self.cue_id).change(doc) if read_from_picture(cue) else Change((), self.name)
         meta = _checked(cue, FIXED) if read_from_picture(cue) else cue.meta
         after = cue.with_(source=text, meta=meta, state=stale_after_change(cue.state))
-        return _replace(doc, self.name, [(cue, after)])
+        return replace_cues(doc, self.name, [(cue, after)])
