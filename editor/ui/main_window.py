@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self._model_error = ""
         self.source_check: SourceCheckPanel | None = None  # Review > Source Check, made on first use
         self.source_check_dock: QDockWidget | None = None
+        self._line_shown: int | None = None  # the line the video was last moved to
         self._delivery_profile: QAProfile | None = None  # the QA profile the checks use (set once they start)
         # Set by editor.app: opens another project (a path, or one to make) in place of this one.
         self.open_project_callback: Callable[[Path | NewProject], None] | None = None
@@ -471,13 +472,15 @@ class MainWindow(QMainWindow):
 
     # --- slots ----------------------------------------------------------------------------------------------
     def _on_review_current_changed(self, cue_id: int | None) -> None:
+        arrived = cue_id != self._line_shown  # else the same line again (its draft arrived): the video stays
+        self._line_shown = cue_id
         self.editor.set_cue(cue_id)
         self.editor.set_qa_issues(self.table.model.issues_for(cue_id) if cue_id is not None else [])
         self.timeline.set_current_cue(cue_id)
         if cue_id is not None:
             cue = self.session.doc.get(cue_id)
             self.timeline.ensure_visible(cue.start_ms)
-            if self._player_state != "playing":
+            if arrived and self._player_state != "playing":
                 self.player.seek(cue.start_ms)
         self.update_enabled()
 

@@ -172,6 +172,9 @@ def test_choosing_a_line_shows_the_picture_halfway_through_it(qtbot, tmp_path):
         qtbot.waitUntil(lambda: abs(player.position() - 2500) <= 80, timeout=5000)  # line 2: 1360-3640
         window.source_check.confirm_current()  # on to line 3 (3640-5480)
         qtbot.waitUntil(lambda: abs(player.position() - 4560) <= 80, timeout=5000)
+        window.review.current_changed.emit(3)  # as when the line's machine draft arrives: the picture stays
+        qtbot.wait(400)
+        assert abs(player.position() - 4560) <= 80
     finally:
         window.close()
         session.close()
