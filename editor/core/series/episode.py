@@ -18,7 +18,7 @@ from typing import Any
 from editor.core.document import Change, Cue, Document
 from editor.core.gc_pause import gc_paused
 from editor.core.review import HUMAN_DECIDED, Actor, State, stale_after_change
-from editor.core.series.store import Episode, Series, band_key, insert_event, source_key
+from editor.core.series.store import UPSERT_LINE, UPSERT_META, Episode, Series, band_key, insert_event, source_key
 from editor.core.store.codec import changed_fields, cue_from_row, cue_to_row
 from editor.core.store.project import Event, Project, ProjectMeta, now_iso
 
@@ -126,10 +126,8 @@ class EpisodeProject(Project):
                                  episode_id, d.cue_id))
             else:
                 pos = self._position_at(d.index_after or 0)
-                con.execute("INSERT OR REPLACE INTO lines (episode_id, id, pos, start_ms, end_ms, source, source_key,"
-                            " meta) VALUES (?,?,?,?,?,?,?,?)",
-                            (episode_id, d.cue_id, pos, after.start_ms, after.end_ms, after.source,
-                             source_key(after.source), row[9]))
+                con.execute(UPSERT_LINE, (episode_id, d.cue_id, pos, after.start_ms, after.end_ms, after.source,
+                                          source_key(after.source), row[9]))
                 self._pos[d.cue_id] = pos
             decided = (actor, at) if kind is Actor.PERSON and after.state in HUMAN_DECIDED and (
                 d.before is None or d.before.state != after.state or d.before.target != after.target) else None
@@ -154,8 +152,11 @@ class EpisodeProject(Project):
                 "rejection = excluded.rejection, draft = excluded.draft", params)
         else:
             self._con.execute(
-                "INSERT OR REPLACE INTO targets (episode_id, lang, cue_id, target, state, comments, rejection, draft,"
-                " decided_by, decided_at) VALUES (?,?,?,?,?,?,?,?,?,?)", (*params, *decided))
+                "INSERT INTO targets (episode_id, lang, cue_id, target, state, comments, rejection, draft, decided_by,"
+                " decided_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT (episode_id, lang, cue_id) DO UPDATE SET "
+                "target = excluded.target, state = excluded.state, comments = excluded.comments, "
+                "rejection = excluded.rejection, draft = excluded.draft, decided_by = excluded.decided_by, "
+                "decided_at = excluded.decided_at", (*params, *decided))
 
     def _stale_in_other_languages(self, cue_id: int) -> None:
         """The shared source or timing changed: the other languages' line needs a look, as this one does."""
@@ -177,12 +178,12 @@ class EpisodeProject(Project):
                 self._con.execute(f"UPDATE episodes SET {key} = ? WHERE id = ?",
                                   (float(value) if key == "fps" else value, self.episode.id))
             elif key == "source_band":  # the episode's own, not the whole series'
-                self._con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                self._con.execute(UPSERT_META,
                                   (band_key(self.episode.id), value))
             elif key == "qa_profile":
                 self._con.execute("UPDATE languages SET qa_profile = ? WHERE code = ?", (value, self.lang))
             else:
-                self._con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+                self._con.execute(UPSERT_META, (key, value))
             self._insert_event("set_meta", actor, Actor.PERSON, None, {key: before}, {key: value})
         items[key] = value
         self.meta = ProjectMeta.from_items(items.items())

@@ -281,7 +281,7 @@ class Series:
     def add_language(self, code: str, *, actor: str) -> None:
         with self.writing() as con:
             pos = con.execute("SELECT coalesce(max(pos), -1) + 1 FROM languages").fetchone()[0]
-            con.execute("INSERT OR IGNORE INTO languages (code, pos) VALUES (?, ?)", (code, pos))
+            con.execute("INSERT INTO languages (code, pos) VALUES (?, ?) ON CONFLICT (code) DO NOTHING", (code, pos))
             insert_event(con, "add_language", actor, Actor.PERSON, None, code, None, None, {"lang": code})
 
     def set_language(self, code: str, *, actor: str, qa_profile: str | None = None, model: str | None = None) -> None:
@@ -410,7 +410,8 @@ class Series:
 
     def add_dictionary_word(self, lang: str, word: str, *, actor: str) -> None:
         with self.writing() as con:
-            con.execute("INSERT OR IGNORE INTO dictionary (lang, word) VALUES (?, ?)", (lang, word))
+            con.execute("INSERT INTO dictionary (lang, word) VALUES (?, ?) ON CONFLICT (lang, word) DO NOTHING",
+                        (lang, word))
             insert_event(con, "add_dictionary_word", actor, Actor.PERSON, None, lang, None, None, {"word": word})
 
     # --- events --------------------------------------------------------------------------------------
@@ -440,6 +441,14 @@ class Series:
         return self._con.execute("PRAGMA integrity_check").fetchone()[0]
 
 
+# Upserts in the words SQLite (3.24+) and PostgreSQL both read (decision 036).
+UPSERT_META = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+UPSERT_LINE = ("INSERT INTO lines (episode_id, id, pos, start_ms, end_ms, source, source_key, meta) "
+               "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (episode_id, id) DO UPDATE SET pos = excluded.pos, "
+               "start_ms = excluded.start_ms, end_ms = excluded.end_ms, source = excluded.source, "
+               "source_key = excluded.source_key, meta = excluded.meta")
+
+
 def insert_event(con: sqlite3.Connection, action: str, actor: str, kind: Actor, episode_id: int | None,
                   lang: str | None, cue_id: int | None, before: Any, after: Any) -> None:
     con.execute("INSERT INTO events (at, actor, kind, action, episode_id, lang, cue_id, before, after) "
@@ -455,16 +464,15 @@ def _insert_episode(con: sqlite3.Connection, episode: NewEpisode, actor: str) ->
         if later is not None:
             before = con.execute("SELECT max(pos) FROM episodes WHERE pos < ?", (later,)).fetchone()[0]
             pos = (later + (before if before is not None else later - 1)) / 2
-    cursor = con.execute(
+    row = con.execute(
         "INSERT INTO episodes (name, number, pos, video_path, source_path, source_format, source_encoding, fps, "
-        "duration_ms, header, footer, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "duration_ms, header, footer, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
         (episode.name, episode.number, pos, episode.video_path, episode.source_path, episode.source_format,
-         episode.source_encoding, episode.fps, episode.duration_ms, episode.header, episode.footer, now_iso()))
-    episode_id = cursor.lastrowid
-    assert episode_id is not None
+         episode.source_encoding, episode.fps, episode.duration_ms, episode.header, episode.footer,
+         now_iso())).fetchone()
+    episode_id = int(row[0])
     if episode.source_band:
-        con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (band_key(episode_id),
-                                                                              episode.source_band))
+        con.execute(UPSERT_META, (band_key(episode_id), episode.source_band))
     insert_lines(con, episode_id, ((float(i), c) for i, c in enumerate(episode.cues)))
     insert_event(con, "add_episode", actor, Actor.PERSON, episode_id, None, None, None,
                   {"name": episode.name, "cues": len(episode.cues), "source": episode.source_path,
@@ -475,7 +483,6 @@ def _insert_episode(con: sqlite3.Connection, episode: NewEpisode, actor: str) ->
 def insert_lines(con: sqlite3.Connection, episode_id: int, rows: Iterable[tuple[float, Cue]]) -> None:
     """Shared source rows for cues (their targets, when not empty, are written per language by the caller)."""
     con.executemany(
-        "INSERT OR REPLACE INTO lines (episode_id, id, pos, start_ms, end_ms, source, source_key, meta) "
-        "VALUES (?,?,?,?,?,?,?,?)",
+        UPSERT_LINE,
         ((episode_id, c.id, pos, c.start_ms, c.end_ms, c.source, source_key(c.source), cue_to_row(c)[9])
          for pos, c in rows))
