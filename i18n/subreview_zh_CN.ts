@@ -1233,6 +1233,22 @@
         <source>a person&apos;s name must be 1 to 63 characters without control characters</source>
         <translation>人员名称须为 1 到 63 个字符，且不含控制字符</translation>
     </message>
+    <message>
+        <source>only a reviewer approves or rejects a line; {user} is not one. Nothing was changed.</source>
+        <translation>只有审校人能审核通过或退回字幕；{user} 不是审校人。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{user} may not do this on the series server ({reason}). Nothing was changed.</source>
+        <translation>{user} 无权在剧集服务器上执行此操作（{reason}）。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>the connection to the series server {where} was lost ({reason}); nothing of this action was saved. Try again when the server is back.</source>
+        <translation>与剧集服务器 {where} 的连接已断开（{reason}）；此操作的任何内容均未保存。请在服务器恢复后重试。</translation>
+    </message>
+    <message>
+        <source>the series server {database} holds {episodes} episodes already; a series is pushed into an empty database (`subreview server init`). Nothing was changed.</source>
+        <translation>剧集服务器 {database} 中已有 {episodes} 集；剧集只能推送到空数据库（`subreview server init`）。未做任何更改。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

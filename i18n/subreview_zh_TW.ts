@@ -1233,6 +1233,22 @@
         <source>a person&apos;s name must be 1 to 63 characters without control characters</source>
         <translation>人員名稱須為 1 到 63 個字元，且不含控制字元</translation>
     </message>
+    <message>
+        <source>only a reviewer approves or rejects a line; {user} is not one. Nothing was changed.</source>
+        <translation>只有審校者能審核通過或退回字幕；{user} 不是審校者。未做任何變更。</translation>
+    </message>
+    <message>
+        <source>{user} may not do this on the series server ({reason}). Nothing was changed.</source>
+        <translation>{user} 無權在劇集伺服器上執行此動作（{reason}）。未做任何變更。</translation>
+    </message>
+    <message>
+        <source>the connection to the series server {where} was lost ({reason}); nothing of this action was saved. Try again when the server is back.</source>
+        <translation>與劇集伺服器 {where} 的連線已中斷（{reason}）；此動作的任何內容均未儲存。請在伺服器恢復後重試。</translation>
+    </message>
+    <message>
+        <source>the series server {database} holds {episodes} episodes already; a series is pushed into an empty database (`subreview server init`). Nothing was changed.</source>
+        <translation>劇集伺服器 {database} 中已有 {episodes} 集；劇集只能推送到空的資料庫（`subreview server init`）。未做任何變更。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>

@@ -21,7 +21,32 @@ if TYPE_CHECKING:
 
 
 def _open(path: str, *, read_only: bool = False) -> Series:
+    """A series file, or a series on a server when `path` is a PostgreSQL URL (decision 036)."""
+    from editor.core.server.series import is_server_url
+
+    if is_server_url(path):
+        from editor.core.server.series import ServerSeries
+
+        return ServerSeries.open(path, read_only=read_only)
     return Series.open(cli._existing_file(path, "series"), read_only=read_only)
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    from editor.core.server.transfer import push_series
+
+    counts = push_series(cli._existing_file(args.series, "series"), args.url)
+    print(f"pushed {args.series}: {counts['episodes']} episodes, {counts['lines']} lines, {counts['events']} logged "
+          "actions; open it with the URL wherever a series path is asked for")
+    return cli.EXIT_OK
+
+
+def cmd_pull(args: argparse.Namespace) -> int:
+    from editor.core.server.transfer import pull_series
+
+    counts = pull_series(args.url, args.series)
+    print(f"pulled {counts['episodes']} episodes, {counts['lines']} lines, {counts['events']} logged actions into "
+          f"{args.series}")
+    return cli.EXIT_OK
 
 
 def _print_report(report: build.SeriesReport) -> None:

@@ -89,6 +89,15 @@ def add_commands(sub: argparse._SubParsersAction,
     p.add_argument("--profile", help="the QA profile for LANG (a name or a .toml file)")
     p.add_argument("--model", help="the registered model for LANG (default: the newest installed one covering it)")
 
+    p = add("push", _run("cmd_push"), "Move a series file onto a PostgreSQL server prepared with `subreview server "
+            "init` (its history included); afterwards every series command and `subreview open` take the URL.")
+    p.add_argument("series")
+    p.add_argument("url", help="postgresql://ADMIN@HOST/DATABASE (the password from ~/.pgpass, a service file or "
+                   "PGPASSWORD, never the command line)")
+    p = add("pull", _run("cmd_pull"), "A local copy of a series on a PostgreSQL server (a new file).")
+    p.add_argument("url")
+    p.add_argument("series", help="the new SERIES.subseries (must not exist)")
+
     p = add("status", _run("cmd_status"),
             "Progress per episode and language.")
     p.add_argument("series")

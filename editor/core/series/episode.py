@@ -10,8 +10,9 @@ others, hidden, and they show again if the change is undone.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +102,12 @@ class EpisodeProject(Project):
 
     def checkpoint(self) -> bool:
         return self.series.checkpoint()
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The series' transaction: a file's or a server's (decision 036)."""
+        with self.series.writing():
+            yield
 
     # --- the write path ------------------------------------------------------------------------------
     def _persist(self, change: Change, actor: str, kind: Actor, action: str) -> None:

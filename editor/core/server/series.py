@@ -1,0 +1,115 @@
+"""A series in a PostgreSQL database, opened as a `Series` is from a file (decision 036).
+
+The store's code runs unchanged over `ServerConnection`; what differs is here: opening (a URL, the schema's version
+checked), one action = one server transaction whose refusals are sentences (a translator approving, a right the
+login lacks, the connection lost: then nothing of the action was kept and the person can try again), no file
+mechanics. A series on a server has a local home in the user's cache folder for what is kept beside a file
+(waveforms, the last QA check): `path` names it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from editor.core.cache_dir import user_cache_dir
+from editor.core.review import QT_TRANSLATE_NOOP
+from editor.core.series.store import Series, SeriesError
+from editor.core.server import schema
+from editor.core.server.admin import check_schema, connect, describe
+from editor.core.server.connection import ServerConnection
+from editor.core.store.project import READ_ONLY, ProjectSaveError
+
+NOT_A_REVIEWER = QT_TRANSLATE_NOOP("Errors", "only a reviewer approves or rejects a line; {user} is not one. Nothing "
+                                   "was changed.")
+NOT_ALLOWED = QT_TRANSLATE_NOOP("Errors", "{user} may not do this on the series server ({reason}). Nothing was "
+                                "changed.")
+CONNECTION_LOST = QT_TRANSLATE_NOOP(
+    "Errors", "the connection to the series server {where} was lost ({reason}); nothing of this action was saved. "
+    "Try again when the server is back.")
+
+URL_PREFIXES = ("postgresql://", "postgres://")
+
+
+def is_server_url(text: str | Path) -> bool:
+    """A libpq URL or connection string (`service=...`) rather than a file's path."""
+    value = str(text).strip()
+    return value.startswith(URL_PREFIXES) or value.startswith("service=")
+
+
+def local_home(url: str) -> Path:
+    """Where what a file keeps beside itself lives for a series on a server: one folder per server and database."""
+    where, _user, database = describe(url)
+    key = hashlib.sha1(f"{where}/{database}".encode()).hexdigest()[:12]
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in database) or "series"
+    return user_cache_dir() / "servers" / key / f"{safe}.subseries"
+
+
+class ServerSeries(Series):
+    """Open with `ServerSeries.open(url)`. Every person writes under their own login (the server checks roles)."""
+
+    def __init__(self, url: str, con: ServerConnection, *, read_only: bool = False) -> None:
+        super().__init__(local_home(url), con, None)  # type: ignore[arg-type]  # the store's connection, duck-typed
+        self.read_only = read_only
+        self.url = url
+        self.where, self.user, self.database = describe(url)
+        self._server = con
+
+    @classmethod
+    def open(cls, url: str | Any, *, read_only: bool = False) -> ServerSeries:
+        raw = connect(str(url), autocommit=True)
+        try:
+            check_schema(raw, describe(str(url))[2])
+            login = raw.execute("SELECT session_user").fetchone()
+        except BaseException:
+            raw.close()
+            raise
+        series = cls(str(url), ServerConnection(raw), read_only=read_only)
+        series.user = str(login[0]) if login else series.user
+        return series
+
+    @property
+    def name(self) -> str:
+        return self.database
+
+    @property
+    def is_reviewer(self) -> bool:
+        row = self._server.execute("SELECT pg_has_role(session_user, ?, 'MEMBER')", (schema.REVIEWER,)).fetchone()
+        return bool(row and row[0])
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Any]:
+        """One action, one server transaction; its refusals as sentences, nothing of it kept when it fails."""
+        if self.read_only:
+            raise SeriesError(template=READ_ONLY, path=self.database)
+        try:
+            with self._server.transaction():
+                yield self._server
+        except psycopg.errors.InsufficientPrivilege as error:
+            raise SeriesError(template=NOT_ALLOWED, user=self.user, reason=_reason(error)) from None
+        except psycopg.OperationalError as error:  # the server went away or restarted mid-action
+            raise ProjectSaveError(template=CONNECTION_LOST, where=self.where, reason=_reason(error)) from None
+        except psycopg.DatabaseError as error:
+            if error.sqlstate == schema.NOT_A_REVIEWER:
+                raise SeriesError(template=NOT_A_REVIEWER, user=self.user) from None
+            raise
+
+    def checkpoint(self) -> bool:
+        return True  # the server keeps what it committed
+
+    def integrity_check(self) -> str:
+        return "ok"
+
+    def close(self) -> None:
+        self._closed = True
+        self._server.close()
+
+
+def _reason(error: BaseException) -> str:
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
