@@ -1246,6 +1246,10 @@
         <translation>与剧集服务器 {where} 的连接已断开（{reason}）；此操作的任何内容均未保存。请在服务器恢复后重试。</translation>
     </message>
     <message>
+        <source>{episode} in {lang} is being written by {holder} since {since}; open it read-only, or ask them to close it.</source>
+        <translation>{episode}（{lang}）正由 {holder} 编辑，始于 {since}；请以只读方式打开，或请对方关闭。</translation>
+    </message>
+    <message>
         <source>the series server {database} holds {episodes} episodes already; a series is pushed into an empty database (`subreview server init`). Nothing was changed.</source>
         <translation>剧集服务器 {database} 中已有 {episodes} 集；剧集只能推送到空数据库（`subreview server init`）。未做任何更改。</translation>
     </message>

@@ -1246,6 +1246,10 @@
         <translation>與劇集伺服器 {where} 的連線已中斷（{reason}）；此動作的任何內容均未儲存。請在伺服器恢復後重試。</translation>
     </message>
     <message>
+        <source>{episode} in {lang} is being written by {holder} since {since}; open it read-only, or ask them to close it.</source>
+        <translation>{episode}（{lang}）正由 {holder} 編輯，始於 {since}；請以唯讀方式開啟，或請對方關閉。</translation>
+    </message>
+    <message>
         <source>the series server {database} holds {episodes} episodes already; a series is pushed into an empty database (`subreview server init`). Nothing was changed.</source>
         <translation>劇集伺服器 {database} 中已有 {episodes} 集；劇集只能推送到空的資料庫（`subreview server init`）。未做任何變更。</translation>
     </message>

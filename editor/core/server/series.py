@@ -33,6 +33,10 @@ CONNECTION_LOST = QT_TRANSLATE_NOOP(
     "Errors", "the connection to the series server {where} was lost ({reason}); nothing of this action was saved. "
     "Try again when the server is back.")
 
+CLAIMED = QT_TRANSLATE_NOOP(
+    "Errors", "{episode} in {lang} is being written by {holder} since {since}; open it read-only, or ask them to "
+    "close it.")
+
 URL_PREFIXES = ("postgresql://", "postgres://")
 
 
@@ -59,6 +63,7 @@ class ServerSeries(Series):
         self.url = url
         self.where, self.user, self.database = describe(url)
         self._server = con
+        self._claims: set[str] = set()  # "episode id/lang" this connection holds
 
     @classmethod
     def open(cls, url: str | Any, *, read_only: bool = False) -> ServerSeries:
@@ -99,6 +104,39 @@ class ServerSeries(Series):
                 raise SeriesError(template=NOT_A_REVIEWER, user=self.user) from None
             raise
 
+    # --- claims: one writer per episode × language ----------------------------------------------------------
+    def claim(self, episode: str, lang: str) -> None:
+        """Claim an episode × language for writing, or SeriesError naming who holds it and since when. The claim
+        is a session lock on the server: it ends with this connection, so a crashed client's claim expires as soon
+        as the server sees its connection gone; the `claims` row only says who and since when."""
+        info = self.episode_info(episode)
+        self.language(lang)
+        key = f"{info.id}/{lang}"
+        got = self._server.execute("SELECT pg_try_advisory_lock(hashtextextended(?, 0))", (key,)).fetchone()
+        if not got or not got[0]:
+            row = self._server.execute("SELECT holder, since FROM claims WHERE episode_id = ? AND lang = ?",
+                                       (info.id, lang)).fetchone()
+            holder, since = (row[0], row[1].strftime("%Y-%m-%d %H:%M %Z")) if row else ("another person", "?")
+            raise SeriesError(template=CLAIMED, episode=episode, lang=lang, holder=holder, since=since)
+        with self._server.transaction():
+            self._server.execute(
+                "INSERT INTO claims (episode_id, lang, holder, since) VALUES (?, ?, session_user, now()) "
+                "ON CONFLICT (episode_id, lang) DO UPDATE SET holder = excluded.holder, since = excluded.since",
+                (info.id, lang))
+        self._claims.add(key)
+
+    def release(self, episode: str, lang: str) -> None:
+        """Give back a claim this connection holds (closing the series gives back every one)."""
+        info = self.episode_info(episode)
+        key = f"{info.id}/{lang}"
+        if key not in self._claims:
+            return
+        with self._server.transaction():
+            self._server.execute("DELETE FROM claims WHERE episode_id = ? AND lang = ? AND holder = session_user",
+                                 (info.id, lang))
+        self._server.execute("SELECT pg_advisory_unlock(hashtextextended(?, 0))", (key,))
+        self._claims.discard(key)
+
     def checkpoint(self) -> bool:
         return True  # the server keeps what it committed
 
@@ -107,7 +145,11 @@ class ServerSeries(Series):
 
     def close(self) -> None:
         self._closed = True
-        self._server.close()
+        if self._claims:
+            with contextlib.suppress(psycopg.Error):
+                self._server.execute("DELETE FROM claims WHERE holder = session_user AND "
+                                     "(episode_id::text || '/' || lang) = ANY(?)", (sorted(self._claims),))
+        self._server.close()  # the session's locks end with it
 
 
 def _reason(error: BaseException) -> str:

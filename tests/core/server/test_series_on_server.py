@@ -8,46 +8,16 @@ import psycopg
 import pytest
 
 from editor.core import edits
-from editor.core.document import Cue
 from editor.core.review import State
 from editor.core.series.episode import EpisodeProject
-from editor.core.series.store import NewEpisode, Series, SeriesError
-from editor.core.server.admin import ServerError, add_person, init_server
+from editor.core.series.store import Series, SeriesError
+from editor.core.server.admin import ServerError
 from editor.core.server.series import ServerSeries, is_server_url
 from editor.core.server.transfer import pull_series, push_series
 
-PASSWORD = "a long passphrase"
 
-
-@pytest.fixture
-def local_series(tmp_path):
-    path = tmp_path / "drama.subseries"
-    cues = [Cue(1, 0, 1000, "你好，林总。"), Cue(2, 1200, 2400, "别碰她！"), Cue(3, 2600, 3800, "100%是真的")]
-    with Series.create(path, source_lang="zh-Hans", languages=["en", "es"], actor="pm",
-                       episodes=[NewEpisode("第01集", 1, cues, 25.0), NewEpisode("第02集", 2, cues[:2], 25.0)]) as s:
-        view = EpisodeProject.of(s, "第01集", "en")
-        view.apply(edits.SetTarget(1, "Hello, Mr. Lin."), actor="ann")
-        view.apply(edits.SetState(1, State.TRANSLATED), actor="ann")
-    return path
-
-
-@pytest.fixture
-def server(pg_server, pg_database, local_series):
-    admin = pg_server.url(dbname=pg_database)
-    init_server(admin)
-    people = {"translator": f"tina_{pg_database}", "reviewer": f"rex_{pg_database}"}
-    for role, name in people.items():
-        add_person(admin, name, role, PASSWORD)
-    push_series(local_series, admin)
-    yield {"admin": admin} | {role: pg_server.url(name, PASSWORD, pg_database) for role, name in people.items()}
-    with psycopg.connect(pg_server.url(), autocommit=True) as con:
-        con.execute(f'DROP DATABASE IF EXISTS "{pg_database}" WITH (FORCE)')
-        for name in people.values():
-            con.execute(f'DROP ROLE IF EXISTS "{name}"')
-
-
-def test_a_pushed_series_reads_as_its_file_did(server, local_series):
-    with Series.open(local_series, read_only=True) as file, ServerSeries.open(server["translator"]) as remote:
+def test_a_pushed_series_reads_as_its_file_did(team, local_series):
+    with Series.open(local_series, read_only=True) as file, ServerSeries.open(team["translator"]) as remote:
         assert [e.name for e in remote.episodes()] == [e.name for e in file.episodes()]
         assert [lang.code for lang in remote.languages()] == ["en", "es"]
         here, there = EpisodeProject.of(file, "第01集", "en"), EpisodeProject.of(remote, "第01集", "en")
@@ -57,8 +27,8 @@ def test_a_pushed_series_reads_as_its_file_did(server, local_series):
         assert [s.languages["en"].need_decision for s in remote.status()] == [2, 2]
 
 
-def test_people_work_under_their_own_login_and_the_server_enforces_roles(server):
-    with ServerSeries.open(server["translator"]) as series:
+def test_people_work_under_their_own_login_and_the_server_enforces_roles(team):
+    with ServerSeries.open(team["translator"]) as series:
         view = EpisodeProject.of(series, "第01集", "en")
         view.apply(edits.SetTarget(2, "Don't touch her!"), actor="whoever the client says")
         view.apply(edits.SetState(2, State.TRANSLATED), actor="whoever the client says")
@@ -66,17 +36,17 @@ def test_people_work_under_their_own_login_and_the_server_enforces_roles(server)
         with pytest.raises(SeriesError, match="only a reviewer approves or rejects a line; tina_"):
             view.apply(edits.SetState(2, State.APPROVED), actor="tina")
         assert view.doc.get(2).state is State.TRANSLATED  # nothing changed, in memory either
-    with ServerSeries.open(server["reviewer"]) as series:
+    with ServerSeries.open(team["reviewer"]) as series:
         view = EpisodeProject.of(series, "第01集", "en")
         assert view.doc.get(2).state is State.TRANSLATED and view.doc.get(2).target == "Don't touch her!"
         view.apply(edits.SetState(2, State.APPROVED), actor="rex")
-    with psycopg.connect(server["admin"]) as con:
+    with psycopg.connect(team["admin"]) as con:
         assert con.execute("SELECT state, decided_by FROM targets WHERE cue_id = 2 AND lang = 'en' AND "
                            "episode_id = 1").fetchone()[0] == "approved"
 
 
-def test_a_source_fix_on_the_server_makes_the_other_language_stale(server):
-    with ServerSeries.open(server["translator"]) as series:
+def test_a_source_fix_on_the_server_makes_the_other_language_stale(team):
+    with ServerSeries.open(team["translator"]) as series:
         es = EpisodeProject.of(series, "第01集", "es")
         es.apply(edits.SetTarget(3, "¡Es 100% verdad!"), actor="tina")
         es.apply(edits.SetState(3, State.TRANSLATED), actor="tina")
@@ -84,16 +54,16 @@ def test_a_source_fix_on_the_server_makes_the_other_language_stale(server):
         assert EpisodeProject.of(series, "第01集", "es").doc.get(3).state is State.STALE
 
 
-def test_a_pushed_database_takes_no_second_series_and_a_pull_copies_everything(server, local_series, tmp_path):
+def test_a_pushed_database_takes_no_second_series_and_a_pull_copies_everything(team, local_series, tmp_path):
     with pytest.raises(ServerError, match="holds 2 episodes already"):
-        push_series(local_series, server["admin"])
+        push_series(local_series, team["admin"])
     copy = tmp_path / "copy.subseries"
-    counts = pull_series(server["reviewer"], copy)
+    counts = pull_series(team["reviewer"], copy)
     assert counts["episodes"] == 2 and counts["lines"] == 5
     with Series.open(copy, read_only=True) as pulled, Series.open(local_series, read_only=True) as file:
         assert list(EpisodeProject.of(pulled, "第01集", "en").doc) == list(EpisodeProject.of(file, "第01集", "en").doc)
     with pytest.raises(SeriesError, match="already exists"):
-        pull_series(server["reviewer"], copy)
+        pull_series(team["reviewer"], copy)
 
 
 def test_urls_are_told_from_paths():

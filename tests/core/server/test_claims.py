@@ -1,0 +1,80 @@
+"""Claims on the server: one writer per episode × language; a second is told who and since when and may still read;
+a claim ends when its holder releases it, closes, or is killed (the server ends its session); two at once, one wins."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from editor.core.series.episode import EpisodeProject
+from editor.core.series.store import SeriesError
+from editor.core.server.series import ServerSeries
+
+ROOT = Path(__file__).resolve().parents[3]
+def test_a_second_writer_is_told_who_has_it_and_may_still_read(team):
+    with ServerSeries.open(team["translator"]) as tina, ServerSeries.open(team["reviewer"]) as rex:
+        tina.claim("第01集", "en")
+        with pytest.raises(SeriesError, match=r"第01集 in en is being written by tina_\w+ since \d{4}-"):
+            rex.claim("第01集", "en")
+        assert EpisodeProject.of(rex, "第01集", "en").doc.get(1).target == "Hello, Mr. Lin."  # reading is allowed
+        rex.claim("第01集", "es")  # another language is free
+        tina.release("第01集", "en")
+        rex.claim("第01集", "en")
+
+
+def test_a_killed_clients_claim_expires(team):
+    script = ("import sys, time\nfrom editor.core.server.series import ServerSeries\n"
+              "s = ServerSeries.open(sys.argv[1])\ns.claim('第02集', 'en')\nprint('claimed', flush=True)\n"
+              "time.sleep(60)\n")
+    child = subprocess.Popen([sys.executable, "-c", script, team["translator"]], cwd=ROOT, stdout=subprocess.PIPE,
+                             text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "claimed"
+        with ServerSeries.open(team["reviewer"]) as rex:
+            with pytest.raises(SeriesError, match="being written by tina_"):
+                rex.claim("第02集", "en")
+            child.send_signal(signal.SIGKILL)
+            child.wait(10)
+            deadline = time.monotonic() + 10
+            while True:
+                try:
+                    rex.claim("第02集", "en")
+                    break
+                except SeriesError:
+                    assert time.monotonic() < deadline, "the killed client's claim did not expire"
+                    time.sleep(0.1)
+    finally:
+        child.kill()
+        child.wait(10)
+
+
+def test_two_claiming_at_once_one_wins(team):
+    tina, rex = ServerSeries.open(team["translator"]), ServerSeries.open(team["reviewer"])
+    results: dict[str, str] = {}
+    start = threading.Barrier(2)
+
+    def claim(name: str, series: ServerSeries) -> None:
+        start.wait()
+        try:
+            series.claim("第01集", "es")
+            results[name] = "won"
+        except SeriesError:
+            results[name] = "told"
+
+    try:
+        threads = [threading.Thread(target=claim, args=(n, s)) for n, s in (("tina", tina), ("rex", rex))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(10)
+        assert sorted(results.values()) == ["told", "won"]
+    finally:
+        tina.close()
+        rex.close()
