@@ -23,7 +23,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     from editor import gui
+    from editor.core.server import is_server_url
 
+    if len(args.files) == 1 and is_server_url(args.files[0]):  # a series on a server: never a Path ("//" folds)
+        return gui.run(args.files[0], episode=args.episode, lang=args.lang)
     files = [Path(f) for f in args.files]
     for f in files:
         cli._existing_file(str(f), "file")

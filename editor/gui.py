@@ -35,7 +35,7 @@ from editor.services.quit_signals import QuitOnSignals
 from editor.services.settings import Settings
 from editor.services.translation_worker import TranslationWorker
 from editor.ui.main_window import MainWindow
-from editor.ui.messages import error_text, show_error
+from editor.ui.messages import error_text, show_error, show_warning
 from editor.ui.session import ReviewSession
 
 if TYPE_CHECKING:
@@ -48,6 +48,15 @@ PROJECT_SUFFIX = ".subrev"
 VIDEO_SUFFIXES = frozenset((".mp4", ".mkv", ".mov", ".webm", ".avi", ".m4v", ".ts", ".flv", ".wmv"))
 VIDEO_ALONE = QT_TRANSLATE_NOOP("Errors", "{name} is a video. Open it together with its source subtitles: File > "
                                 "Open Video and Subtitles, or `subreview open VIDEO SUBTITLES`.")
+
+
+def open_any_series(target: Path | str) -> Series:
+    """A series file, or a series on a PostgreSQL server when `target` is a URL (psycopg loads only then)."""
+    if isinstance(target, str):
+        from editor.core.server.series import ServerSeries
+
+        return ServerSeries.open(target)
+    return Series.open(target)
 
 
 def data_dir() -> Path:
@@ -217,6 +226,8 @@ class App:
         self._frozen = False  # the first project's objects are kept out of the cycle collector's scans
         self.series: Series | None = None  # the open series, when the window shows one of its episodes
         self.series_find: SeriesFindDialog | None = None  # moves to each window of the series (attach_series)
+        self._claimed: tuple[str, str] | None = None  # the episode × language this app writes on a series server
+        self._claim_refusal = ""  # why the episode shown was opened read-only (another person holds it)
 
     def open(self, target: Path | Opened | Project) -> bool:
         """Show this project (a path, a series, or a project open already); False after telling the user why not."""
@@ -250,16 +261,20 @@ class App:
         self.window.show()
         if isinstance(target, Opened):
             self.window.show_reading_problems(target.read)
+        if self._claim_refusal:
+            self.window.show_status(self._claim_refusal)
+            show_warning(self.window, "SubReview", self._claim_refusal)
+            self._claim_refusal = ""
         # After the window (loading alongside slows the window down: one GIL), and only when a line needs it.
         self.worker.start(load_now=False)
         return True
 
     # --- a series: one episode × language in the window at a time ---------------------------------------
-    def open_series(self, path: Path, episode: str | None = None, lang: str | None = None) -> bool:
-        """Open a series on an episode × language: the given ones, else the first language and the first episode
-        with lines needing a decision in it."""
+    def open_series(self, path: Path | str, episode: str | None = None, lang: str | None = None) -> bool:
+        """Open a series (a file, or a PostgreSQL URL: decision 036) on an episode × language: the given ones, else
+        the first language and the first episode with lines needing a decision in it."""
         try:
-            series = Series.open(path)
+            series = open_any_series(path)
         except ProjectError as exc:
             show_error(self.window, "SubReview", error_text(exc))
             return False
@@ -278,7 +293,25 @@ class App:
             self.close_project()
             self._close_series()
         self.series = series
+        self._claim(view)
         return self.open(view)
+
+    def _claim(self, view: EpisodeProject) -> None:
+        """On a server, writing an episode × language claims it; held by another person, it opens read-only and
+        the window says who has it and since when (reading is always allowed)."""
+        claim = getattr(view.series, "claim", None)
+        if claim is None or view.series.read_only:
+            return
+        held = self._claimed
+        if held is not None and held != (view.episode.name, view.lang):
+            view.series.release(*held)  # type: ignore[attr-defined]  # a server series: it has claim/release
+            self._claimed = None
+        try:
+            claim(view.episode.name, view.lang)
+            self._claimed = (view.episode.name, view.lang)
+        except ProjectError as exc:
+            view.read_only = True
+            self._claim_refusal = error_text(exc)
 
     def _close_series(self) -> None:
         from editor.ui.series_checks import forget_findings  # loaded with the series' window
@@ -302,6 +335,7 @@ class App:
         except ProjectError as exc:
             show_error(self.window, "SubReview", error_text(exc))
             return False
+        self._claim(view)
         if not self.open(view):
             return False
         if cue_id is not None and self.window is not None and cue_id in view.doc:
@@ -417,7 +451,7 @@ def ask_reviewer_name(settings: Settings) -> None:
         settings.sync()
 
 
-def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_demo: bool = False,
+def run(target: Path | str | tuple[Path, Path] | None, *, demo: bool = False, reset_demo: bool = False,
         options: NewProjectOptions | None = None, episode: str | None = None, lang: str | None = None) -> int:
     if QApplication.instance() is None and (why := missing_display()):
         print(f"error: {why}", file=sys.stderr)  # instead of Qt's abort and core dump
@@ -441,7 +475,9 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
     with gc_paused():
         try:
             if demo or target is None:
-                path: Path | Opened | None = demo_project(reset=reset_demo)
+                path: Path | str | Opened | None = demo_project(reset=reset_demo)
+            elif isinstance(target, str):  # a series on a PostgreSQL server (decision 036)
+                path = target
             else:
                 path = project_for(target, choose)
         except (SubtitleError, ProjectError, OSError) as exc:
@@ -450,8 +486,10 @@ def run(target: Path | tuple[Path, Path] | None, *, demo: bool = False, reset_de
             return 2
         if path is None:
             return 0  # the person cancelled the new project
-        opened = app.open_series(path, episode, lang) if isinstance(path, Path) and is_series_file(path) \
-            else app.open(path)
+        if isinstance(path, str) or (isinstance(path, Path) and is_series_file(path)):
+            opened = app.open_series(path, episode, lang)
+        else:
+            opened = app.open(path)
         if not opened:
             return 2
     qapp.aboutToQuit.connect(app.shutdown)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def _open(path: str, *, read_only: bool = False) -> Series:
     """A series file, or a series on a server when `path` is a PostgreSQL URL (decision 036)."""
-    from editor.core.server.series import is_server_url
+    from editor.core.server import is_server_url
 
     if is_server_url(path):
         from editor.core.server.series import ServerSeries

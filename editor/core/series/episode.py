@@ -19,9 +19,18 @@ from typing import Any
 from editor.core.document import Change, Cue, Document
 from editor.core.gc_pause import gc_paused
 from editor.core.review import HUMAN_DECIDED, Actor, State, stale_after_change
-from editor.core.series.store import UPSERT_LINE, UPSERT_META, Episode, Series, band_key, insert_event, source_key
+from editor.core.series.store import (
+    UPSERT_LINE,
+    UPSERT_META,
+    Episode,
+    Series,
+    SeriesError,
+    band_key,
+    insert_event,
+    source_key,
+)
 from editor.core.store.codec import changed_fields, cue_from_row, cue_to_row
-from editor.core.store.project import Event, Project, ProjectMeta, now_iso
+from editor.core.store.project import READ_ONLY, Event, Project, ProjectMeta, now_iso
 
 _EPISODE_KEYS = {"video_path", "source_path", "source_format", "source_encoding", "fps", "header", "footer"}
 
@@ -105,7 +114,10 @@ class EpisodeProject(Project):
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
-        """The series' transaction: a file's or a server's (decision 036)."""
+        """The series' transaction: a file's or a server's (decision 036). An episode opened read-only (another
+        person writes it) takes nothing, even when the series itself is writable."""
+        if self.read_only:
+            raise SeriesError(template=READ_ONLY, path=self.title)
         with self.series.writing():
             yield
 

@@ -37,15 +37,6 @@ CLAIMED = QT_TRANSLATE_NOOP(
     "Errors", "{episode} in {lang} is being written by {holder} since {since}; open it read-only, or ask them to "
     "close it.")
 
-URL_PREFIXES = ("postgresql://", "postgres://")
-
-
-def is_server_url(text: str | Path) -> bool:
-    """A libpq URL or connection string (`service=...`) rather than a file's path."""
-    value = str(text).strip()
-    return value.startswith(URL_PREFIXES) or value.startswith("service=")
-
-
 def local_home(url: str) -> Path:
     """Where what a file keeps beside itself lives for a series on a server: one folder per server and database."""
     where, _user, database = describe(url)
@@ -58,7 +49,9 @@ class ServerSeries(Series):
     """Open with `ServerSeries.open(url)`. Every person writes under their own login (the server checks roles)."""
 
     def __init__(self, url: str, con: ServerConnection, *, read_only: bool = False) -> None:
-        super().__init__(local_home(url), con, None)  # type: ignore[arg-type]  # the store's connection, duck-typed
+        home = local_home(url)
+        home.parent.mkdir(parents=True, exist_ok=True)  # caches kept beside a series (QA, waveforms) go here
+        super().__init__(home, con, None)  # type: ignore[arg-type]  # the store's connection, duck-typed
         self.read_only = read_only
         self.url = url
         self.where, self.user, self.database = describe(url)

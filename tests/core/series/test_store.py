@@ -177,3 +177,14 @@ def test_a_new_series_is_never_written_through_a_link_planted_beside_it(tmp_path
     with pytest.raises(ProjectError, match="link"):
         Series.create(path, source_lang="zh-Hans", languages=["en"], episodes=[_episode("EP01", 1)], actor="pm")
     assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_an_episode_opened_read_only_takes_nothing_though_its_series_is_writable(tmp_path):
+    """A server opens an episode another person writes read-only (decision 036); a file's series obeys it too."""
+    with Series.create(tmp_path / "s.subseries", source_lang="zh-Hans", languages=["en"], actor="pm",
+                       episodes=[NewEpisode("EP01", 1, [Cue(1, 0, 900, "你好")], 25.0)]) as series:
+        view = EpisodeProject.of(series, "EP01", "en")
+        view.read_only = True
+        with pytest.raises(SeriesError, match="read-only"):
+            view.apply(edits.SetTarget(1, "Hello"), actor="ann")
+        assert view.doc.get(1).target == "" and EpisodeProject.of(series, "EP01", "en").doc.get(1).target == ""

@@ -11,8 +11,9 @@ from editor.core import edits
 from editor.core.review import State
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.store import Series, SeriesError
+from editor.core.server import is_server_url
 from editor.core.server.admin import ServerError
-from editor.core.server.series import ServerSeries, is_server_url
+from editor.core.server.series import ServerSeries
 from editor.core.server.transfer import pull_series, push_series
 
 
