@@ -19,28 +19,33 @@ pg_server, pg_database = server_fixtures.pg_server, server_fixtures.pg_database
 local_series, team = server_fixtures.local_series, server_fixtures.team
 
 
-def test_two_people_on_one_episode_through_the_window(qtbot, team):
-    tina, rex = App(QApplication.instance(), Settings()), App(QApplication.instance(), Settings())
+def test_a_translator_and_a_reviewer_on_one_episode_and_a_second_translator_reads_only(qtbot, team):
+    tina, rex, tom = (App(QApplication.instance(), Settings()) for _ in range(3))
     try:
         assert tina.open_series(team["translator"], "第01集", "en")
         assert tina.session is not None and not tina.session.project.read_only
         assert tina.session.apply(edits.SetTarget(2, "Don't touch her!")) is not None
         assert tina.session.apply(edits.SetState(2, State.TRANSLATED)) is not None
+        assert rex.open_series(team["reviewer"], "第01集", "en")  # the reviewer works beside her
+        assert rex.session is not None and not rex.session.project.read_only
+        assert rex.session.doc.get(2).state is State.TRANSLATED
+        assert rex.session.apply(edits.SetState(2, State.APPROVED)) is not None
         seen: list[str] = []
         click_in_next_box("OK", seen)
-        assert rex.open_series(team["reviewer"], "第01集", "en")
+        assert tom.open_series(team["translator2"], "第01集", "en")
         assert seen and "第01集 in en is being written by tina_" in seen[0]
-        assert rex.session is not None and rex.session.project.read_only
-        assert rex.session.doc.get(2).state is State.TRANSLATED  # reading is allowed: tina's decision is there
-        assert rex.session.apply(edits.SetState(2, State.APPROVED)) is None  # read-only: refused, nothing written
-        assert rex.open_episode("第02集", "en")  # a free episode: claimed and writable
-        assert not rex.session.project.read_only
+        assert tom.session is not None and tom.session.project.read_only
+        assert tom.session.doc.get(2).state is State.APPROVED  # reading is allowed
+        assert tom.session.apply(edits.SetTarget(2, "Hands off her!")) is None  # read-only: nothing written
+        assert tom.open_episode("第02集", "en")  # a free episode: claimed and writable
+        assert not tom.session.project.read_only
     finally:
-        tina.shutdown()
-        rex.shutdown()
+        for app in (tina, rex, tom):
+            app.shutdown()
     with psycopg.connect(team["admin"]) as con:
-        assert con.execute("SELECT state FROM targets WHERE episode_id = 1 AND lang = 'en' AND cue_id = 2"
-                           ).fetchone() == ("translated",)
-        actors = {row[0] for row in con.execute("SELECT actor FROM events WHERE episode_id = 1 AND cue_id = 2")}
-        assert all(actor.startswith("tina_") for actor in actors) and actors
+        row = con.execute("SELECT target, state, decided_by FROM targets WHERE episode_id = 1 AND lang = 'en' AND "
+                          "cue_id = 2").fetchone()
+        assert row[:2] == ("Don't touch her!", "approved") and row[2].startswith("rex_")
+        actors = [r[0] for r in con.execute("SELECT actor FROM events WHERE episode_id = 1 AND cue_id = 2 ORDER BY id")]
+        assert [a.split("_")[0] for a in actors] == ["tina", "tina", "rex"]
         assert con.execute("SELECT count(*) FROM claims").fetchone() == (0,)  # closing gave every claim back

@@ -43,9 +43,10 @@ CREATE TABLE assignments (
 CREATE TABLE claims (
     episode_id BIGINT NOT NULL REFERENCES episodes(id),
     lang       TEXT NOT NULL REFERENCES languages(code),
+    role       TEXT NOT NULL,
     holder     TEXT NOT NULL,
     since      TIMESTAMPTZ NOT NULL DEFAULT now(),
-    PRIMARY KEY (episode_id, lang)
+    PRIMARY KEY (episode_id, lang, role)
 );
 """
 

@@ -56,7 +56,8 @@ class ServerSeries(Series):
         self.url = url
         self.where, self.user, self.database = describe(url)
         self._server = con
-        self._claims: set[str] = set()  # "episode id/lang" this connection holds
+        self._claims: set[str] = set()  # "episode id/lang/role" this connection holds
+        self._role: str | None = None
 
     @classmethod
     def open(cls, url: str | Any, *, read_only: bool = False) -> ServerSeries:
@@ -97,36 +98,51 @@ class ServerSeries(Series):
                 raise SeriesError(template=NOT_A_REVIEWER, user=self.user) from None
             raise
 
-    # --- claims: one writer per episode × language ----------------------------------------------------------
+    # --- claims: one writer per episode × language and role ----------------------------------------------------
+    @property
+    def role(self) -> str:
+        """The login's part in the team: "translator", "reviewer" or "manager" (an administrator counts as one)."""
+        if self._role is None:
+            found = "translator"
+            for name, group in (("manager", schema.MANAGER), ("reviewer", schema.REVIEWER)):
+                row = self._server.execute("SELECT pg_has_role(session_user, ?, 'MEMBER')", (group,)).fetchone()
+                if row and row[0]:
+                    found = name
+                    break
+            self._role = found
+        return self._role
+
     def claim(self, episode: str, lang: str) -> None:
-        """Claim an episode × language for writing, or SeriesError naming who holds it and since when. The claim
-        is a session lock on the server: it ends with this connection, so a crashed client's claim expires as soon
-        as the server sees its connection gone; the `claims` row only says who and since when."""
+        """Claim an episode × language for writing in this login's role, or SeriesError naming who holds it and
+        since when. A translator and a reviewer work one episode together (the translator confirms, the reviewer
+        approves or rejects); two translators, or two reviewers, do not (decision 036). The claim is a session lock
+        on the server: it ends with this connection, so a crashed client's claim expires as soon as the server sees
+        its connection gone; the `claims` row only says who and since when."""
         info = self.episode_info(episode)
         self.language(lang)
-        key = f"{info.id}/{lang}"
+        key = f"{info.id}/{lang}/{self.role}"
         got = self._server.execute("SELECT pg_try_advisory_lock(hashtextextended(?, 0))", (key,)).fetchone()
         if not got or not got[0]:
-            row = self._server.execute("SELECT holder, since FROM claims WHERE episode_id = ? AND lang = ?",
-                                       (info.id, lang)).fetchone()
+            row = self._server.execute("SELECT holder, since FROM claims WHERE episode_id = ? AND lang = ? AND "
+                                       "role = ?", (info.id, lang, self.role)).fetchone()
             holder, since = (row[0], row[1].strftime("%Y-%m-%d %H:%M %Z")) if row else ("another person", "?")
             raise SeriesError(template=CLAIMED, episode=episode, lang=lang, holder=holder, since=since)
         with self._server.transaction():
             self._server.execute(
-                "INSERT INTO claims (episode_id, lang, holder, since) VALUES (?, ?, session_user, now()) "
-                "ON CONFLICT (episode_id, lang) DO UPDATE SET holder = excluded.holder, since = excluded.since",
-                (info.id, lang))
+                "INSERT INTO claims (episode_id, lang, role, holder, since) VALUES (?, ?, ?, session_user, now()) "
+                "ON CONFLICT (episode_id, lang, role) DO UPDATE SET holder = excluded.holder, since = excluded.since",
+                (info.id, lang, self.role))
         self._claims.add(key)
 
     def release(self, episode: str, lang: str) -> None:
         """Give back a claim this connection holds (closing the series gives back every one)."""
         info = self.episode_info(episode)
-        key = f"{info.id}/{lang}"
+        key = f"{info.id}/{lang}/{self.role}"
         if key not in self._claims:
             return
         with self._server.transaction():
-            self._server.execute("DELETE FROM claims WHERE episode_id = ? AND lang = ? AND holder = session_user",
-                                 (info.id, lang))
+            self._server.execute("DELETE FROM claims WHERE episode_id = ? AND lang = ? AND role = ? AND "
+                                 "holder = session_user", (info.id, lang, self.role))
         self._server.execute("SELECT pg_advisory_unlock(hashtextextended(?, 0))", (key,))
         self._claims.discard(key)
 
@@ -141,7 +157,8 @@ class ServerSeries(Series):
         if self._claims:
             with contextlib.suppress(psycopg.Error):
                 self._server.execute("DELETE FROM claims WHERE holder = session_user AND "
-                                     "(episode_id::text || '/' || lang) = ANY(?)", (sorted(self._claims),))
+                                     "(episode_id::text || '/' || lang || '/' || role) = ANY(?)",
+                                     (sorted(self._claims),))
         self._server.close()  # the session's locks end with it
 
 

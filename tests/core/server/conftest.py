@@ -56,12 +56,14 @@ def local_series(tmp_path):
 
 @pytest.fixture
 def team(pg_server, pg_database, local_series):
-    """`local_series` pushed onto the server, with a translator (tina_…) and a reviewer (rex_…): their URLs."""
+    """`local_series` pushed onto the server, with two translators (tina_…, tom_…) and a reviewer (rex_…): their
+    URLs by role ("translator", "translator2", "reviewer") and the administrator's ("admin")."""
     admin = pg_server.url(dbname=pg_database)
     init_server(admin)
-    people = {"translator": f"tina_{pg_database}", "reviewer": f"rex_{pg_database}"}
+    people = {"translator": f"tina_{pg_database}", "reviewer": f"rex_{pg_database}",
+              "translator2": f"tom_{pg_database}"}
     for role, name in people.items():
-        add_person(admin, name, role, PASSWORD)
+        add_person(admin, name, role.rstrip("2"), PASSWORD)
     push_series(local_series, admin)
     yield {"admin": admin} | {role: pg_server.url(name, PASSWORD, pg_database) for role, name in people.items()}
     with psycopg.connect(pg_server.url(), autocommit=True) as con:

@@ -1,5 +1,6 @@
-"""Claims on the server: one writer per episode × language; a second is told who and since when and may still read;
-a claim ends when its holder releases it, closes, or is killed (the server ends its session); two at once, one wins."""
+"""Claims on the server: one writer per episode × language and role (a translator and a reviewer work an episode
+together; two translators do not); a second is told who and since when and may still read; a claim ends when its
+holder releases it, closes, or is killed (the server ends its session); two at once, one wins."""
 
 from __future__ import annotations
 
@@ -19,14 +20,17 @@ from editor.core.server.series import ServerSeries
 
 ROOT = Path(__file__).resolve().parents[3]
 def test_a_second_writer_is_told_who_has_it_and_may_still_read(team):
-    with ServerSeries.open(team["translator"]) as tina, ServerSeries.open(team["reviewer"]) as rex:
+    with ServerSeries.open(team["translator"]) as tina, ServerSeries.open(team["translator2"]) as tom, \
+            ServerSeries.open(team["reviewer"]) as rex:
+        assert (tina.role, tom.role, rex.role) == ("translator", "translator", "reviewer")
         tina.claim("第01集", "en")
+        rex.claim("第01集", "en")  # the reviewer works beside the translator
         with pytest.raises(SeriesError, match=r"第01集 in en is being written by tina_\w+ since \d{4}-"):
-            rex.claim("第01集", "en")
-        assert EpisodeProject.of(rex, "第01集", "en").doc.get(1).target == "Hello, Mr. Lin."  # reading is allowed
-        rex.claim("第01集", "es")  # another language is free
+            tom.claim("第01集", "en")
+        assert EpisodeProject.of(tom, "第01集", "en").doc.get(1).target == "Hello, Mr. Lin."  # reading is allowed
+        tom.claim("第01集", "es")  # another language is free
         tina.release("第01集", "en")
-        rex.claim("第01集", "en")
+        tom.claim("第01集", "en")
 
 
 def test_a_killed_clients_claim_expires(team):
@@ -37,15 +41,15 @@ def test_a_killed_clients_claim_expires(team):
                              text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "claimed"
-        with ServerSeries.open(team["reviewer"]) as rex:
+        with ServerSeries.open(team["translator2"]) as tom:
             with pytest.raises(SeriesError, match="being written by tina_"):
-                rex.claim("第02集", "en")
+                tom.claim("第02集", "en")
             child.send_signal(signal.SIGKILL)
             child.wait(10)
             deadline = time.monotonic() + 10
             while True:
                 try:
-                    rex.claim("第02集", "en")
+                    tom.claim("第02集", "en")
                     break
                 except SeriesError:
                     assert time.monotonic() < deadline, "the killed client's claim did not expire"
@@ -56,7 +60,7 @@ def test_a_killed_clients_claim_expires(team):
 
 
 def test_two_claiming_at_once_one_wins(team):
-    tina, rex = ServerSeries.open(team["translator"]), ServerSeries.open(team["reviewer"])
+    tina, tom = ServerSeries.open(team["translator"]), ServerSeries.open(team["translator2"])
     results: dict[str, str] = {}
     start = threading.Barrier(2)
 
@@ -69,7 +73,7 @@ def test_two_claiming_at_once_one_wins(team):
             results[name] = "told"
 
     try:
-        threads = [threading.Thread(target=claim, args=(n, s)) for n, s in (("tina", tina), ("rex", rex))]
+        threads = [threading.Thread(target=claim, args=(n, s)) for n, s in (("tina", tina), ("tom", tom))]
         for t in threads:
             t.start()
         for t in threads:
@@ -77,4 +81,4 @@ def test_two_claiming_at_once_one_wins(team):
         assert sorted(results.values()) == ["told", "won"]
     finally:
         tina.close()
-        rex.close()
+        tom.close()
