@@ -1253,6 +1253,10 @@
         <source>the series server {database} holds {episodes} episodes already; a series is pushed into an empty database (`subreview server init`). Nothing was changed.</source>
         <translation>剧集服务器 {database} 中已有 {episodes} 集；剧集只能推送到空数据库（`subreview server init`）。未做任何更改。</translation>
     </message>
+    <message>
+        <source>line {line} of {episode} was changed by someone else meanwhile; it now shows their version, and nothing of yours was written over it.</source>
+        <translation>{episode} 第 {line} 条刚被他人修改；现在显示的是对方的版本，你的内容没有覆盖它。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -2761,6 +2765,21 @@ The lines drafted so far are saved.</source>
     <message>
         <source>%1 of %2 episodes done in %3; %4 lines need a decision</source>
         <translation>%3：%2 集中已完成 %1 集；%4 条待处理</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFollow</name>
+    <message>
+        <source>Lines were added or removed in this episode by someone else: open it again to see them.</source>
+        <translation>他人在本集中添加或删除了字幕条：请重新打开本集查看。</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the series server… (%1)</source>
+        <translation>正在重新连接剧集服务器…（%1）</translation>
+    </message>
+    <message>
+        <source>Connected to the series server again.</source>
+        <translation>已重新连接到剧集服务器。</translation>
     </message>
 </context>
 <context>

@@ -1253,6 +1253,10 @@
         <source>the series server {database} holds {episodes} episodes already; a series is pushed into an empty database (`subreview server init`). Nothing was changed.</source>
         <translation>劇集伺服器 {database} 中已有 {episodes} 集；劇集只能推送到空的資料庫（`subreview server init`）。未做任何變更。</translation>
     </message>
+    <message>
+        <source>line {line} of {episode} was changed by someone else meanwhile; it now shows their version, and nothing of yours was written over it.</source>
+        <translation>{episode} 第 {line} 句剛被他人修改；現在顯示的是對方的版本，你的內容沒有覆蓋它。</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
@@ -2761,6 +2765,21 @@ The lines drafted so far are saved.</source>
     <message>
         <source>%1 of %2 episodes done in %3; %4 lines need a decision</source>
         <translation>%3：%2 集中已完成 %1 集；%4 句待處理</translation>
+    </message>
+</context>
+<context>
+    <name>ServerFollow</name>
+    <message>
+        <source>Lines were added or removed in this episode by someone else: open it again to see them.</source>
+        <translation>他人在本集中新增或刪除了字幕：請重新開啟本集查看。</translation>
+    </message>
+    <message>
+        <source>Reconnecting to the series server… (%1)</source>
+        <translation>正在重新連線至劇集伺服器…（%1）</translation>
+    </message>
+    <message>
+        <source>Connected to the series server again.</source>
+        <translation>已重新連線至劇集伺服器。</translation>
     </message>
 </context>
 <context>

@@ -340,6 +340,9 @@ class MainWindow(QMainWindow):
         self.window_actions.connect("find_in_series", self._find_in_series)
         self.window_actions.connect("add_to_bible", self._add_to_bible)
         self.window_actions.connect("deliver_series", self._deliver_series)
+        from editor.ui.server_follow import follow_server
+
+        self.server_follow = follow_server(self)  # a series on a server: others' work appears as it is done
         if host.series_find is not None:  # a Find in Series left open by the window this one replaces moves here
             from editor.ui import series_find
 
@@ -774,6 +777,8 @@ class MainWindow(QMainWindow):
             self.series_panel.close_panel()
             self.series_checks.close_panel()
             self.waveform_prefetch.stop()
+            if self.server_follow is not None:
+                self.server_follow.stop()
         self.save_layout()
         self.waveform.cancel()
         self.shots.cancel()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from editor.core import edits
 from editor.core.document import Change, CueDelta, DocumentError
 from editor.core.review import Actor, TransitionError
+from editor.core.series.episode import LineChangedMeanwhile
 from editor.core.store import Project, ProjectError
 from editor.core.store.project import ProjectSaveError
 from editor.ui.messages import error_text
@@ -130,6 +131,21 @@ class ReviewSession(QObject):
         self.changed.emit(change)
         return change
 
+    def take_changes_from_store(self) -> Change | None:
+        """Show what others changed in this episode on the series server (decision 036): not an undo step, and
+        earlier steps stay safe (undo refuses a line that changed since)."""
+        take = getattr(self.project, "changes_from_store", None)
+        if take is None:
+            return None
+        change = take()
+        if change is None:
+            return None
+        marker = QUndoCommand("changes from others")
+        marker.setObsolete(True)
+        self.undo_stack.push(marker)
+        self.changed.emit(change)
+        return change
+
     def _write(self, op: edits.EditOp, kind: Actor, interactive: bool) -> Change | None:
         while True:
             try:
@@ -139,6 +155,11 @@ class ReviewSession(QObject):
                 if interactive and self.ask_retry is not None and self.ask_retry(message):
                     continue
                 self.save_failed.emit(message)
+                return None
+            except LineChangedMeanwhile as exc:  # another person's work came first: show it, write nothing
+                self.take_changes_from_store()
+                if kind is Actor.PERSON:  # a machine draft made for the line as it was is simply dropped
+                    self.error.emit(error_text(exc))
                 return None
             except (TransitionError, DocumentError, ProjectError) as exc:
                 self.error.emit(error_text(exc))

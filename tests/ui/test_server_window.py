@@ -49,3 +49,28 @@ def test_a_translator_and_a_reviewer_on_one_episode_and_a_second_translator_read
         actors = [r[0] for r in con.execute("SELECT actor FROM events WHERE episode_id = 1 AND cue_id = 2 ORDER BY id")]
         assert [a.split("_")[0] for a in actors] == ["tina", "tina", "rex"]
         assert con.execute("SELECT count(*) FROM claims").fetchone() == (0,)  # closing gave every claim back
+
+
+def test_the_reviewer_sees_the_translators_confirmation_and_she_sees_his_rejection(qtbot, team):
+    from editor.core.review import RejectCategory, Rejection, Severity
+
+    tina, rex = App(QApplication.instance(), Settings()), App(QApplication.instance(), Settings())
+    try:
+        assert tina.open_series(team["translator"], "第01集", "en")
+        assert rex.open_series(team["reviewer"], "第01集", "en")
+        assert tina.window is not None and rex.window is not None
+        qtbot.waitUntil(lambda: tina.window.server_follow.connected and rex.window.server_follow.connected,
+                        timeout=10_000)
+        assert tina.session.apply(edits.SetTarget(2, "Don't touch her!")) is not None
+        assert tina.session.apply(edits.SetState(2, State.TRANSLATED)) is not None
+        qtbot.waitUntil(lambda: rex.session.doc.get(2).state is State.TRANSLATED, timeout=10_000)
+        assert rex.session.doc.get(2).target == "Don't touch her!"
+        rejection = Rejection(RejectCategory.TRANSLATION, Severity.MAJOR, "她 is a woman: 'her' is right, but say "
+                              "'Hands off her!'")
+        assert rex.session.apply(edits.SetState(2, State.REJECTED, rejection)) is not None
+        qtbot.waitUntil(lambda: tina.session.doc.get(2).state is State.REJECTED, timeout=10_000)
+        assert tina.session.doc.get(2).rejection is not None
+        assert "Hands off her!" in tina.session.doc.get(2).rejection.comment
+    finally:
+        tina.shutdown()
+        rex.shutdown()

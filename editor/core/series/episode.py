@@ -16,9 +16,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from editor.core.document import Change, Cue, Document
+from editor.core.document import Change, Cue, CueDelta, Document
 from editor.core.gc_pause import gc_paused
-from editor.core.review import HUMAN_DECIDED, Actor, State, stale_after_change
+from editor.core.review import HUMAN_DECIDED, QT_TRANSLATE_NOOP, Actor, State, stale_after_change
 from editor.core.series.store import (
     UPSERT_LINE,
     UPSERT_META,
@@ -31,6 +31,15 @@ from editor.core.series.store import (
 )
 from editor.core.store.codec import changed_fields, cue_from_row, cue_to_row
 from editor.core.store.project import READ_ONLY, Event, Project, ProjectMeta, now_iso
+
+CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
+    "Errors", "line {line} of {episode} was changed by someone else meanwhile; it now shows their version, and "
+    "nothing of yours was written over it.")
+
+
+class LineChangedMeanwhile(SeriesError):
+    """A write based on a line as it was before another person changed it (nothing was written)."""
+
 
 _EPISODE_KEYS = {"video_path", "source_path", "source_format", "source_encoding", "fps", "header", "footer"}
 
@@ -122,9 +131,29 @@ class EpisodeProject(Project):
             yield
 
     # --- the write path ------------------------------------------------------------------------------
+    def _check_unchanged(self, change: Change) -> None:
+        """Each line changed must still be, in the store, what this view last saw: else another person (or their
+        machine drafts) changed it meanwhile, and writing over it would lose their work (decision 036). On a server
+        the line's row is locked until the action commits, so two writers cannot both pass this check."""
+        lock = self.series.row_lock
+        for d in change.deltas:
+            before = d.before
+            if before is None:
+                continue
+            line = self._con.execute(f"SELECT source, start_ms, end_ms FROM lines WHERE episode_id = ? AND id = ?"
+                                     f"{lock}", (self.episode.id, d.cue_id)).fetchone()
+            target = self._con.execute(
+                f"SELECT target, state FROM targets WHERE episode_id = ? AND lang = ? AND cue_id = ?{lock}",
+                (self.episode.id, self.lang, d.cue_id)).fetchone() or ("", State.UNTRANSLATED.value)
+            if line is None or (tuple(line), tuple(target)) != ((before.source, before.start_ms, before.end_ms),
+                                                                (before.target, before.state.value)):
+                raise LineChangedMeanwhile(template=CHANGED_MEANWHILE, line=self.doc.index_of(d.cue_id) + 1
+                                           if d.cue_id in self.doc else d.cue_id, episode=self.episode.name)
+
     def _persist(self, change: Change, actor: str, kind: Actor, action: str) -> None:
         con, episode_id, lang = self._con, self.episode.id, self.lang
         at = now_iso()
+        self._check_unchanged(change)
         for d in change.deltas:
             if d.after is None:
                 con.execute("DELETE FROM lines WHERE episode_id = ? AND id = ?", (episode_id, d.cue_id))
@@ -187,6 +216,23 @@ class EpisodeProject(Project):
         self._pos = {c.id: float(i) for i, c in enumerate(self.doc) if c.id in self._pos}
         self._con.executemany("UPDATE lines SET pos = ? WHERE episode_id = ? AND id = ?",
                               ((p, self.episode.id, i) for i, p in self._pos.items()))
+
+    # --- what others changed (a series on a server: decision 036) -----------------------------------------------
+    def changes_from_store(self) -> Change | None:
+        """What the store holds now that this view does not (another person's decisions, a shared source fix), as a
+        change already shown in `doc`, or None when nothing differs. The lines themselves are compared, so a change
+        this view made is never taken twice. A line added or removed elsewhere (a re-cut) is not taken this way:
+        ValueError, and the caller reopens the episode."""
+        stored = {row[2]: cue_from_row(row[2:]) for row in cue_rows(self._con, self.lang, self.episode.id)}
+        if set(stored) != {cue.id for cue in self.doc}:
+            raise ValueError("lines were added or removed elsewhere: reopen the episode")
+        deltas = [CueDelta(cue.id, cue, stored[cue.id], i, i) for i, cue in enumerate(self.doc)
+                  if stored[cue.id] != cue]
+        if not deltas:
+            return None
+        change = Change(tuple(deltas), "from_others")
+        self.doc.apply(change)
+        return change
 
     # --- settings, glossary, events ------------------------------------------------------------------
     def set_meta(self, key: str, value: str, *, actor: str) -> None:

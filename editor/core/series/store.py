@@ -137,6 +137,8 @@ _EPISODE_COLUMNS = ("e.id, e.name, e.number, e.video_path, e.source_path, e.sour
 class Series:
     """Open with `Series.open(path)` or `Series.create(...)`; one writer at a time."""
 
+    row_lock = ""  # appended to a read of a row about to be written: a file has one writer (its transaction locks)
+
     def __init__(self, path: Path, con: sqlite3.Connection, lock: ProjectLock | None) -> None:
         self.path = path
         self.read_only = lock is None

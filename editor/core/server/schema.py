@@ -89,7 +89,8 @@ FOR EACH ROW EXECUTE FUNCTION subreview_decisions_by_role();
 CREATE FUNCTION subreview_announce() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_notify('subreview', json_build_object('id', NEW.id, 'episode', NEW.episode_id, 'lang', NEW.lang,
-                                                     'cue', NEW.cue_id, 'action', NEW.action)::text);
+                                                     'cue', NEW.cue_id, 'action', NEW.action,
+                                                     'actor', NEW.actor)::text);
     RETURN NULL;
 END $$;
 CREATE TRIGGER events_announce AFTER INSERT ON events

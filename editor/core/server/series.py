@@ -48,6 +48,8 @@ def local_home(url: str) -> Path:
 class ServerSeries(Series):
     """Open with `ServerSeries.open(url)`. Every person writes under their own login (the server checks roles)."""
 
+    row_lock = " FOR UPDATE"  # the row read before a write stays locked until the action commits
+
     def __init__(self, url: str, con: ServerConnection, *, read_only: bool = False) -> None:
         home = local_home(url)
         home.parent.mkdir(parents=True, exist_ok=True)  # caches kept beside a series (QA, waveforms) go here

@@ -90,3 +90,23 @@ def test_the_series_commands_take_a_server_url(pg_server, pg_database, local_ser
     finally:
         with psycopg.connect(pg_server.url(), autocommit=True) as con:
             con.execute(f'DROP DATABASE IF EXISTS "{pg_database}" WITH (FORCE)')
+
+
+def test_a_write_based_on_a_line_another_person_changed_meanwhile_is_refused(team):
+    """rex's window opened line 2 untranslated; tina confirmed it; rex's machine draft for the line as it was must
+    not write over her decision (the lost update the new-user trial of issue 15 would hit)."""
+    from editor.core.review import Actor, Draft
+    from editor.core.series.episode import LineChangedMeanwhile
+
+    with ServerSeries.open(team["translator"]) as tina_series, ServerSeries.open(team["reviewer"]) as rex_series:
+        rex = EpisodeProject.of(rex_series, "第01集", "en")  # seen before tina's work
+        tina = EpisodeProject.of(tina_series, "第01集", "en")
+        tina.apply(edits.SetTarget(2, "Don't touch her!"), actor="tina")
+        tina.apply(edits.SetState(2, State.TRANSLATED), actor="tina")
+        with pytest.raises(LineChangedMeanwhile, match="line 2 of 第01集 was changed by someone else meanwhile"):
+            rex.apply(edits.ApplyDraft(2, Draft("Don't touch!")), actor="mt", kind=Actor.MACHINE)
+        assert rex.doc.get(2).state is State.UNTRANSLATED  # nothing of the refused write stays in memory
+        change = rex.changes_from_store()  # what the window does next: tina's decision appears
+        assert change is not None and rex.doc.get(2).state is State.TRANSLATED
+        assert rex.changes_from_store() is None  # taken once
+        assert EpisodeProject.of(tina_series, "第01集", "en").doc.get(2).target == "Don't touch her!"

@@ -1,0 +1,83 @@
+"""The window follows what others do on the series server (decision 036): their decisions in the episode shown
+appear in its lines, the series panel refreshes, and a lost connection is said while it is being retried.
+
+Announcements arrive on the GUI thread (editor.services.server_events); a burst of them is taken as one look at
+the store a moment later. What the person typed and has not saved is never touched: the lines are compared with the
+store, and the editor keeps its text until it is saved or left.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+
+from editor.services.server_events import ServerEvents
+
+if TYPE_CHECKING:
+    from editor.ui.main_window import MainWindow
+
+SETTLE_MS = 150  # announcements this close together are one look at the store
+
+
+class ServerFollow(QObject):
+    def __init__(self, w: MainWindow, url: str) -> None:
+        super().__init__(w)
+        self._window = w
+        self.events = ServerEvents(url, self)
+        self.events.arrived.connect(self._on_arrived)
+        self.events.connection_changed.connect(self._on_connection_changed)
+        self._look = QTimer(self)
+        self._look.setSingleShot(True)
+        self._look.setInterval(SETTLE_MS)
+        self._look.timeout.connect(self._take)
+        self._panel_dirty = False
+        self.connected: bool | None = None
+
+    def start(self) -> None:
+        self.events.start()
+
+    def stop(self) -> None:
+        self._look.stop()
+        self.events.stop()
+
+    def _on_arrived(self, payload: str) -> None:
+        if self._window.closed:
+            return
+        self._panel_dirty = True
+        if not self._look.isActive():
+            self._look.start()  # one look at the store for a burst: this episode's lines and the series panel
+
+    def _take(self) -> None:
+        w = self._window
+        if w.closed:
+            return
+        try:
+            w.session.take_changes_from_store()
+        except ValueError:  # lines added or removed elsewhere: say so; reopening the episode shows them
+            w.show_status(self.tr("Lines were added or removed in this episode by someone else: open it again to "
+                               "see them."))
+        if self._panel_dirty and w.series_host is not None:
+            self._panel_dirty = False
+            w.series_panel.refresh_soon()
+
+    def _on_connection_changed(self, up: bool, why: str) -> None:
+        w = self._window
+        if w.closed:
+            return
+        before, self.connected = self.connected, up
+        if not up:
+            w.show_status(self.tr("Reconnecting to the series server… (%1)").replace("%1", why))
+        elif before is False:
+            w.show_status(self.tr("Connected to the series server again."))
+            self._look.start()  # what others did meanwhile
+
+
+def follow_server(w: MainWindow) -> ServerFollow | None:
+    """Start following the series server when the window shows an episode of a series on one."""
+    url = getattr(getattr(w.session.project, "series", None), "url", None)
+    if not isinstance(url, str):
+        return None
+    follow = ServerFollow(w, url)
+    follow.start()
+    return follow
