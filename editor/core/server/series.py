@@ -70,7 +70,8 @@ class ServerSeries(Series):
         except BaseException:
             raw.close()
             raise
-        series = cls(str(url), ServerConnection(raw), read_only=read_only)
+        series = cls(str(url), ServerConnection(raw, lambda: connect(str(url))), read_only=read_only)
+        series._server.on_reconnected = series._claim_again
         series.user = str(login[0]) if login else series.user
         return series
 
@@ -135,6 +136,13 @@ class ServerSeries(Series):
                 "ON CONFLICT (episode_id, lang, role) DO UPDATE SET holder = excluded.holder, since = excluded.since",
                 (info.id, lang, self.role))
         self._claims.add(key)
+
+    def _claim_again(self) -> None:
+        """After a reconnection: the claims' locks died with the old connection; take them again where still free
+        (the line-by-line check of every write keeps anyone's work safe meanwhile)."""
+        for key in sorted(self._claims):
+            with contextlib.suppress(psycopg.Error):
+                self._server.raw.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,))
 
     def release(self, episode: str, lang: str) -> None:
         """Give back a claim this connection holds (closing the series gives back every one)."""

@@ -4,6 +4,7 @@ holder releases it, closes, or is killed (the server ends its session); two at o
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ import threading
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from editor.core.series.episode import EpisodeProject
@@ -82,3 +84,35 @@ def test_two_claiming_at_once_one_wins(team):
     finally:
         tina.close()
         tom.close()
+
+
+def test_a_client_killed_mid_work_loses_nothing_it_committed_and_leaves_nothing_half_done(team):
+    script = ("import sys\nfrom editor.core import edits\nfrom editor.core.series.episode import EpisodeProject\n"
+              "from editor.core.server.series import ServerSeries\n"
+              "s = ServerSeries.open(sys.argv[1])\ns.claim('第02集', 'es')\n"
+              "view = EpisodeProject.of(s, '第02集', 'es')\n"
+              "for i in range(100000):\n"
+              "    view.apply(edits.SetTarget(1 + i % 2, f'v{i}'), actor='tina')\n"
+              "    print(i, flush=True)\n")
+    child = subprocess.Popen([sys.executable, "-c", script, team["translator"]], cwd=ROOT, stdout=subprocess.PIPE,
+                             text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    reported = -1
+    try:
+        assert child.stdout is not None
+        while reported < 40:
+            reported = int(child.stdout.readline())
+        child.send_signal(signal.SIGKILL)
+        child.wait(10)
+    finally:
+        child.kill()
+        child.wait(10)
+    with psycopg.connect(team["admin"]) as con:
+        events = con.execute("SELECT cue_id, after FROM events WHERE episode_id = 2 AND lang = 'es' AND "
+                             "action = 'set_target' ORDER BY id").fetchall()
+        rows = dict(con.execute("SELECT cue_id, target FROM targets WHERE episode_id = 2 AND lang = 'es'").fetchall())
+    # every action reported committed is there, at most the one in flight more, none twice
+    assert reported + 1 <= len(events) <= reported + 2
+    assert [json.loads(after)["target"] for _cue, after in events] == [f"v{i}" for i in range(len(events))]
+    for cue in (1, 2):  # each line is what its last logged action says: nothing half done
+        last = [json.loads(after)["target"] for c, after in events if c == cue][-1]
+        assert rows[cue] == last

@@ -110,3 +110,40 @@ def test_a_write_based_on_a_line_another_person_changed_meanwhile_is_refused(tea
         assert change is not None and rex.doc.get(2).state is State.TRANSLATED
         assert rex.changes_from_store() is None  # taken once
         assert EpisodeProject.of(tina_series, "第01集", "en").doc.get(2).target == "Don't touch her!"
+
+
+def test_a_server_restart_loses_nothing_committed_and_the_next_try_works(pg_server, team):
+    from editor.core.store.project import ProjectSaveError
+
+    with ServerSeries.open(team["translator"]) as series:
+        series.claim("第01集", "en")
+        view = EpisodeProject.of(series, "第01集", "en")
+        view.apply(edits.SetTarget(2, "Don't touch her."), actor="tina")  # committed before the restart
+        pg_server.restart()
+        with pytest.raises(ProjectSaveError, match=r"connection to the series server .* was lost"):
+            view.apply(edits.SetTarget(2, "Don't touch her!"), actor="tina")
+        assert view.doc.get(2).target == "Don't touch her."  # nothing of the failed action, in memory either
+        view.apply(edits.SetTarget(2, "Don't touch her!"), actor="tina")  # tried again: a new connection
+        assert [e.name for e in series.episodes()] == ["第01集", "第02集"]  # reads go on too
+    with psycopg.connect(team["admin"]) as con:
+        assert con.execute("SELECT target FROM targets WHERE episode_id = 1 AND lang = 'en' AND cue_id = 2"
+                           ).fetchone() == ("Don't touch her!",)
+        logged = [r[0] for r in con.execute("SELECT after FROM events WHERE episode_id = 1 AND lang = 'en' AND "
+                                            "cue_id = 2 ORDER BY id")]
+        assert len(logged) == 2  # the two actions that were taken; the failed one left nothing
+
+
+def test_an_older_server_schema_is_refused_with_what_to_do(team):
+    with psycopg.connect(team["admin"]) as con:
+        con.execute("UPDATE schema_version SET version = 0")
+    with pytest.raises(ServerError, match="schema version 0; this SubReview needs 1"):
+        ServerSeries.open(team["translator"])
+
+
+def test_sql_in_the_text_of_a_line_is_only_text(team):
+    text = "'); DELETE FROM targets; -- 100% \\\\ ? %s"
+    with ServerSeries.open(team["translator"]) as series:
+        view = EpisodeProject.of(series, "第01集", "en")
+        view.apply(edits.SetTarget(3, text), actor="tina")
+        assert EpisodeProject.of(series, "第01集", "en").doc.get(3).target == text
+        assert EpisodeProject.of(series, "第01集", "en").doc.get(1).target == "Hello, Mr. Lin."
