@@ -16,6 +16,7 @@ from bench import (
     bench_series,
     bench_shots,
     bench_spelling,
+    bench_team,
     bench_timeline,
     bench_ui,
 )
@@ -33,6 +34,7 @@ BENCHES = {
     "shots": bench_shots.main,
     "memory": bench_memory.main,
     "spelling": bench_spelling.main,
+    "team": bench_team.main,
 }
 OUT = Path(__file__).resolve().parent / "out"
 

@@ -38,6 +38,7 @@ class PgServer:
     socket_dir: Path
     port: int
     run_as: str | None  # the system user the server runs as (when the tests run as root)
+    durable: bool = False  # fsync on, as a real server; the tests run without it (nothing there must outlive a crash)
 
     def url(self, user: str = SUPERUSER, password: str | None = None, dbname: str = "postgres") -> str:
         secret = f":{quote(password, safe='')}" if password is not None else ""
@@ -54,7 +55,8 @@ class PgServer:
                               capture_output=True, text=True, timeout=120, check=check)
 
     def start(self) -> None:
-        options = f"-k {self.socket_dir} -p {self.port} -c listen_addresses='' -c fsync=off"
+        options = f"-k {self.socket_dir} -p {self.port} -c listen_addresses=''" + ("" if self.durable else
+                                                                                    " -c fsync=off")
         self.ctl("-o", options, "-l", str(self.folder / "server.log"), "-w", "start")
 
     def stop(self, mode: str = "fast") -> None:
@@ -76,7 +78,7 @@ def _free_port() -> int:
     return 55000 + os.getpid() % 5000
 
 
-def start_server() -> PgServer:
+def start_server(*, durable: bool = False) -> PgServer:
     """initdb a fresh cluster in a temporary folder and start it; AssertionError with what to install when the
     package is missing."""
     initdb = pg_bin("initdb")
@@ -96,7 +98,7 @@ def start_server() -> PgServer:
         folder.chmod(0o700)
     hba = ("local all postgres trust\n"  # the tests' superuser: setup and teardown only
            "local all all scram-sha-256\n")
-    server = PgServer(folder, socket_dir, _free_port(), run_as)
+    server = PgServer(folder, socket_dir, _free_port(), run_as, durable)
     subprocess.run(server._as_server_user([initdb, "-D", str(folder / "data"), "-U", SUPERUSER, "-E", "UTF8",
                                            "--locale=C.UTF-8", "--auth-local=trust", "--no-sync"]),
                    capture_output=True, text=True, timeout=300, check=True)
