@@ -62,10 +62,19 @@ class SeriesFindings:
     qa_errors: dict[tuple[str, str], int]  # (episode, language) -> QA errors
 
 
-def _check(path: Path) -> SeriesFindings | str:
+def _open_read_only(where: Path | str) -> Series:
+    """A series file, or a series on a server (a URL, decision 036), read-only."""
+    if isinstance(where, str):
+        from editor.core.server.series import ServerSeries
+
+        return ServerSeries.open(where, read_only=True)
+    return Series.open(where, read_only=True)
+
+
+def _check(path: Path | str) -> SeriesFindings | str:
     """Every series check, on a read-only connection of its own (run on a thread)."""
     try:
-        with Series.open(path, read_only=True) as series:
+        with _open_read_only(path) as series:
             errors = {(c.episode.name, c.lang): c.counts["error"] for c in run_series_qa(series)}
             return SeriesFindings(check_consistency(read_line_records(series), read_bible(series)),
                                   review_queue(series), errors)
@@ -82,7 +91,7 @@ class SeriesChecker(QObject):
     finished = Signal(int, object)  # generation, SeriesFindings | str (an error message)
     _thread_done = Signal(int, int, object)  # generation, version, result: emitted on the checking thread
 
-    def __init__(self, path: Path, version: Callable[[], int], parent: QObject | None = None) -> None:
+    def __init__(self, path: Path | str, version: Callable[[], int], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.version = version
@@ -112,7 +121,7 @@ class SeriesChecker(QObject):
         return kept is not None and kept[0] == self.version()
 
     def _key(self) -> str:
-        return str(self.path.resolve())
+        return self.path if isinstance(self.path, str) else str(self.path.resolve())
 
     def _on_thread_done(self, generation: int, version: int, result: object) -> None:
         if isinstance(result, SeriesFindings):
@@ -187,7 +196,7 @@ class SeriesChecksPanel(QWidget):
     open_requested = Signal(str, str, int)  # episode, language, cue id
     checked = Signal(object)  # SeriesFindings, for the series panel's QA errors
 
-    def __init__(self, path: Path, version: Callable[[], int], parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path | str, version: Callable[[], int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.checker = SeriesChecker(path, version, self)
         self.checker.finished.connect(self._on_checker_finished)

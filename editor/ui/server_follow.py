@@ -8,6 +8,7 @@ store, and the editor keeps its text until it is saved or left.
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -32,6 +33,7 @@ class ServerFollow(QObject):
         self._look.setInterval(SETTLE_MS)
         self._look.timeout.connect(self._take)
         self._panel_dirty = False
+        self._others = False  # an announcement of another person's work arrived since the last look
         self.connected: bool | None = None
 
     def start(self) -> None:
@@ -45,6 +47,13 @@ class ServerFollow(QObject):
         if self._window.closed:
             return
         self._panel_dirty = True
+        try:
+            actor = json.loads(payload).get("actor")
+        except (ValueError, AttributeError):
+            actor = None
+        series = getattr(self._window.session.project, "series", None)
+        if actor != getattr(series, "user", None):
+            self._others = True  # another person's work: the memory and the series checks look again
         if not self._look.isActive():
             self._look.start()  # one look at the store for a burst: this episode's lines and the series panel
 
@@ -60,6 +69,10 @@ class ServerFollow(QObject):
         if self._panel_dirty and w.series_host is not None:
             self._panel_dirty = False
             w.series_panel.refresh_soon()
+        if self._others and w.series_host is not None:
+            self._others = False
+            w.series_memory.reload()  # their decisions become memory drafts here
+            w.series_checks.run(again=True)  # and the consistency list counts them
 
     def _on_connection_changed(self, up: bool, why: str) -> None:
         w = self._window

@@ -74,3 +74,33 @@ def test_the_reviewer_sees_the_translators_confirmation_and_she_sees_his_rejecti
     finally:
         tina.shutdown()
         rex.shutdown()
+
+
+def test_anothers_decision_reaches_the_memory_and_the_series_checks(qtbot, team):
+    tina, rex = App(QApplication.instance(), Settings()), App(QApplication.instance(), Settings())
+    try:
+        assert tina.open_series(team["translator"], "第01集", "en")
+        assert rex.open_series(team["reviewer"], "第02集", "en")  # the same line 别碰她！ is line 2 there
+        assert rex.window is not None
+        qtbot.waitUntil(lambda: rex.window.server_follow.connected and not rex.window.series_memory.loading,
+                        timeout=10_000)
+        line = rex.session.doc.get(2)
+        assert not any("Don't touch her!" in text for _label, text in rex.window.series_memory.rows(line))
+        queue = rex.window.series_checks.queue_model
+
+        def queued() -> set[tuple[str, int, str]]:
+            return {(e.record.episode, e.record.line, e.record.target) for e in queue.entries}
+
+        qtbot.waitUntil(lambda: rex.window.series_checks.checker.generation > 0, timeout=10_000)  # the first look
+        qtbot.wait(500)
+        assert ("第01集", 2, "Don't touch her!") not in queued()
+        assert tina.session.apply(edits.SetTarget(2, "Don't touch her!")) is not None
+        assert tina.session.apply(edits.SetState(2, State.TRANSLATED)) is not None
+        # in rex's window (another login): her confirmed line now waits for review in the series checks' queue,
+        # and her decision is a memory draft for the same line of his episode
+        qtbot.waitUntil(lambda: ("第01集", 2, "Don't touch her!") in queued(), timeout=10_000)
+        qtbot.waitUntil(lambda: any("Don't touch her!" in text
+                                    for _label, text in rex.window.series_memory.rows(line)), timeout=10_000)
+    finally:
+        tina.shutdown()
+        rex.shutdown()
