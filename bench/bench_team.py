@@ -183,8 +183,8 @@ def main(out: Path) -> str:
         lines = ["| store | series panel refresh (100 episodes × 3 languages) | memory built (1,200 decisions) | "
                  "memory lookup median / p95 |", "|---|---:|---:|---:|"]
         lines += side_by_side(path, url)
-        lines += ["", "| load | actions (an edit, then an approval) | per second | p50 commit | p99 commit | lost | duplicated | "
-                  "lines not as logged |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        lines += ["", "| load | actions (an edit, then an approval) | per second | p50 commit | p99 commit | lost | "
+                  "duplicated | lines not as logged |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
         rows, _figures = load(server, "team", names)
         lines += rows
         load_avg = os.getloadavg()[0]
