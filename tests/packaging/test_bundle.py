@@ -147,6 +147,13 @@ def test_version_with_no_python_around(built, tmp_path):
           _hidden_python_folders())
 
 
+def test_the_bundled_app_speaks_to_a_series_server(built, tmp_path):
+    """psycopg and its libpq are inside: a server that cannot be reached is one sentence, not a missing module."""
+    out = _run(built, tmp_path, "series", "status", "postgresql://nobody@/drama?host=/nonexistent-socket-folder")
+    assert out.returncode == 2, out.stderr
+    assert out.stderr.startswith("error: cannot reach the series server"), out.stderr
+
+
 def test_info_reads_the_bundled_sample(built, tmp_path):
     sample = built.bundle / "_internal" / "resources" / "samples" / "demo.zh-Hans.srt"
     out = _run(built, tmp_path, "info", str(sample), "--json")
