@@ -249,7 +249,10 @@ class App:
         if self.series is not None and not (isinstance(project, EpisodeProject) and project.series is self.series):
             self._close_series()
             self.series = None
-        reviewer = self.settings.reviewer_name()
+        # On a series server the person is their login: the name on a rejection or a comment is the one the server
+        # puts on the logged action (decision 036), whatever this machine's settings say.
+        login = getattr(project.series, "user", None) if isinstance(project, EpisodeProject) else None
+        reviewer = login if isinstance(login, str) and login else self.settings.reviewer_name()
         self.session = ReviewSession(project, reviewer)
         self.worker = _make_worker(project, self.settings)
         translator = ProjectTranslator(project, self.worker, write=self.session.apply_machine)

@@ -70,6 +70,7 @@ def test_the_reviewer_sees_the_translators_confirmation_and_she_sees_his_rejecti
         assert rex.session.apply(edits.SetState(2, State.REJECTED, rejection)) is not None
         qtbot.waitUntil(lambda: tina.session.doc.get(2).state is State.REJECTED, timeout=10_000)
         assert tina.session.doc.get(2).rejection is not None
+        assert rex.session.reviewer.startswith("rex_")  # on a server the person is their login, not a setting
         assert "Hands off her!" in tina.session.doc.get(2).rejection.comment
     finally:
         tina.shutdown()
