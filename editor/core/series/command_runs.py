@@ -101,12 +101,27 @@ def status_data(series: Series) -> dict[str, Any]:
     from editor.core.series.checks import run_series_qa
 
     errors = {(c.episode.id, c.lang): c.counts["error"] for c in run_series_qa(series)}
+    people = series.assignments() if hasattr(series, "assignments") else {}  # on a server: who does what
     return {"episodes": [
         {"name": s.episode.name, "cues": s.episode.cues, "fps": s.episode.fps, "video": s.episode.video_path,
          "languages": {lang: {"states": p.states, "need_decision": p.need_decision,
-                              "qa_errors": errors.get((s.episode.id, lang), 0)}
+                              "qa_errors": errors.get((s.episode.id, lang), 0),
+                              **people.get((s.episode.name, lang), {})}
                        for lang, p in s.languages.items()}}
         for s in series.status()]}
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    from editor.core.server import is_server_url
+
+    if not is_server_url(args.series):
+        raise cli.CliError("assignments are for a series on a server (a postgresql:// URL or service=...)")
+    with _open(args.series) as series:
+        series.assign(args.episode, args.lang, translator=args.translator,  # type: ignore[attr-defined]
+                      reviewer=args.reviewer)
+    print(f"{args.episode} {args.lang}: translator {args.translator or '(unchanged)'}, reviewer "
+          f"{args.reviewer or '(unchanged)'}")
+    return cli.EXIT_OK
 
 
 def cmd_status(args: argparse.Namespace) -> int:

@@ -98,6 +98,14 @@ def add_commands(sub: argparse._SubParsersAction,
     p.add_argument("url")
     p.add_argument("series", help="the new SERIES.subseries (must not exist)")
 
+    p = add("assign", _run("cmd_assign"), "On a series server: who translates and who reviews an episode × language "
+            "(a manager's; shown by `series status`).")
+    p.add_argument("series", help="the series' URL")
+    p.add_argument("episode")
+    p.add_argument("lang")
+    p.add_argument("--translator", help="the translator's login")
+    p.add_argument("--reviewer", help="the reviewer's login")
+
     p = add("status", _run("cmd_status"),
             "Progress per episode and language.")
     p.add_argument("series")

@@ -137,6 +137,38 @@ class ServerSeries(Series):
                 (info.id, lang, self.role))
         self._claims.add(key)
 
+    # --- assignments: who translates and who reviews each episode × language (a manager's) -----------------------
+    def assign(self, episode: str, lang: str, *, translator: str | None = None, reviewer: str | None = None) -> None:
+        """Set who translates and who reviews an episode × language (None: unchanged); only a manager may (the
+        server's grants refuse anyone else). Logged and announced like any action."""
+        from editor.core.review import Actor
+        from editor.core.series.store import insert_event
+
+        info = self.episode_info(episode)
+        self.language(lang)
+        with self.writing() as con:
+            before = con.execute("SELECT translator, reviewer FROM assignments WHERE episode_id = ? AND lang = ?",
+                                 (info.id, lang)).fetchone() or ("", "")
+            after = (before[0] if translator is None else translator, before[1] if reviewer is None else reviewer)
+            con.execute("INSERT INTO assignments (episode_id, lang, translator, reviewer) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT (episode_id, lang) DO UPDATE SET translator = excluded.translator, "
+                        "reviewer = excluded.reviewer", (info.id, lang, *after))
+            insert_event(con, "assign", self.user, Actor.PERSON, info.id, lang, None,
+                         {"translator": before[0], "reviewer": before[1]},
+                         {"translator": after[0], "reviewer": after[1]})
+
+    def assignments(self) -> dict[tuple[str, str], dict[str, str]]:
+        """(episode, language) -> translator, reviewer, and who holds a claim on it now (role -> login)."""
+        found: dict[tuple[str, str], dict[str, str]] = {}
+        for name, lang, translator, reviewer in self._server.execute(
+                "SELECT e.name, a.lang, a.translator, a.reviewer FROM assignments a "
+                "JOIN episodes e ON e.id = a.episode_id"):
+            found[(name, lang)] = {"translator": translator, "reviewer": reviewer}
+        for name, lang, role, holder in self._server.execute(
+                "SELECT e.name, c.lang, c.role, c.holder FROM claims c JOIN episodes e ON e.id = c.episode_id"):
+            found.setdefault((name, lang), {"translator": "", "reviewer": ""})[f"claimed_by_{role}"] = holder
+        return found
+
     def _claim_again(self) -> None:
         """After a reconnection: the claims' locks died with the old connection; take them again where still free
         (the line-by-line check of every write keeps anyone's work safe meanwhile)."""

@@ -147,3 +147,23 @@ def test_sql_in_the_text_of_a_line_is_only_text(team):
         view.apply(edits.SetTarget(3, text), actor="tina")
         assert EpisodeProject.of(series, "第01集", "en").doc.get(3).target == text
         assert EpisodeProject.of(series, "第01集", "en").doc.get(1).target == "Hello, Mr. Lin."
+
+
+def test_a_manager_assigns_people_and_status_shows_who_does_and_holds_what(team, capsys):
+    import json
+
+    from editor.app import main
+
+    assert main(["series", "assign", team["admin"], "第01集", "en", "--translator", "tina", "--reviewer", "rex"]) == 0
+    assert "第01集 en: translator tina, reviewer rex" in capsys.readouterr().out
+    with ServerSeries.open(team["translator"]) as series:
+        series.claim("第01集", "en")
+        with pytest.raises(SeriesError, match="may not do this on the series server"):
+            series.assign("第01集", "es", translator="tina")  # a translator does not assign
+        assert main(["series", "status", team["reviewer"], "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)["episodes"][0]["languages"]["en"]
+    assert (first["translator"], first["reviewer"]) == ("tina", "rex")
+    assert first["claimed_by_translator"].startswith("tina_")
+    with psycopg.connect(team["admin"]) as con:
+        assert con.execute("SELECT count(*) FROM events WHERE action = 'assign'").fetchone() == (1,)
+    assert main(["series", "assign", "drama.subseries", "第01集", "en", "--translator", "x"]) == 2
