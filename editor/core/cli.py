@@ -341,12 +341,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _region(text: str) -> tuple[int, int, int, int]:
-    parts = text.split(",")
-    try:
-        x, y, w, h = (int(p.strip()) for p in parts)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a region X,Y,W,H in pixels: {text!r}") from None
-    return x, y, w, h
+    from editor.core.regions import parse_region_text
+
+    region = parse_region_text(text)
+    if region is None:
+        raise argparse.ArgumentTypeError(f"not a region X,Y,W,H in pixels: {text!r}")
+    return region
 
 
 def cmd_render(args: argparse.Namespace) -> int:

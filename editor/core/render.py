@@ -23,14 +23,13 @@ from typing import TYPE_CHECKING
 from editor.core.document import Cue
 from editor.core.formats import render_subtitles_with_report, without_blank_cues
 from editor.core.media_info import VideoInfo, probe_video
+from editor.core.regions import Region, parse_region_text, region_text
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.user_error import UserError
 
 if TYPE_CHECKING:
     from editor.core.qa.profile import QAProfile
     from editor.core.store import Project
-
-Region = tuple[int, int, int, int]  # x, y, width, height in the video's pixels
 
 NO_FFMPEG = QT_TRANSLATE_NOOP("Errors", "rendering needs FFmpeg, which is not installed.")
 NO_PICTURE = QT_TRANSLATE_NOOP("Errors", "{name} has no picture to draw the subtitles on.")
@@ -130,7 +129,7 @@ def check_region(region: Region, info: VideoInfo, name: str) -> None:
     x, y, w, h = region
     width, height = info.width or 0, info.height or 0
     if w <= 0 or h <= 0 or x < 0 or y < 0 or x + w > width or y + h > height:
-        raise RenderError(template=REGION_OUTSIDE, region=f"{x},{y},{w},{h}", width=width, height=height,
+        raise RenderError(template=REGION_OUTSIDE, region=region_text(region), width=width, height=height,
                           name=name)
 
 
@@ -289,14 +288,4 @@ def log_render(project: Project, result: RenderResult, *, actor: str, unreviewed
 
 def stored_band(project: Project) -> Region | None:
     """The burned-in source band found when the source was read from the picture (meta `source_band`: X,Y,W,H)."""
-    return parse_band(project.meta.extra.get("source_band", ""))
-
-
-def parse_band(text: str) -> Region | None:
-    """A band as stored ("X,Y,W,H" in the video's pixels); None for anything else."""
-    parts = text.split(",")
-    try:
-        x, y, w, h = (int(p.strip()) for p in parts)
-    except ValueError:
-        return None
-    return x, y, w, h
+    return parse_region_text(project.meta.extra.get("source_band", ""))

@@ -23,6 +23,7 @@ from editor.core.formats import (
 )
 from editor.core.formats.tags import FORMAT_NAMES
 from editor.core.gc_pause import gc_paused
+from editor.core.regions import region_text
 from editor.core.review import NEEDS_DECISION, PERSON_WORK, QT_TRANSLATE_NOOP, Actor, Draft, State
 from editor.core.store import Project, ProjectMeta
 from editor.core.store.project import now_iso
@@ -71,11 +72,6 @@ def cues_from_picture(result: OcrResult) -> list[Cue]:
             for i, c in enumerate(result.cues, start=1)]
 
 
-def band_text(band: tuple[int, int, int, int]) -> str:
-    """The project meta `source_band`: X,Y,W,H in the video's pixels (read back by render.stored_band)."""
-    return ",".join(str(int(v)) for v in band)
-
-
 def create_project_from_picture(path: str | os.PathLike[str], video: str | os.PathLike[str], result: OcrResult, *,
                                 actor: str, source_lang: str = "zh-Hans", target_lang: str = "en",
                                 qa_profile: str = "") -> Project:
@@ -86,7 +82,7 @@ def create_project_from_picture(path: str | os.PathLike[str], video: str | os.Pa
         raise ValueError("no line was read from the picture")
     extra = {"source_origin": source_check.OCR}
     if result.band is not None:
-        extra["source_band"] = band_text(result.band)
+        extra["source_band"] = region_text(result.band)  # read back by render.stored_band
     meta = ProjectMeta(source_lang=source_lang, target_lang=target_lang, fps=result.fps,
                        video_path=str(Path(video).resolve()), qa_profile=qa_profile, extra=extra)
     details = {"read_from_picture": meta.video_path, "band": list(result.band) if result.band else None,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from editor.core.regions import Region
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.user_error import UserError
 
-Rect = tuple[int, int, int, int]  # x, y, width, height in the video's pixels
+Rect = Region  # x, y, width, height in the video's pixels
 
 # Errors: one sentence naming the file, shown as they are or translated in the "Errors" context.
 MISSING = QT_TRANSLATE_NOOP("Errors", "{name} does not exist.")

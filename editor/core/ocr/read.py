@@ -19,6 +19,7 @@ from editor.core.ocr.frames import FrameReader, Video, last_complaint, open_vide
 from editor.core.ocr.model import OcrCue, OcrError, OcrNote, OcrResult, Rect
 from editor.core.ocr.text import best_text, same_text
 from editor.core.ocr.track import Track, Tracker
+from editor.core.regions import region_text
 from editor.core.timecode import format_clock
 
 LANGUAGES = ("zh-Hans", "zh-Hant")
@@ -66,7 +67,7 @@ def read_burned_in(video: str | os.PathLike[str], *, lang: str = "zh-Hans", regi
     _follow(source, band, ocr, report, stop, result)
     if not result.cues and region is not None and not result.cancelled:
         result.notes.append(OcrNote("no_text_in_region", model.NO_TEXT_IN_REGION,
-                                    {"name": source.name, "region": _region_text(area)}))
+                                    {"name": source.name, "region": region_text(area)}))
     elif not result.cues and not result.cancelled:
         result.notes.append(OcrNote("no_text", model.NO_TEXT, {"name": source.name, "frames": result.frames_read}))
     report(1.0)
@@ -77,18 +78,14 @@ def checked_region(region: Rect, video: Video) -> Rect:
     """`region` made even (FFmpeg crops whole chroma samples), or OcrError when it is not inside the picture."""
     x, y, w, h = (int(v) for v in region)
     if w <= 0 or h <= 0 or x < 0 or y < 0 or x + w > video.width or y + h > video.height:
-        raise OcrError("region_outside", template=model.REGION_OUTSIDE, region=_region_text(region),
+        raise OcrError("region_outside", template=model.REGION_OUTSIDE, region=region_text(region),
                        width=video.width, height=video.height, name=video.name)
     x0, y0 = x - x % 2, y - y % 2
     x1, y1 = min(video.width, x + w + (x + w) % 2), min(video.height, y + h + (y + h) % 2)
     if x1 - x0 < 8 or y1 - y0 < 8:
-        raise OcrError("region_outside", template=model.REGION_OUTSIDE, region=_region_text(region),
+        raise OcrError("region_outside", template=model.REGION_OUTSIDE, region=region_text(region),
                        width=video.width, height=video.height, name=video.name)
     return x0, y0, x1 - x0, y1 - y0
-
-
-def _region_text(region: Rect) -> str:
-    return ",".join(str(v) for v in region)
 
 
 def _default_threads() -> int:

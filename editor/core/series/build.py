@@ -11,6 +11,7 @@ from pathlib import Path
 from editor.core.document import NO_META, Cue
 from editor.core.formats import SubtitleError, read_subtitles
 from editor.core.media_info import MediaInfoError, VideoInfo, probe_video
+from editor.core.regions import region_text
 from editor.core.review import QT_TRANSLATE_NOOP, Actor, State
 from editor.core.series.episode import EpisodeProject, make_stale
 from editor.core.series.pairing import VIDEO_UNPAIRED, FolderPlan, PlannedEpisode, pair_files, pair_folder
@@ -18,7 +19,7 @@ from editor.core.series.realign import Fate, Line, align
 from editor.core.series.store import NewEpisode, Series, SeriesError, insert_event, insert_lines
 from editor.core.store import Project, ProjectMeta
 from editor.core.store.project import ALREADY_EXISTS
-from editor.core.workflows import band_text, cues_from_picture
+from editor.core.workflows import cues_from_picture
 
 DEFAULT_FPS = 24.0
 NO_EPISODE = QT_TRANSLATE_NOOP("Errors", "no episode could be made from {folder}: {reason}")
@@ -140,7 +141,7 @@ def read_from_picture(planned: Sequence[PlannedEpisode], *, source_lang: str, re
         report.added.append(item.name)
         episodes.append(NewEpisode(item.name, item.number, cues_from_picture(result), result.fps,
                                    video_path=str(video.resolve()), duration_ms=result.duration_ms,
-                                   source_band=band_text(result.band) if result.band else ""))
+                                   source_band=region_text(result.band) if result.band else ""))
     return episodes
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from editor.core import qa
 from editor.core.document import Cue
 from editor.core.glossary import GlossaryTerm
+from editor.core.regions import parse_region_text
 from editor.core.series.consistency import BibleChecker, read_bible, records_from_cues
 from editor.core.series.episode import cue_rows
 from editor.core.series.risk import QUEUE_STATES, LineSignals, QueueEntry, issues_by_cue, signals_from_cue
@@ -92,11 +93,9 @@ class LanguageChecker:
         return cls(series, lang, language_profile(series, lang), bible_terms(series, lang), dict(pictures or {}))
 
     def run(self, episode: Episode, cues: Iterable[Cue]) -> list[qa.QAIssue]:
-        from editor.core.render import parse_band  # on use: `series status` does not need the render's imports
-
         context = qa.QAContext(fps=episode.fps, source_lang=self.series.source_lang, target_lang=self.lang,
                                glossary=self.glossary, picture=self.pictures.get(episode.id),
-                               band=parse_band(self.series.meta(band_key(episode.id))),
+                               band=parse_region_text(self.series.meta(band_key(episode.id))),
                                source_format=episode.source_format or "srt")
         return qa.run_qa(cues, self.profile, context)
 
