@@ -39,14 +39,15 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
 def parse_region(text: str) -> tuple[int, int, int, int] | None:
     """"auto" -> None; "X,Y,W,H" -> the four numbers; anything else -> OcrError (bad_region)."""
     from editor.core.ocr import model
+    from editor.core.regions import parse_region_text
 
     if text.strip().lower() == "auto":
         return None
     parts = [part.strip() for part in text.split(",")]
-    if len(parts) != 4 or not all(part.isdigit() for part in parts):
+    region = parse_region_text(text) if len(parts) == 4 and all(part.isdigit() for part in parts) else None
+    if region is None:  # ("²" is a digit to isdigit, but no number)
         raise model.OcrError("bad_region", template=model.BAD_REGION, text=text)
-    x, y, w, h = (int(part) for part in parts)
-    return x, y, w, h
+    return region
 
 
 def run_ocr(args: argparse.Namespace) -> int:

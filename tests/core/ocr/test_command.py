@@ -8,9 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from editor.core import cli
 from editor.core.formats import read_subtitles
 from editor.core.ocr import commands
+from editor.core.ocr.model import OcrError
 from tests.ocr_videos import make_burned_in_video
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -88,3 +91,9 @@ def test_building_the_parser_loads_none_of_the_reading():
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_region_with_a_superscript_digit_is_refused_not_a_traceback():
+    with pytest.raises(OcrError, match="X,Y,W,H"):
+        commands.parse_region("1,2,3,²")
+    assert commands.parse_region(" 0, 600 ,360,100") == (0, 600, 360, 100)
