@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.review import QT_TRANSLATE_NOOP
-from editor.core.user_error import UserError
+from editor.core.user_error import CodedError
 
 PROBE_TIMEOUT_S = 20.0  # a slow network share can take seconds; a hung ffprobe must not hang the caller
 VARIABLE_RATE_TOLERANCE = 0.01  # average and base frame rate further apart than 1 %: the rate varies
@@ -30,13 +30,9 @@ NO_STREAMS = QT_TRANSLATE_NOOP("Errors", "{name} holds no video or audio.")
 TIMED_OUT = QT_TRANSLATE_NOOP("Errors", "ffprobe did not finish reading {name} within {seconds} seconds.")
 
 
-class MediaInfoError(UserError):
+class MediaInfoError(CodedError):
     """A video whose facts cannot be read; `code` says why: missing, not_a_file, no_ffprobe, unreadable,
     no_streams or timed_out."""
-
-    def __init__(self, code: str, *, template: str, **params: object) -> None:
-        super().__init__("", template=template, **params)
-        self.code = code
 
 
 @dataclass(frozen=True)

@@ -14,3 +14,11 @@ class UserError(Exception):
         self.message = message or template.format(**params)
         super().__init__(self.message)
 
+
+class CodedError(UserError):
+    """A refusal with a `code` saying which one it is (for scripts and tests), and its sentence's template."""
+
+    def __init__(self, code: str, *, template: str, **params: object) -> None:
+        super().__init__("", template=template, **params)
+        self.code = code
+

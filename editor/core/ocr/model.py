@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from editor.core.regions import Region
 from editor.core.review import QT_TRANSLATE_NOOP
-from editor.core.user_error import UserError
+from editor.core.user_error import CodedError
 
 Rect = Region  # x, y, width, height in the video's pixels
 
@@ -46,13 +46,9 @@ def script_for(source_lang: str) -> str:
     return "zh-Hant" if code.startswith("zh-hant") or code in ("zh-tw", "zh-hk", "zh-mo") else "zh-Hans"
 
 
-class OcrError(UserError):
+class OcrError(CodedError):
     """A video that cannot be read; `code`: missing, not_a_file, unreadable, no_picture, no_ffmpeg, undecodable,
     region_outside, bad_region, no_engine."""
-
-    def __init__(self, code: str, *, template: str, **params: object) -> None:
-        super().__init__("", template=template, **params)
-        self.code = code
 
 
 @dataclass(frozen=True)

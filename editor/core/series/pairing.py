@@ -16,7 +16,7 @@ from pathlib import Path
 
 from editor.core.qa.numerals import chinese_number
 from editor.core.review import QT_TRANSLATE_NOOP
-from editor.core.user_error import UserError
+from editor.core.user_error import CodedError
 
 VIDEO_SUFFIXES = frozenset({".mp4", ".mkv", ".mov", ".webm", ".avi", ".m4v", ".ts", ".flv"})
 SUBTITLE_SUFFIXES = frozenset({".srt", ".vtt", ".ass", ".ssa"})
@@ -40,12 +40,8 @@ DUPLICATE_BOTH = QT_TRANSLATE_NOOP(
               "subtitle file and add the episode again.")
 
 
-class PairingError(UserError):
+class PairingError(CodedError):
     """A folder that cannot be scanned; `code` says why: missing, not_a_folder or unreadable."""
-
-    def __init__(self, code: str, *, template: str, **params: object) -> None:
-        super().__init__("", template=template, **params)
-        self.code = code
 
 
 @dataclass(frozen=True)
