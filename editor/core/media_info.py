@@ -160,3 +160,14 @@ def _rotation(video: dict[str, Any]) -> int:
         return int((video.get("tags") or {}).get("rotate", 0))
     except (TypeError, ValueError):
         return 0
+
+
+def progress_fraction(line: bytes, duration_ms: int) -> float | None:
+    """How far FFmpeg is (0..1), from one line of its `-progress` output: `out_time_us=…` against the media's
+    duration, `progress=end` at the end; None for every other line (and for a duration not known)."""
+    key, _eq, value = line.decode("ascii", "replace").strip().partition("=")
+    if key == "out_time_us" and duration_ms > 0 and value.isdigit():
+        return min(1.0, int(value) / 1000 / duration_ms)
+    if key == "progress" and value == "end":
+        return 1.0
+    return None

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from editor.core.document import Cue
 from editor.core.formats import render_subtitles_with_report, without_blank_cues
-from editor.core.media_info import VideoInfo, probe_video
+from editor.core.media_info import VideoInfo, probe_video, progress_fraction
 from editor.core.regions import Region, parse_region_text, region_text
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.user_error import UserError
@@ -231,11 +231,9 @@ def _run(command: list[str], duration_ms: int, progress: Callable[[float], None]
                 cancelled = True
                 proc.kill()
                 break
-            key, _, value = raw.decode("ascii", "replace").strip().partition("=")
-            if key == "out_time_us" and progress is not None and duration_ms > 0 and value.isdigit():
-                progress(min(1.0, int(value) / 1000 / duration_ms))
-            elif key == "progress" and value == "end" and progress is not None:
-                progress(1.0)
+            fraction = progress_fraction(raw, duration_ms)
+            if fraction is not None and progress is not None:
+                progress(fraction)
     except BaseException:  # Ctrl+C or a kill -INT reaching only Python: FFmpeg stops too, not at the episode's end
         proc.kill()
         raise

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from editor.core.media_info import MediaInfoError, VideoInfo, probe_video
+from editor.core.media_info import MediaInfoError, VideoInfo, probe_video, progress_fraction
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.shots import DEFAULT_THRESHOLD, ShotChanges, parse_scene_output, scene_filter
 from editor.core.user_error import UserError
@@ -66,7 +66,6 @@ def _run_scene_scores(video: Path, info: VideoInfo, threshold: float, cancel: th
     # "file:" keeps a name such as "a:b.mp4" or "-x.mp4" from being read as a protocol or an option.
     cmd = [ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-v", "info", "-i", f"file:{video.resolve()}",
            "-map", "0:v:0", "-vf", scene_filter(threshold), "-f", "null", "-progress", "pipe:1", "-"]
-    total_us = (info.duration_ms or 0) * 1000
     with tempfile.TemporaryFile() as err:
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
@@ -78,9 +77,9 @@ def _run_scene_scores(video: Path, info: VideoInfo, threshold: float, cancel: th
             for raw in proc.stdout:  # a few lines every half second
                 if cancel is not None and cancel.is_set():
                     raise ShotDetectionCancelled
-                key, _eq, value = raw.decode("ascii", "replace").strip().partition("=")
-                if key == "out_time_us" and on_progress and total_us > 0 and value.isdigit():
-                    on_progress(min(1.0, int(value) / total_us))
+                fraction = progress_fraction(raw, info.duration_ms or 0)
+                if fraction is not None and on_progress:
+                    on_progress(fraction)
             code = proc.wait()
         finally:
             if proc.poll() is None:

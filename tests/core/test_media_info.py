@@ -114,3 +114,14 @@ def test_a_probe_that_does_not_finish_in_time_is_reported(media, tmp_path):
     with pytest.raises(MediaInfoError) as caught:
         probe_video(fifo, timeout=0.5)
     assert caught.value.code == "timed_out" and "within 0.5 seconds" in str(caught.value)
+
+
+def test_ffmpegs_progress_lines_become_a_fraction_of_the_duration():
+    from editor.core.media_info import progress_fraction
+
+    assert progress_fraction(b"out_time_us=1500000\n", 3000) == 0.5
+    assert progress_fraction(b"out_time_us=9000000\n", 3000) == 1.0  # never past the end
+    assert progress_fraction(b"out_time_us=N/A\n", 3000) is None
+    assert progress_fraction(b"out_time_us=1500000\n", 0) is None  # a duration not known
+    assert progress_fraction(b"progress=end\n", 0) == 1.0
+    assert progress_fraction(b"progress=continue\n", 3000) is None and progress_fraction(b"fps=25\n", 3000) is None
