@@ -25,6 +25,7 @@ from editor.core.mt.languages import check_languages
 from editor.core.review import QT_TRANSLATE_NOOP, State
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.store import Series, is_series_file
+from editor.core.server import open_series
 from editor.core.store import Project, ProjectError
 from editor.core.store.project import has_sqlite_header
 from editor.core.workflows import NewProject, create_project
@@ -48,15 +49,6 @@ PROJECT_SUFFIX = ".subrev"
 VIDEO_SUFFIXES = frozenset((".mp4", ".mkv", ".mov", ".webm", ".avi", ".m4v", ".ts", ".flv", ".wmv"))
 VIDEO_ALONE = QT_TRANSLATE_NOOP("Errors", "{name} is a video. Open it together with its source subtitles: File > "
                                 "Open Video and Subtitles, or `subreview open VIDEO SUBTITLES`.")
-
-
-def open_any_series(target: Path | str) -> Series:
-    """A series file, or a series on a PostgreSQL server when `target` is a URL (psycopg loads only then)."""
-    if isinstance(target, str):
-        from editor.core.server.series import ServerSeries
-
-        return ServerSeries.open(target)
-    return Series.open(target)
 
 
 def data_dir() -> Path:
@@ -277,7 +269,7 @@ class App:
         """Open a series (a file, or a PostgreSQL URL: decision 036) on an episode × language: the given ones, else
         the first language and the first episode with lines needing a decision in it."""
         try:
-            series = open_any_series(path)
+            series = open_series(path)  # a file, or a PostgreSQL URL (decision 036)
         except ProjectError as exc:
             show_error(self.window, "SubReview", error_text(exc))
             return False

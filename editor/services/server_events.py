@@ -47,6 +47,8 @@ class ServerEvents(QObject):
     def _run(self) -> None:
         import psycopg
 
+        from editor.core.server.admin import connection_reason
+
         failures = 0
         was_up: bool | None = None
         while not self._stop.is_set():
@@ -61,8 +63,7 @@ class ServerEvents(QObject):
                             self._emit(self.arrived, note.payload)
             except psycopg.Error as error:
                 if was_up is not False:
-                    self._emit(self.connection_changed, False, str(error).strip().splitlines()[-1:][0]
-                               if str(error).strip() else type(error).__name__)
+                    self._emit(self.connection_changed, False, connection_reason(error))
                 was_up = False
                 self._stop.wait(RETRY_S[min(failures, len(RETRY_S) - 1)])
                 failures += 1

@@ -106,7 +106,6 @@ class PictureSourceDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
-        self.made: Path | None = None  # the project made, once made
         self._suggest_project()
 
     # --- choosing ----------------------------------------------------------------------------------------
@@ -190,7 +189,6 @@ class PictureSourceDialog(QDialog):
             self.status.setText(error_text(exc))
             return
         project.close()
-        self.made = path
         w.settings.set("project/target_lang", target)
         w.settings.sync()
         if notes:

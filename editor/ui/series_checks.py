@@ -46,7 +46,7 @@ from editor.core.series.consistency import (
     template_for,
 )
 from editor.core.series.risk import REASON_LABELS, QueueEntry
-from editor.core.series.store import Series
+from editor.core.server import open_series
 from editor.core.store import ProjectError
 from editor.ui.cue_style import state_label
 
@@ -62,19 +62,10 @@ class SeriesFindings:
     qa_errors: dict[tuple[str, str], int]  # (episode, language) -> QA errors
 
 
-def _open_read_only(where: Path | str) -> Series:
-    """A series file, or a series on a server (a URL, decision 036), read-only."""
-    if isinstance(where, str):
-        from editor.core.server.series import ServerSeries
-
-        return ServerSeries.open(where, read_only=True)
-    return Series.open(where, read_only=True)
-
-
 def _check(path: Path | str) -> SeriesFindings | str:
     """Every series check, on a read-only connection of its own (run on a thread)."""
     try:
-        with _open_read_only(path) as series:
+        with open_series(path, read_only=True) as series:
             errors = {(c.episode.name, c.lang): c.counts["error"] for c in run_series_qa(series)}
             return SeriesFindings(check_consistency(read_line_records(series), read_bible(series)),
                                   review_queue(series), errors)

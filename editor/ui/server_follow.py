@@ -32,7 +32,6 @@ class ServerFollow(QObject):
         self._look.setSingleShot(True)
         self._look.setInterval(SETTLE_MS)
         self._look.timeout.connect(self._take)
-        self._panel_dirty = False
         self._others = False  # an announcement of another person's work arrived since the last look
         self.connected: bool | None = None
 
@@ -46,7 +45,6 @@ class ServerFollow(QObject):
     def _on_arrived(self, payload: str) -> None:
         if self._window.closed:
             return
-        self._panel_dirty = True
         try:
             actor = json.loads(payload).get("actor")
         except (ValueError, AttributeError):
@@ -66,10 +64,10 @@ class ServerFollow(QObject):
         except ValueError:  # lines added or removed elsewhere: say so; reopening the episode shows them
             w.show_status(self.tr("Lines were added or removed in this episode by someone else: open it again to "
                                "see them."))
-        if self._panel_dirty and w.series_host is not None:
-            self._panel_dirty = False
-            w.series_panel.refresh_soon()
-        if self._others and w.series_host is not None:
+        if w.series_host is None:
+            return
+        w.series_panel.refresh_soon()
+        if self._others:
             self._others = False
             w.series_memory.reload()  # their decisions become memory drafts here
             w.series_checks.run(again=True)  # and the consistency list counts them

@@ -22,13 +22,9 @@ if TYPE_CHECKING:
 
 def _open(path: str, *, read_only: bool = False) -> Series:
     """A series file, or a series on a server when `path` is a PostgreSQL URL (decision 036)."""
-    from editor.core.server import is_server_url
+    from editor.core.server import is_server_url, open_series
 
-    if is_server_url(path):
-        from editor.core.server.series import ServerSeries
-
-        return ServerSeries.open(path, read_only=read_only)
-    return Series.open(cli._existing_file(path, "series"), read_only=read_only)
+    return open_series(path if is_server_url(path) else cli._existing_file(path, "series"), read_only=read_only)
 
 
 def cmd_push(args: argparse.Namespace) -> int:

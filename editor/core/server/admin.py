@@ -62,19 +62,26 @@ def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection[Any]:
     try:
         return psycopg.connect(url, autocommit=autocommit, connect_timeout=10)
     except psycopg.ProgrammingError as error:  # a malformed URL
-        raise ServerError(template=CANNOT_CONNECT, where=where, reason=_first_line(error)) from None
+        raise ServerError(template=CANNOT_CONNECT, where=where, reason=connection_reason(error)) from None
     except psycopg.OperationalError as error:
         text = str(error)
         if "password authentication failed" in text or "no password supplied" in text:
             raise ServerError(template=WRONG_PASSWORD, where=where, user=user) from None
         if "does not exist" in text and "database" in text:
             raise ServerError(template=NO_DATABASE, database=database) from None
-        raise ServerError(template=CANNOT_CONNECT, where=where, reason=_first_line(error)) from None
+        raise ServerError(template=CANNOT_CONNECT, where=where, reason=connection_reason(error)) from None
 
 
-def _first_line(error: BaseException) -> str:
+def connection_reason(error: BaseException) -> str:
+    """Why libpq could not connect, in one line: its last (the most specific, after "connection failed: …")."""
     lines = [line.strip() for line in str(error).splitlines() if line.strip()]
     return lines[-1] if lines else type(error).__name__
+
+
+def statement_reason(error: BaseException) -> str:
+    """Why the server refused a statement, in one line: its first (the DETAIL and CONTEXT lines follow)."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    return lines[0] if lines else type(error).__name__
 
 
 def schema_version(con: psycopg.Connection[Any]) -> int | None:
@@ -121,7 +128,7 @@ def init_server(url: str) -> None:
                     con.execute(statement)
                 con.execute("INSERT INTO schema_version (version) VALUES (%s)", (schema.SCHEMA_VERSION,))
         except psycopg.errors.InsufficientPrivilege as error:
-            raise ServerError(template=NOT_ALLOWED, reason=_first_line(error)) from None
+            raise ServerError(template=NOT_ALLOWED, reason=connection_reason(error)) from None
 
 
 def add_person(url: str, name: str, role: str, password: str) -> None:
@@ -140,7 +147,7 @@ def add_person(url: str, name: str, role: str, password: str) -> None:
             con.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
                 sql.Identifier(name), sql.Literal(password), sql.Identifier(group)))
         except (psycopg.errors.DuplicateObject, psycopg.errors.InsufficientPrivilege) as error:
-            raise ServerError(template=NOT_ALLOWED, reason=_first_line(error)) from None
+            raise ServerError(template=NOT_ALLOWED, reason=connection_reason(error)) from None
 
 
 def _statements(script: str) -> list[str]:

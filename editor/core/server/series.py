@@ -21,7 +21,7 @@ from editor.core.cache_dir import user_cache_dir
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.series.store import Series, SeriesError
 from editor.core.server import schema
-from editor.core.server.admin import check_schema, connect, describe
+from editor.core.server.admin import check_schema, connect, describe, statement_reason
 from editor.core.server.connection import ServerConnection
 from editor.core.store.project import READ_ONLY, ProjectSaveError
 
@@ -79,11 +79,6 @@ class ServerSeries(Series):
     def name(self) -> str:
         return self.database
 
-    @property
-    def is_reviewer(self) -> bool:
-        row = self._server.execute("SELECT pg_has_role(session_user, ?, 'MEMBER')", (schema.REVIEWER,)).fetchone()
-        return bool(row and row[0])
-
     @contextlib.contextmanager
     def writing(self) -> Iterator[Any]:
         """One action, one server transaction; its refusals as sentences, nothing of it kept when it fails."""
@@ -93,9 +88,9 @@ class ServerSeries(Series):
             with self._server.transaction():
                 yield self._server
         except psycopg.errors.InsufficientPrivilege as error:
-            raise SeriesError(template=NOT_ALLOWED, user=self.user, reason=_reason(error)) from None
+            raise SeriesError(template=NOT_ALLOWED, user=self.user, reason=statement_reason(error)) from None
         except psycopg.OperationalError as error:  # the server went away or restarted mid-action
-            raise ProjectSaveError(template=CONNECTION_LOST, where=self.where, reason=_reason(error)) from None
+            raise ProjectSaveError(template=CONNECTION_LOST, where=self.where, reason=statement_reason(error)) from None
         except psycopg.DatabaseError as error:
             if error.sqlstate == schema.NOT_A_REVIEWER:
                 raise SeriesError(template=NOT_A_REVIEWER, user=self.user) from None
@@ -202,8 +197,3 @@ class ServerSeries(Series):
                                      "(episode_id::text || '/' || lang || '/' || role) = ANY(?)",
                                      (sorted(self._claims),))
         self._server.close()  # the session's locks end with it
-
-
-def _reason(error: BaseException) -> str:
-    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
-    return lines[0] if lines else type(error).__name__
