@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import struct
-import sys
 from pathlib import Path
+
+from tests.module_loading import load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _build_module():
-    spec = importlib.util.spec_from_file_location("subreview_build", ROOT / "packaging" / "build.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("subreview_build", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _build_module()
+build = load_module("subreview_build", ROOT / "packaging" / "build.py")
 
 
 def test_version_is_the_editors():

@@ -5,27 +5,19 @@ GUI parts (tests/packaging/test_bundle.py builds the bundle and reads a video wi
 from __future__ import annotations
 
 import ast
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+
+from tests.module_loading import load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "subreview.spec"
 WINDOWS_SPEC = ROOT / "packaging" / "windows" / "subreview-win.spec"
 
 
-def _ocr_bundle():
-    spec = importlib.util.spec_from_file_location("subreview_ocr_bundle", ROOT / "packaging" / "ocr_bundle.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("subreview_ocr_bundle", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-ocr_bundle = _ocr_bundle()
+ocr_bundle = load_module("subreview_ocr_bundle", ROOT / "packaging" / "ocr_bundle.py")
 
 
 def _spec_list(name: str, spec: Path = SPEC) -> list[str]:

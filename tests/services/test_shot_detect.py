@@ -256,14 +256,11 @@ def test_a_cancelled_or_superseded_run_emits_nothing(media, tmp_path, qtbot):
 
 
 def test_the_failure_reads_in_the_interface_language(media, tmp_path, qtbot):
-    import importlib.util
-
     from editor.services import i18n
+    from tests.module_loading import load_module
 
     root = Path(__file__).resolve().parents[2]
-    spec = importlib.util.spec_from_file_location("update_translations", root / "tools" / "update_translations.py")
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
+    tool = load_module("update_translations", root / "tools" / "update_translations.py")
     tool.release()  # the .qm files, built as `./dev setup` builds them (kept when up to date)
     manager = i18n.LanguageManager()
     try:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -33,21 +31,14 @@ from editor.ui.cue_model import Column
 from editor.ui.dialogs import SettingsDialog
 from editor.ui.main_window import MainWindow
 from editor.ui.session import ReviewSession
+from tests.module_loading import load_module
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGS = ("zh_CN", "zh_TW")
 PLACEHOLDER = re.compile(r"%(?:\d+|[vmp])|\{[^{}]*\}")
 
 
-def _load_tool():
-    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-tool = _load_tool()
+tool = load_module("update_translations", ROOT / "tools" / "update_translations.py")
 
 
 def messages(ts: Path) -> dict[tuple[str, str, str], ET.Element]:
