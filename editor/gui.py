@@ -276,9 +276,7 @@ class App:
         try:
             lang = lang or series.languages()[0].code
             if episode is None:
-                status = series.status()
-                waiting = [s.episode.name for s in status if s.languages[lang].need_decision] if status else []
-                episode = (waiting or [s.episode.name for s in status] or [""])[0]
+                episode = series.first_waiting(lang) or ""
             view = EpisodeProject.of(series, episode, lang)
         except (ProjectError, KeyError, IndexError) as exc:
             series.close()

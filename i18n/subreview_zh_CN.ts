@@ -1246,6 +1246,14 @@
         <translation>与剧集服务器 {where} 的连接已断开（{reason}）；此操作的任何内容均未保存。请在服务器恢复后重试。</translation>
     </message>
     <message>
+        <source>the connection to the series server {where} was lost ({reason}) while this action was being saved, and whether the server kept it cannot be told until it is back. Try again: an action the server kept is recognised and never saved twice.</source>
+        <translation>保存此操作时与剧集服务器 {where} 的连接已断开（{reason}），在服务器恢复之前无法确定它是否已保存。请重试：服务器已保存的操作会被识别出来，绝不会保存两次。</translation>
+    </message>
+    <message>
+        <source>the connection to the series server {where} was lost ({reason}) while this action was being saved, and whether the server kept it cannot be told until it is back. Look before doing it again.</source>
+        <translation>保存此操作时与剧集服务器 {where} 的连接已断开（{reason}），在服务器恢复之前无法确定它是否已保存。再次操作之前请先查看。</translation>
+    </message>
+    <message>
         <source>{episode} in {lang} is being written by {holder} since {since}; open it read-only, or ask them to close it.</source>
         <translation>{episode}（{lang}）正由 {holder} 编辑，始于 {since}；请以只读方式打开，或请对方关闭。</translation>
     </message>
@@ -1256,6 +1264,10 @@
     <message>
         <source>line {line} of {episode} was changed by someone else meanwhile; it now shows their version, and nothing of yours was written over it.</source>
         <translation>{episode} 第 {line} 条刚被他人修改；现在显示的是对方的版本，你的内容没有覆盖它。</translation>
+    </message>
+    <message>
+        <source>lines of {episode} were added or removed by someone else meanwhile; nothing of yours was written. Open the episode again to see them.</source>
+        <translation>{episode} 中的字幕条刚被他人添加或删除；你的内容均未写入。请重新打开该集查看。</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1646,18 @@ Review and edit subtitles with machine translation kept under human control. Mac
     <message>
         <source>%1 need a decision</source>
         <translation>%1 条待处理</translation>
+    </message>
+    <message>
+        <source>Saving not confirmed</source>
+        <translation>保存未确认</translation>
+    </message>
+    <message>
+        <source>%1
+
+What you typed is still in the editor.</source>
+        <translation>%1
+
+你输入的内容仍在编辑区中。</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -2736,6 +2760,22 @@ The lines drafted so far are saved.</source>
 <context>
     <name>SeriesModel</name>
     <message>
+        <source>Translator: %1</source>
+        <translation>译者：%1</translation>
+    </message>
+    <message>
+        <source>Reviewer: %1</source>
+        <translation>审校：%1</translation>
+    </message>
+    <message>
+        <source>nobody assigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>%1 is writing it since %2</source>
+        <translation>%1 自 %2 起正在编辑</translation>
+    </message>
+    <message>
         <source>Episode</source>
         <translation>分集</translation>
     </message>
@@ -2761,6 +2801,10 @@ The lines drafted so far are saved.</source>
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Not counted again: %1</source>
+        <translation>未能重新统计：%1</translation>
     </message>
     <message>
         <source>%1 of %2 episodes done in %3; %4 lines need a decision</source>

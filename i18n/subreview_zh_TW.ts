@@ -1246,6 +1246,14 @@
         <translation>與劇集伺服器 {where} 的連線已中斷（{reason}）；此動作的任何內容均未儲存。請在伺服器恢復後重試。</translation>
     </message>
     <message>
+        <source>the connection to the series server {where} was lost ({reason}) while this action was being saved, and whether the server kept it cannot be told until it is back. Try again: an action the server kept is recognised and never saved twice.</source>
+        <translation>儲存此動作時與劇集伺服器 {where} 的連線已中斷（{reason}），在伺服器恢復之前無法確定它是否已儲存。請重試：伺服器已儲存的動作會被辨識出來，絕不會儲存兩次。</translation>
+    </message>
+    <message>
+        <source>the connection to the series server {where} was lost ({reason}) while this action was being saved, and whether the server kept it cannot be told until it is back. Look before doing it again.</source>
+        <translation>儲存此動作時與劇集伺服器 {where} 的連線已中斷（{reason}），在伺服器恢復之前無法確定它是否已儲存。再次操作之前請先查看。</translation>
+    </message>
+    <message>
         <source>{episode} in {lang} is being written by {holder} since {since}; open it read-only, or ask them to close it.</source>
         <translation>{episode}（{lang}）正由 {holder} 編輯，始於 {since}；請以唯讀方式開啟，或請對方關閉。</translation>
     </message>
@@ -1256,6 +1264,10 @@
     <message>
         <source>line {line} of {episode} was changed by someone else meanwhile; it now shows their version, and nothing of yours was written over it.</source>
         <translation>{episode} 第 {line} 句剛被他人修改；現在顯示的是對方的版本，你的內容沒有覆蓋它。</translation>
+    </message>
+    <message>
+        <source>lines of {episode} were added or removed by someone else meanwhile; nothing of yours was written. Open the episode again to see them.</source>
+        <translation>{episode} 中的字幕剛被他人新增或刪除；你的內容均未寫入。請重新開啟該集查看。</translation>
     </message>
 </context>
 <context>
@@ -1634,6 +1646,18 @@ Review and edit subtitles with machine translation kept under human control. Mac
     <message>
         <source>%1 need a decision</source>
         <translation>%1 句待處理</translation>
+    </message>
+    <message>
+        <source>Saving not confirmed</source>
+        <translation>儲存未確認</translation>
+    </message>
+    <message>
+        <source>%1
+
+What you typed is still in the editor.</source>
+        <translation>%1
+
+你輸入的內容仍在編輯區中。</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -2736,6 +2760,22 @@ The lines drafted so far are saved.</source>
 <context>
     <name>SeriesModel</name>
     <message>
+        <source>Translator: %1</source>
+        <translation>譯者：%1</translation>
+    </message>
+    <message>
+        <source>Reviewer: %1</source>
+        <translation>審校：%1</translation>
+    </message>
+    <message>
+        <source>nobody assigned</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <source>%1 is writing it since %2</source>
+        <translation>%1 自 %2 起正在編輯</translation>
+    </message>
+    <message>
         <source>Episode</source>
         <translation>分集</translation>
     </message>
@@ -2761,6 +2801,10 @@ The lines drafted so far are saved.</source>
     <message>
         <source>&amp;Language:</source>
         <translation>語言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Not counted again: %1</source>
+        <translation>未能重新統計：%1</translation>
     </message>
     <message>
         <source>%1 of %2 episodes done in %3; %4 lines need a decision</source>

@@ -236,14 +236,17 @@ def project_glossary(project: Project) -> list[GlossaryTerm]:
     return [GlossaryTerm(s, t, tuple(x for x in f.split("|") if x), n, c) for s, t, f, n, c in project.glossary_rows()]
 
 
-def project_qa_context(project: Project, picture: tuple[int, int] | None = None) -> qa.QAContext:
-    """The QA context of a project: its frame rate, languages, glossary, markup and burned-in band, and the size
-    of its video's `picture` when known (the caller probes it: the placement rules need it)."""
+def project_qa_context(project: Project, picture: tuple[int, int] | None = None,
+                       glossary: list[GlossaryTerm] | None = None) -> qa.QAContext:
+    """The QA context of a project: its frame rate, languages, glossary (read from the project unless given),
+    markup and burned-in band, and the size of its video's `picture` when known (the caller probes it: the
+    placement rules need it)."""
     from editor.core import qa
     from editor.core.render import stored_band
 
     return qa.QAContext(fps=project.meta.fps, source_lang=project.meta.source_lang,
-                        target_lang=project.meta.target_lang, glossary=project_glossary(project),
+                        target_lang=project.meta.target_lang,
+                        glossary=project_glossary(project) if glossary is None else glossary,
                         picture=picture, band=stored_band(project),
                         source_format=project.meta.source_format or "srt")
 

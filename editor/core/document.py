@@ -139,6 +139,12 @@ class Document:
         return self._next_id
 
     # --- the one mutation --------------------------------------------------------------------------
+    def revert(self, change: Change, next_id: int) -> None:
+        """Take back a change applied but never saved: the document as it was before, `next_id` as it was then (the
+        ids the change gave out were never kept, and a retry of the same step makes the same change)."""
+        self.apply(change.inverse())
+        self._next_id = next_id
+
     def apply(self, change: Change) -> None:
         """Make the document match the `after` side of every delta."""
         if not change.structural:

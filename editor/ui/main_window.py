@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
         self.session.replayed.connect(self._on_session_replayed)
         self.session.error.connect(self._show_message)
         self.session.save_failed.connect(self._show_message)
-        self.session.ask_retry = lambda message: questions.ask_retry_save(self, message)
+        self.session.ask_retry = lambda error: questions.ask_retry_save(self, error)
         self.review.ask_approve_machine_text = lambda number: questions.ask_approve_machine_text(self, number)
         self.ask_pretranslate_unchecked = lambda waiting: questions.ask_pretranslate_unchecked(self, waiting)
         self.review.filtered = lambda: self.table.filtered

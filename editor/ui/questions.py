@@ -9,15 +9,21 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from editor.ui.messages import message_box
+from editor.core.store.project import ProjectSaveError
+from editor.ui.messages import error_text, message_box
 
 
-def ask_retry_save(parent: QWidget, message: str) -> bool:
-    """A save failed (a full disk): say so in a dialog; True when the person wants to try again (the default)."""
-    box = message_box(parent, QMessageBox.Icon.Critical, QCoreApplication.translate("MainWindow", "Not saved"),
-                      QCoreApplication.translate(
-                          "MainWindow", "%1\n\nNothing was recorded. What you typed is still in the editor.")
-                      .replace("%1", message))
+def ask_retry_save(parent: QWidget, error: ProjectSaveError) -> bool:
+    """A save failed (a full disk, a lost connection): say so in a dialog; True when the person wants to try again
+    (the default)."""
+    if error.saved_unknown:  # the server may have kept it: the sentence says so, and a retry never saves it twice
+        title = QCoreApplication.translate("MainWindow", "Saving not confirmed")
+        text = QCoreApplication.translate("MainWindow", "%1\n\nWhat you typed is still in the editor.")
+    else:
+        title = QCoreApplication.translate("MainWindow", "Not saved")
+        text = QCoreApplication.translate("MainWindow", "%1\n\nNothing was recorded. What you typed is still in the "
+                                                        "editor.")
+    box = message_box(parent, QMessageBox.Icon.Critical, title, text.replace("%1", error_text(error)))
     retry = box.addButton(QMessageBox.StandardButton.Retry)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(retry)

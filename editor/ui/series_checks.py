@@ -49,6 +49,7 @@ from editor.core.series.risk import REASON_LABELS, QueueEntry
 from editor.core.server import open_series
 from editor.core.store import ProjectError
 from editor.ui.cue_style import state_label
+from editor.ui.messages import error_text
 
 PLACE_ROLE = Qt.ItemDataRole.UserRole  # (episode, lang, cue_id) of a line
 RESIZE_PRECISION = 100  # rows a queue column's width is measured on
@@ -238,7 +239,11 @@ class SeriesChecksPanel(QWidget):
             return  # a timer from before the window closed: the series may be closed too
         self.run_button.setEnabled(False)
         self.status.setText(self.tr("Checking every episode…"))
-        self.checker.start(again=again)
+        try:
+            self.checker.start(again=again)
+        except ProjectError as exc:  # a series server out of reach: said; checked again when it is back
+            self.status.setText(error_text(exc))
+            self.run_button.setEnabled(True)
 
     def close_panel(self) -> None:
         """The window closes: a run still going is dropped when it ends, and none starts."""

@@ -289,7 +289,7 @@ class SeriesEditCommand(QUndoCommand):
                     find.apply_series_edit(self.series, edit, actor=session.reviewer, views=views, action=action)
                 break
             except ProjectSaveError as exc:
-                if session.ask_retry is not None and session.ask_retry(error_text(exc)):
+                if session.ask_retry is not None and session.ask_retry(exc):
                     continue
                 return error_text(exc)
             except ProjectError as exc:  # SeriesError among them: a line changed since

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from editor.core.document import Change, Cue
 from editor.core.series.episode import EpisodeProject
 from editor.core.series.memory_index import MATCH_LABEL, MemoryEntry, MemoryIndex, describe, draft_text
+from editor.core.store import ProjectError
 from editor.core.store.project import now_iso
 
 LOOKUP_LIMIT = 5
@@ -19,6 +21,8 @@ BUILD_SLICE_S = 0.015  # the index is built in slices of this much time between 
 # again (~100-130 ms for a decided 100-episode series: 279 -> 190 ms to interactive, bench series). Each window
 # keeps it up to date from its own changes; nothing else writes a series' targets while it is open here.
 _INDEXES: dict[tuple[str, str], MemoryIndex] = {}
+
+log = logging.getLogger(__name__)
 
 
 class SeriesMemory(QObject):
@@ -55,7 +59,12 @@ class SeriesMemory(QObject):
     def reload(self) -> None:
         """Everything from the series (one query, then built in slices): at start, and after lines were added or
         removed here."""
-        self._pending = iter(list(self.project.series.memory_entries(self.project.lang)))
+        try:
+            entries = list(self.project.series.memory_entries(self.project.lang))
+        except ProjectError as exc:  # a series server out of reach: the memory as it was; reloaded when it is back
+            log.warning("the series memory was not reloaded: %s", exc)
+            return
+        self._pending = iter(entries)
         self._building = MemoryIndex()
         self._noted = []
         self.loading = True

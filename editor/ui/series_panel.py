@@ -8,7 +8,9 @@ from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistent
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from editor.core.series.store import EpisodeStatus, Series
+from editor.core.series.store import EpisodeStatus, Series, Work
+from editor.core.store import ProjectError
+from editor.ui.messages import error_text
 
 if TYPE_CHECKING:
     from editor.ui.series_find import SeriesFindDialog
@@ -40,11 +42,45 @@ class SeriesModel(QAbstractTableModel):
         self.languages: list[str] = []
         self.current = ("", "")
         self.qa_errors: dict[tuple[str, str], int] = {}  # from the last series check
+        self.work: dict[tuple[str, str], Work] = {}  # on a server: who translates, reviews and writes what
 
-    def set_status(self, rows: list[EpisodeStatus], languages: list[str], current: tuple[str, str]) -> None:
+    def set_status(self, rows: list[EpisodeStatus], languages: list[str], current: tuple[str, str],
+                   work: dict[tuple[str, str], Work] | None = None) -> None:
         self.beginResetModel()
         self.rows, self.languages, self.current = rows, languages, current
+        self.work = work or {}
         self.endResetModel()
+
+    def people(self, episode: str, lang: str) -> str:
+        """Who translates → who reviews, a pencil by the name of whoever is writing it now; "" when nobody is
+        assigned and nobody writes."""
+        work = self.work.get((episode, lang))
+        if work is None:
+            return ""
+        names = []
+        for role in ("translator", "reviewer"):
+            name = work.assigned(role)
+            claim = work.claims.get(role)
+            if claim is not None and claim.holder == name:
+                name += " ✎"
+            names.append(name or "–")
+        text = " → ".join(names)
+        strangers = [c.holder for role, c in work.claims.items() if c.holder != work.assigned(role)]
+        return text + "".join(f" · ✎ {holder}" for holder in strangers)
+
+    def people_tip(self, episode: str, lang: str) -> list[str]:
+        work = self.work.get((episode, lang))
+        if work is None:
+            return []
+        lines = []
+        for role, label in (("translator", self.tr("Translator: %1")), ("reviewer", self.tr("Reviewer: %1"))):
+            line = label.replace("%1", work.assigned(role) or self.tr("nobody assigned"))
+            claim = work.claims.get(role)
+            if claim is not None:
+                line += " — " + self.tr("%1 is writing it since %2").replace("%1", claim.holder).replace(
+                    "%2", claim.since)
+            lines.append(line)
+        return lines
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self.rows)
@@ -81,9 +117,11 @@ class SeriesModel(QAbstractTableModel):
                 errors = self.qa_errors.get((row.episode.name, lang))
                 if errors:
                     text += " · " + self.tr("%1 QA errors").replace("%1", str(errors))
-                return text
+                people = self.people(row.episode.name, lang)
+                return f"{text} · {people}" if people else text
         if role == Qt.ItemDataRole.ToolTipRole and progress is not None:
-            return ", ".join(f"{state}: {n}" for state, n in progress.states.items() if n)
+            counts = ", ".join(f"{state}: {n}" for state, n in progress.states.items() if n)
+            return "\n".join([*self.people_tip(row.episode.name, lang), counts])
         if role == Qt.ItemDataRole.BackgroundRole and progress is not None and row.episode.cues:
             done = 1 - progress.need_decision / row.episode.cues
             return QBrush(QColor.fromHsvF(0.33 * done, 0.25, 1.0))
@@ -164,8 +202,14 @@ class SeriesPanel(QWidget):
         """Count again (one query for the whole series) and keep the shown episode selected."""
         if self._closed:
             return
-        status = self.series.status()
-        self.model.set_status(status, [lang.code for lang in self.series.languages()], (self.episode, self.lang))
+        try:
+            status = self.series.status()
+            work = self.series.assignments()
+            languages = [lang.code for lang in self.series.languages()]
+        except ProjectError as exc:  # a series server out of reach: the counts shown stay, and it is said
+            self.summary.setText(self.tr("Not counted again: %1").replace("%1", error_text(exc)))
+            return
+        self.model.set_status(status, languages, (self.episode, self.lang), work)
         for row, item in enumerate(status):
             if item.episode.name == self.episode:
                 self.view.selectRow(row)
@@ -176,9 +220,11 @@ class SeriesPanel(QWidget):
         rows = self.model.rows
         open_lines = sum(r.languages[self.lang].need_decision for r in rows if self.lang in r.languages)
         done = sum(1 for r in rows if self.lang in r.languages and r.languages[self.lang].need_decision == 0)
-        self.summary.setText(self.tr("%1 of %2 episodes done in %3; %4 lines need a decision")
-                             .replace("%1", str(done)).replace("%2", str(len(rows))).replace("%3", self.lang)
-                             .replace("%4", str(open_lines)))
+        text = (self.tr("%1 of %2 episodes done in %3; %4 lines need a decision")
+                .replace("%1", str(done)).replace("%2", str(len(rows))).replace("%3", self.lang)
+                .replace("%4", str(open_lines)))
+        people = self.model.people_tip(self.episode, self.lang)  # on a server: who works on the episode shown
+        self.summary.setText("\n".join([text, *(f"{self.episode} · {line}" for line in people)]))
 
     def set_qa_errors(self, errors: dict[tuple[str, str], int]) -> None:
         """QA errors per (episode, language), from the last series check (run in the background)."""

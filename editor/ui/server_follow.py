@@ -13,12 +13,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from editor.core.store import ProjectError
 from editor.services.server_events import ServerEvents
+from editor.ui.messages import error_text
 
 if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
 SETTLE_MS = 150  # announcements this close together are one look at the store
+CLAIM_ACTIONS = ("claim", "release")  # someone began or stopped writing an episode: only the series panel shows it
 
 
 class ServerFollow(QObject):
@@ -46,11 +49,12 @@ class ServerFollow(QObject):
         if self._window.closed:
             return
         try:
-            actor = json.loads(payload).get("actor")
+            note = json.loads(payload)
+            actor, action = note.get("actor"), note.get("action")
         except (ValueError, AttributeError):
-            actor = None
+            actor = action = None
         series = getattr(self._window.session.project, "series", None)
-        if actor != getattr(series, "user", None):
+        if actor != getattr(series, "user", None) and action not in CLAIM_ACTIONS:
             self._others = True  # another person's work: the memory and the series checks look again
         if not self._look.isActive():
             self._look.start()  # one look at the store for a burst: this episode's lines and the series panel
@@ -64,6 +68,10 @@ class ServerFollow(QObject):
         except ValueError:  # lines added or removed elsewhere: say so; reopening the episode shows them
             w.show_status(self.tr("Lines were added or removed in this episode by someone else: open it again to "
                                "see them."))
+        except ProjectError as exc:  # the server went away again: the next reconnection looks anew
+            self._others = True
+            w.show_status(error_text(exc))
+            return
         if w.series_host is None:
             return
         w.series_panel.refresh_soon()
@@ -81,7 +89,8 @@ class ServerFollow(QObject):
             w.show_status(self.tr("Reconnecting to the series server… (%1)").replace("%1", why))
         elif before is False:
             w.show_status(self.tr("Connected to the series server again."))
-            self._look.start()  # what others did meanwhile
+            self._others = True  # what others did meanwhile was never announced here: lines, memory and checks
+            self._look.start()
 
 
 def follow_server(w: MainWindow) -> ServerFollow | None:

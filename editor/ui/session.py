@@ -4,12 +4,14 @@ The one write path: every change to the project goes through `apply` (a person's
 `apply_machine` (machine drafts and other writes that are not a person's step); the op is computed, saved
 (one transaction) and only then announced on `changed`, so a refused or failed edit never reaches the views or
 the stack. Undo and redo re-apply the saved Change or its inverse, after checking the cues are still as the
-command left them. A save that fails (a full disk) records nothing: the window is asked whether to retry
+command left them. A save that fails (a full disk) records nothing (on a server whose connection was lost as it
+committed, perhaps it did: a retry is then recognised, never saved twice): the window is asked whether to retry
 (`ask_retry`), and otherwise told on `save_failed`.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -72,7 +74,7 @@ class EditCommand(QUndoCommand):
                 session.project.apply_change(change, actor=session.reviewer, action=action)
                 break
             except ProjectSaveError as exc:
-                if session.ask_retry is not None and session.ask_retry(error_text(exc)):
+                if session.ask_retry is not None and session.ask_retry(exc):
                     continue
                 self.setObsolete(True)
                 session.save_failed.emit(error_text(exc))
@@ -100,7 +102,7 @@ class ReviewSession(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
         # Asked with the message when a save fails in a person's action; True means "try again now".
-        self.ask_retry: Callable[[str], bool] | None = None
+        self.ask_retry: Callable[[ProjectSaveError], bool] | None = None
 
     @property
     def doc(self):
@@ -152,12 +154,13 @@ class ReviewSession(QObject):
                 return self.project.apply(op, actor=self.reviewer, kind=kind)
             except ProjectSaveError as exc:
                 message = error_text(exc)
-                if interactive and self.ask_retry is not None and self.ask_retry(message):
+                if interactive and self.ask_retry is not None and self.ask_retry(exc):
                     continue
                 self.save_failed.emit(message)
                 return None
             except LineChangedMeanwhile as exc:  # another person's work came first: show it, write nothing
-                self.take_changes_from_store()
+                with contextlib.suppress(ValueError):  # lines added or removed: the message says to reopen
+                    self.take_changes_from_store()
                 if kind is Actor.PERSON:  # a machine draft made for the line as it was is simply dropped
                     self.error.emit(error_text(exc))
                 return None

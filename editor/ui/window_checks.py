@@ -20,14 +20,17 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.core import qa
-from editor.core.cli import project_profile, project_qa_context, video_picture
+from editor.core.cli import project_glossary, project_profile, project_qa_context, video_picture
 from editor.core.document import Change
+from editor.core.glossary import GlossaryTerm
 from editor.core.qa import cache as qa_cache
+from editor.core.store import ProjectError
 from editor.core.text_measure import text_width
 from editor.services.qa_runner import QAResult, QARunner, arranged
 from editor.services.settings import Settings
 from editor.ui.cue_model import CueTableModel
 from editor.ui.line_editor import LineEditor
+from editor.ui.messages import error_text
 from editor.ui.qa_panel import QAPanel, line_order
 from editor.ui.session import ReviewSession
 
@@ -68,6 +71,7 @@ class WindowChecks(QObject):
         # The profile and context of the whole check on screen (None: no whole check shown), and the key of the
         # check kept in the cache for this project, if known: see _keep.
         self._checked_with: tuple[qa.QAProfile, qa.QAContext] | None = None
+        self._glossary: list[GlossaryTerm] = []  # as last read from the project
         self._kept_key = ""
         self._shot_changes: tuple[int, ...] = ()  # the video's cuts, once detected (the shot-change rules use them)
         self._picture: tuple[int, int] | None = None  # the video's size, once read (the placement rules use it)
@@ -87,7 +91,11 @@ class WindowChecks(QObject):
             profile, error = project_profile(project, self._settings.get("qa/profile") or None), ""
         except qa.QAProfileError as exc:
             profile, error = qa.builtin_profile(project.meta.target_lang), str(exc)
-        context = replace(project_qa_context(project, self._picture), shot_changes=self._shot_changes)
+        try:
+            self._glossary = project_glossary(project)
+        except ProjectError as exc:  # a series server out of reach: the glossary last read stands in meanwhile
+            error = error or error_text(exc)
+        context = replace(project_qa_context(project, self._picture, self._glossary), shot_changes=self._shot_changes)
         return profile, context, error
 
     def _read_picture(self, video: str, font: str) -> None:

@@ -51,9 +51,13 @@ def _on_loaded(w: MainWindow, key: tuple[str, str], loaded: LoadedDictionary) ->
         return  # closed before the dictionary came: its words cannot be read, so no checker is kept for it
     checker = _CHECKERS.get(key)
     if checker is None:
-        checker = _CHECKERS[key] = SpellChecker(key[0], loaded=loaded)
-        if series is not None:
-            checker.ignore(series.dictionary_words(key[0]))
+        checker = SpellChecker(key[0], loaded=loaded)
+        try:
+            if series is not None:
+                checker.ignore(series.dictionary_words(key[0]))
+            _CHECKERS[key] = checker  # kept for the next window only with the series' words in it
+        except ProjectError as exc:  # a series server out of reach: the words it adds come with the next window
+            w.show_status(error_text(exc))
     if not w.closed:
         _attach(w, checker)
 

@@ -15,9 +15,15 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 import pytest
 
+from tests.core.server import conftest as server_fixtures
 from tests.xvfb import require_tool, screenshot_pixels, stop, xvfb_display
+
+# The suite's real PostgreSQL (tests/pg_server.py) and a small series file to push onto it.
+pg_server, pg_database, local_series = server_fixtures.pg_server, server_fixtures.pg_database, \
+    server_fixtures.local_series
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "packaging" / "build.py"
@@ -105,10 +111,11 @@ def _command(exe: Path, args: list[str]) -> list[str]:
             str(exe), *args]
 
 
-def _run(built: Built, home: Path, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def _run(built: Built, home: Path, *args: str, timeout: float = 120, stdin: str | None = None
+         ) -> subprocess.CompletedProcess:
     home.mkdir(parents=True, exist_ok=True)
     return subprocess.run(_command(built.exe, list(args)), env=_clean_env(home), cwd=home, capture_output=True,
-                          text=True, timeout=timeout)
+                          text=True, timeout=timeout, input=stdin)
 
 
 # -- the bundle ----------------------------------------------------------------------------------------------------
@@ -152,6 +159,37 @@ def test_the_bundled_app_speaks_to_a_series_server(built, tmp_path):
     out = _run(built, tmp_path, "series", "status", "postgresql://nobody@/drama?host=/nonexistent-socket-folder")
     assert out.returncode == 2, out.stderr
     assert out.stderr.startswith("error: cannot reach the series server"), out.stderr
+
+
+def test_the_bundled_app_sets_up_and_works_a_series_on_a_real_server(built, tmp_path, pg_server, pg_database,
+                                                                     local_series):
+    """The frozen app against the suite's PostgreSQL: an administrator sets the database up, adds a person and
+    pushes a series; a manager assigns; the person reads the status under her own login."""
+    admin = pg_server.url(dbname=pg_database)
+    person = f"li_{pg_database}"
+    try:
+        assert _run(built, tmp_path, "server", "init", admin).returncode == 0
+        out = _run(built, tmp_path, "server", "add-person", admin, person, "--role", "translator",
+                   "--password-stdin", stdin=server_fixtures.PASSWORD + "\n")
+        assert out.returncode == 0, out.stderr
+        out = _run(built, tmp_path, "series", "push", str(local_series), admin)
+        assert out.returncode == 0, out.stderr
+        out = _run(built, tmp_path, "series", "assign", admin, "第01集", "en", "--translator", person)
+        assert out.returncode == 0, out.stderr
+        mine = pg_server.url(person, server_fixtures.PASSWORD, pg_database)
+        out = _run(built, tmp_path, "series", "status", mine, "--json")
+        assert out.returncode == 0, out.stderr
+        first = json.loads(out.stdout)["episodes"][0]
+        assert first["name"] == "第01集"
+        assert first["languages"]["en"]["translator"] == person
+        assert first["languages"]["en"]["states"]["translated"] == 1  # the file's history came along
+        wrong = pg_server.url(person, "not the password", pg_database)
+        out = _run(built, tmp_path, "series", "status", wrong)
+        assert out.returncode == 2 and "wrong user name or password" in out.stderr, out.stderr
+    finally:
+        with psycopg.connect(pg_server.url(), autocommit=True) as con:
+            con.execute(f'DROP DATABASE IF EXISTS "{pg_database}" WITH (FORCE)')
+            con.execute(f'DROP ROLE IF EXISTS "{person}"')
 
 
 def test_info_reads_the_bundled_sample(built, tmp_path):

@@ -59,7 +59,7 @@ def test_the_reviewer_sees_the_translators_confirmation_and_she_sees_his_rejecti
         assert tina.open_series(team["translator"], "第01集", "en")
         assert rex.open_series(team["reviewer"], "第01集", "en")
         assert tina.window is not None and rex.window is not None
-        qtbot.waitUntil(lambda: tina.window.server_follow.connected and rex.window.server_follow.connected,
+        qtbot.waitUntil(lambda: all(app.window.server_follow.connected is True for app in (tina, rex)),
                         timeout=10_000)
         assert tina.session.apply(edits.SetTarget(2, "Don't touch her!")) is not None
         assert tina.session.apply(edits.SetState(2, State.TRANSLATED)) is not None
@@ -83,7 +83,7 @@ def test_anothers_decision_reaches_the_memory_and_the_series_checks(qtbot, team)
         assert tina.open_series(team["translator"], "第01集", "en")
         assert rex.open_series(team["reviewer"], "第02集", "en")  # the same line 别碰她！ is line 2 there
         assert rex.window is not None
-        qtbot.waitUntil(lambda: rex.window.server_follow.connected and not rex.window.series_memory.loading,
+        qtbot.waitUntil(lambda: rex.window.server_follow.connected is True and not rex.window.series_memory.loading,
                         timeout=10_000)
         line = rex.session.doc.get(2)
         assert not any("Don't touch her!" in text for _label, text in rex.window.series_memory.rows(line))
@@ -105,3 +105,64 @@ def test_anothers_decision_reaches_the_memory_and_the_series_checks(qtbot, team)
     finally:
         tina.shutdown()
         rex.shutdown()
+
+
+def test_opening_the_series_without_naming_an_episode_opens_the_first_waiting_for_the_persons_role(qtbot, team):
+    from editor.core.series.episode import EpisodeProject
+    from editor.core.server.series import ServerSeries
+
+    tina_login = team["translator"].split("://", 1)[1].split(":", 1)[0]
+    with ServerSeries.open(team["admin"]) as series:  # 第01集: line 1 approved; 第02集: line 1 waits for review
+        first = EpisodeProject.of(series, "第01集", "en")
+        first.apply(edits.SetState(1, State.APPROVED), actor="pm")
+        second = EpisodeProject.of(series, "第02集", "en")
+        second.apply(edits.SetTarget(1, "Hello, Mr. Lin."), actor="pm")
+        second.apply(edits.SetState(1, State.TRANSLATED), actor="pm")
+        series.assign("第02集", "en", translator=tina_login)
+    tina, rex = App(QApplication.instance(), Settings()), App(QApplication.instance(), Settings())
+    try:
+        assert rex.open_series(team["reviewer"])  # the only episode with a confirmed line waiting for review
+        assert rex.session is not None and rex.session.project.episode.name == "第02集"
+        assert tina.open_series(team["translator"])  # her assigned episode before the first one with open lines
+        assert tina.session is not None and tina.session.project.episode.name == "第02集"
+        assert not tina.session.project.read_only  # a translator and a reviewer work one episode together
+    finally:
+        tina.shutdown()
+        rex.shutdown()
+
+
+def test_what_others_did_while_the_connection_was_down_reaches_the_memory_and_checks(qtbot, team, pg_server,
+                                                                                     pg_database, tmp_path):
+    """Nothing was announced to a window whose connection was down: when it is back, it looks at the store, the
+    memory and the series checks anew."""
+    from tests.pg_cut import CutLine
+
+    cut = CutLine(pg_server, tmp_path / "cut")
+    rex_login = team["reviewer"].split("://", 1)[1].split(":", 1)[0]
+    tina, rex = App(QApplication.instance(), Settings()), App(QApplication.instance(), Settings())
+    try:
+        assert tina.open_series(team["translator"], "第01集", "en")
+        assert rex.open_series(cut.url(rex_login, server_fixtures.PASSWORD, pg_database), "第02集", "en")
+        assert rex.window is not None
+        follow = rex.window.server_follow
+        qtbot.waitUntil(lambda: follow.connected is True and not rex.window.series_memory.loading, timeout=10_000)
+        line = rex.session.doc.get(2)
+        cut.refusing = True  # the network between rex and the server goes
+        with psycopg.connect(team["admin"], autocommit=True) as con:  # and the server drops his connections
+            con.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (rex_login,))
+        qtbot.waitUntil(lambda: follow.connected is False, timeout=10_000)
+        assert tina.session.apply(edits.SetTarget(2, "Don't touch her!")) is not None
+        assert tina.session.apply(edits.SetState(2, State.TRANSLATED)) is not None
+        qtbot.wait(1000)
+        assert not any("Don't touch her!" in text for _label, text in rex.window.series_memory.rows(line))
+        cut.refusing = False
+        qtbot.waitUntil(lambda: follow.connected is True, timeout=15_000)
+        qtbot.waitUntil(lambda: any("Don't touch her!" in text
+                                    for _label, text in rex.window.series_memory.rows(line)), timeout=10_000)
+        queue = rex.window.series_checks.queue_model
+        qtbot.waitUntil(lambda: ("第01集", 2, "Don't touch her!") in {
+            (e.record.episode, e.record.line, e.record.target) for e in queue.entries}, timeout=10_000)
+    finally:
+        tina.shutdown()
+        rex.shutdown()
+        cut.close()

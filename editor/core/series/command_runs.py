@@ -97,12 +97,13 @@ def status_data(series: Series) -> dict[str, Any]:
     from editor.core.series.checks import run_series_qa
 
     errors = {(c.episode.id, c.lang): c.counts["error"] for c in run_series_qa(series)}
-    people = series.assignments() if hasattr(series, "assignments") else {}  # on a server: who does what
+    people = series.assignments()  # on a server: who does what
     return {"episodes": [
         {"name": s.episode.name, "cues": s.episode.cues, "fps": s.episode.fps, "video": s.episode.video_path,
          "languages": {lang: {"states": p.states, "need_decision": p.need_decision,
                               "qa_errors": errors.get((s.episode.id, lang), 0),
-                              **people.get((s.episode.name, lang), {})}
+                              **(people[(s.episode.name, lang)].to_json()
+                                 if (s.episode.name, lang) in people else {})}
                        for lang, p in s.languages.items()}}
         for s in series.status()]}
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from editor.core.document import Change, Cue, CueDelta, Document
 from editor.core.gc_pause import gc_paused
-from editor.core.review import HUMAN_DECIDED, QT_TRANSLATE_NOOP, Actor, State, stale_after_change
+from editor.core.review import HUMAN_DECIDED, PERSON_WORK, QT_TRANSLATE_NOOP, Actor, State, stale_after_change
 from editor.core.series.store import (
     UPSERT_LINE,
     UPSERT_META,
@@ -30,11 +31,16 @@ from editor.core.series.store import (
     source_key,
 )
 from editor.core.store.codec import changed_fields, cue_from_row, cue_to_row
-from editor.core.store.project import READ_ONLY, Event, Project, ProjectMeta, now_iso
+from editor.core.store.project import READ_ONLY, Event, Project, ProjectMeta, ProjectSaveError, now_iso
 
 CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
     "Errors", "line {line} of {episode} was changed by someone else meanwhile; it now shows their version, and "
     "nothing of yours was written over it.")
+
+
+LINES_CHANGED_MEANWHILE = QT_TRANSLATE_NOOP(
+    "Errors", "lines of {episode} were added or removed by someone else meanwhile; nothing of yours was written. "
+    "Open the episode again to see them.")
 
 
 class LineChangedMeanwhile(SeriesError):
@@ -105,6 +111,8 @@ class EpisodeProject(Project):
         path = series.path.with_name(f"{episode.name}.{lang}")
         super().__init__(path, con, Document(cues, next_id=_next_cue_id(con, episode.id)), meta, positions)
         self.read_only = series.read_only
+        self._action: str | None = None  # the id of the action being saved (a server logs it: decision 036)
+        self._unsure: tuple[Change, str] | None = None  # the last change whose save failed, and its action's id
 
     @classmethod
     def of(cls, series: Series, episode: str, lang: str) -> EpisodeProject:
@@ -127,33 +135,64 @@ class EpisodeProject(Project):
         person writes it) takes nothing, even when the series itself is writable."""
         if self.read_only:
             raise SeriesError(template=READ_ONLY, path=self.title)
-        with self.series.writing():
+        with self.series.writing(self._action):
             yield
 
     # --- the write path ------------------------------------------------------------------------------
-    def _check_unchanged(self, change: Change) -> None:
+    def apply_change(self, change: Change, *, actor: str, kind: Actor = Actor.PERSON,
+                     action: str | None = None) -> None:
+        """As a project's, and a retry is the same action: when a save failed (on a server, the connection was lost,
+        perhaps after the server committed it), saving the same change again reuses its action's id, so what the
+        server kept is recognised and taken as saved, never written twice nor refused as changed meanwhile."""
+        retry = self._unsure is not None and self._unsure[0] == change
+        self._action = self._unsure[1] if self._unsure is not None and retry else uuid.uuid4().hex
+        try:
+            if retry and self.series.action_saved(self._action):
+                self.doc.apply(change)
+                self._pos = self._stored_positions()
+            else:
+                super().apply_change(change, actor=actor, kind=kind, action=action)
+        except ProjectSaveError:
+            self._unsure = (change, self._action)
+            raise
+        finally:
+            self._action = None
+        self._unsure = None
+
+    def _stored_positions(self) -> dict[int, float]:
+        return {int(i): float(p) for i, p in self._con.execute("SELECT id, pos FROM lines WHERE episode_id = ?",
+                                                               (self.episode.id,))}
+
+    def _check_unchanged(self, change: Change, kind: Actor) -> None:
         """Each line changed must still be, in the store, what this view last saw: else another person (or their
-        machine drafts) changed it meanwhile, and writing over it would lose their work (decision 036). On a server
-        the line's row is locked until the action commits, so two writers cannot both pass this check."""
+        machine drafts) changed it meanwhile, and writing over it would lose their work (decision 036). One thing
+        may be written over: a person's step over what only the machine did meanwhile (a draft from another
+        window or a `series pretranslate`): machine text never stands in a person's way. On a server the line's
+        row is locked until the action commits, so two writers cannot both pass this check."""
         lock = self.series.row_lock
         for d in change.deltas:
             before = d.before
-            if before is None:
+            if before is None:  # a new line: its id must be new to the store too (another person may have split)
+                if self._con.execute("SELECT 1 FROM lines WHERE episode_id = ? AND id = ?",
+                                     (self.episode.id, d.cue_id)).fetchone() is not None:
+                    raise LineChangedMeanwhile(template=LINES_CHANGED_MEANWHILE, episode=self.episode.name)
                 continue
             line = self._con.execute(f"SELECT source, start_ms, end_ms FROM lines WHERE episode_id = ? AND id = ?"
                                      f"{lock}", (self.episode.id, d.cue_id)).fetchone()
             target = self._con.execute(
                 f"SELECT target, state FROM targets WHERE episode_id = ? AND lang = ? AND cue_id = ?{lock}",
                 (self.episode.id, self.lang, d.cue_id)).fetchone() or ("", State.UNTRANSLATED.value)
-            if line is None or (tuple(line), tuple(target)) != ((before.source, before.start_ms, before.end_ms),
-                                                                (before.target, before.state.value)):
-                raise LineChangedMeanwhile(template=CHANGED_MEANWHILE, line=self.doc.index_of(d.cue_id) + 1
-                                           if d.cue_id in self.doc else d.cue_id, episode=self.episode.name)
+            if line is not None and tuple(line) == (before.source, before.start_ms, before.end_ms) and (
+                    tuple(target) == (before.target, before.state.value)
+                    or (kind is Actor.PERSON and State(target[1]) not in PERSON_WORK)):
+                continue
+            raise LineChangedMeanwhile(template=CHANGED_MEANWHILE, line=self.doc.index_of(d.cue_id) + 1
+                                       if d.cue_id in self.doc else d.cue_id, episode=self.episode.name)
 
     def _persist(self, change: Change, actor: str, kind: Actor, action: str) -> None:
         con, episode_id, lang = self._con, self.episode.id, self.lang
         at = now_iso()
-        self._check_unchanged(change)
+        self._check_unchanged(change, kind)
         for d in change.deltas:
             if d.after is None:
                 con.execute("DELETE FROM lines WHERE episode_id = ? AND id = ?", (episode_id, d.cue_id))

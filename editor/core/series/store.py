@@ -12,7 +12,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +124,32 @@ class LanguageProgress:
 class EpisodeStatus:
     episode: Episode
     languages: dict[str, LanguageProgress]
+
+
+@dataclass(frozen=True)
+class Claim:
+    holder: str  # the login writing the episode × language in a role
+    since: str  # when the claim was taken, as the server's clock read it ("YYYY-MM-DD HH:MM")
+
+
+@dataclass(frozen=True)
+class Work:
+    """Who translates and who reviews an episode × language, and who is writing it now in each role (a series on a
+    server: decision 036; a file's series has none)."""
+
+    translator: str = ""
+    reviewer: str = ""
+    claims: dict[str, Claim] = field(default_factory=dict)  # role -> who holds it
+
+    def assigned(self, role: str) -> str:
+        return {"translator": self.translator, "reviewer": self.reviewer}.get(role, "")
+
+    def to_json(self) -> dict[str, str]:
+        found = {"translator": self.translator, "reviewer": self.reviewer}
+        for role, claim in self.claims.items():
+            found[f"claimed_by_{role}"] = claim.holder
+            found[f"claimed_since_{role}"] = claim.since
+        return found
 
 
 class SeriesError(ProjectError):
@@ -240,12 +266,18 @@ class Series:
 
     # --- transactions ------------------------------------------------------------------------------
     @contextlib.contextmanager
-    def writing(self) -> Iterator[sqlite3.Connection]:
-        """One action, one transaction; then the main file is brought up to date (as a project's, `saving`)."""
+    def writing(self, action: str | None = None) -> Iterator[sqlite3.Connection]:
+        """One action, one transaction; then the main file is brought up to date (as a project's, `saving`). A file's
+        commit is never of unknown outcome, so the action's id (see `ServerSeries.writing`) is not needed here."""
         if self.read_only:
             raise SeriesError(template=READ_ONLY, path=self.path)
         with saving(self._con, self.path):
             yield self._con
+
+    def action_saved(self, action: str) -> bool:
+        """Whether the action of this id was saved before though its commit's outcome was not known (never, for a
+        file: see `ServerSeries.action_saved`)."""
+        return False
 
     def checkpoint(self) -> bool:
         """As `Project.checkpoint`: the main file holds every saved action, without waiting for readers."""
@@ -357,6 +389,16 @@ class Series:
                                                   open_lines.get((episode.id, lang), 0))
             out.append(EpisodeStatus(episode, progress))
         return out
+
+    def assignments(self) -> dict[tuple[str, str], Work]:
+        """(episode, language) -> who does what; a file's series has no assignments (a server's has)."""
+        return {}
+
+    def first_waiting(self, lang: str) -> str | None:
+        """The episode to open when none is named: the first with lines waiting for a decision in `lang`."""
+        from editor.core.series.waiting import first_waiting
+
+        return first_waiting(self.status(), lang)
 
     def decided_lines(self, lang: str | None = None) -> Iterator[tuple[str, str, str, str, int, str, str, str]]:
         """Every line a person decided (translated or approved): lang, source, target, episode name, line number,

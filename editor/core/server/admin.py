@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from editor.core.review import QT_TRANSLATE_NOOP
+from editor.core.series.store import SeriesError
 from editor.core.server import schema
-from editor.core.user_error import UserError
 
 if TYPE_CHECKING:
     import psycopg
@@ -36,8 +36,9 @@ BAD_ROLE = QT_TRANSLATE_NOOP("Errors", "a person's role is translator, reviewer 
 BAD_NAME = QT_TRANSLATE_NOOP("Errors", "a person's name must be 1 to 63 characters without control characters")
 
 
-class ServerError(UserError):
-    """A series server that cannot be used as asked: one sentence for the person."""
+class ServerError(SeriesError):
+    """A series server that cannot be used as asked (or reached): one sentence for the person. A SeriesError, so
+    whatever refuses a series file refuses it the same way."""
 
 
 def describe(url: str) -> tuple[str, str, str]:

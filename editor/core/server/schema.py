@@ -40,6 +40,11 @@ CREATE TABLE assignments (
     reviewer   TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (episode_id, lang)
 );
+CREATE TABLE actions (
+    id    TEXT PRIMARY KEY,
+    actor TEXT NOT NULL DEFAULT session_user,
+    at    TIMESTAMPTZ NOT NULL DEFAULT now()
+);
 CREATE TABLE claims (
     episode_id BIGINT NOT NULL REFERENCES episodes(id),
     lang       TEXT NOT NULL REFERENCES languages(code),
@@ -107,7 +112,7 @@ def grants() -> list[str]:
     statements = [f"GRANT USAGE ON SCHEMA public TO {everyone}",
                   f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}",
                   f"GRANT INSERT, UPDATE, DELETE ON {', '.join(WORK_TABLES)} TO {everyone}",
-                  f"GRANT INSERT ON events TO {everyone}",
+                  f"GRANT INSERT ON events, actions TO {everyone}",
                   f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {everyone}",
                   f"GRANT INSERT, UPDATE, DELETE ON assignments TO {MANAGER}",
                   "REVOKE ALL ON SCHEMA public FROM PUBLIC"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,9 @@ import psycopg
 
 from editor.core.cache_dir import user_cache_dir
 from editor.core.review import QT_TRANSLATE_NOOP
-from editor.core.series.store import Series, SeriesError
+from editor.core.series.store import Claim, Series, SeriesError, Work
 from editor.core.server import schema
-from editor.core.server.admin import check_schema, connect, describe, statement_reason
+from editor.core.server.admin import ServerError, check_schema, connect, describe, statement_reason
 from editor.core.server.connection import ServerConnection
 from editor.core.store.project import READ_ONLY, ProjectSaveError
 
@@ -32,10 +33,30 @@ NOT_ALLOWED = QT_TRANSLATE_NOOP("Errors", "{user} may not do this on the series 
 CONNECTION_LOST = QT_TRANSLATE_NOOP(
     "Errors", "the connection to the series server {where} was lost ({reason}); nothing of this action was saved. "
     "Try again when the server is back.")
+UNSURE_RETRY = QT_TRANSLATE_NOOP(
+    "Errors", "the connection to the series server {where} was lost ({reason}) while this action was being saved, "
+    "and whether the server kept it cannot be told until it is back. Try again: an action the server kept is "
+    "recognised and never saved twice.")
+UNSURE = QT_TRANSLATE_NOOP(
+    "Errors", "the connection to the series server {where} was lost ({reason}) while this action was being saved, "
+    "and whether the server kept it cannot be told until it is back. Look before doing it again.")
 
 CLAIMED = QT_TRANSLATE_NOOP(
     "Errors", "{episode} in {lang} is being written by {holder} since {since}; open it read-only, or ask them to "
     "close it.")
+
+class SaveOutcomeUnknown(ProjectSaveError):
+    """The connection was lost as the action committed and the server could not be asked whether it kept it."""
+
+    saved_unknown = True
+
+
+def _why(error: Exception) -> str:
+    """The reason in a connection's failure, for the sentences above."""
+    if isinstance(error, ServerError):
+        return str(error.params.get("reason") or error)
+    return statement_reason(error)
+
 
 def local_home(url: str) -> Path:
     """Where what a file keeps beside itself lives for a series on a server: one folder per server and database."""
@@ -43,6 +64,16 @@ def local_home(url: str) -> Path:
     key = hashlib.sha1(f"{where}/{database}".encode()).hexdigest()[:12]
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in database) or "series"
     return user_cache_dir() / "servers" / key / f"{safe}.subseries"
+
+
+# A claims row whose session lock is still held (a crashed client's row stays until the next claim overwrites it,
+# but its lock died with its connection). An advisory lock on one bigint key shows in pg_locks as its high and low
+# 32 bits (classid, objid); put together again they are the key.
+_CLAIM_HELD = ("EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND "
+               "((l.classid::bigint << 32) | l.objid::bigint) = "
+               "hashtextextended(c.episode_id::text || '/' || c.lang || '/' || c.role, 0))")
+_ANNOUNCE_CLAIM = ("SELECT pg_notify('subreview', json_build_object('episode', ?::bigint, 'lang', ?::text, 'action', "
+                   "?::text, 'actor', session_user)::text)")
 
 
 class ServerSeries(Series):
@@ -80,21 +111,48 @@ class ServerSeries(Series):
         return self.database
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[Any]:
-        """One action, one server transaction; its refusals as sentences, nothing of it kept when it fails."""
+    def writing(self, action: str | None = None) -> Iterator[Any]:
+        """One action, one server transaction; its refusals as sentences, nothing of it kept when it fails. The
+        action's id (`action`, or a new one) is saved with it: when the connection is lost as the action commits,
+        the server is asked whether it kept that id, so an action it kept is not reported lost, and a retry under
+        the same id (`action_saved`) is recognised instead of saved twice."""
         if self.read_only:
             raise SeriesError(template=READ_ONLY, path=self.database)
+        retryable = action is not None
+        action = action or uuid.uuid4().hex
         try:
             with self._server.transaction():
+                self._server.execute("INSERT INTO actions (id) VALUES (?)", (action,))
                 yield self._server
         except psycopg.errors.InsufficientPrivilege as error:
             raise SeriesError(template=NOT_ALLOWED, user=self.user, reason=statement_reason(error)) from None
+        except ServerError as error:  # no connection to begin with (reconnecting failed): nothing was sent
+            raise ProjectSaveError(template=CONNECTION_LOST, where=self.where, reason=_why(error)) from None
         except psycopg.OperationalError as error:  # the server went away or restarted mid-action
-            raise ProjectSaveError(template=CONNECTION_LOST, where=self.where, reason=statement_reason(error)) from None
+            try:
+                kept = self._kept(action)
+            except (psycopg.OperationalError, ServerError):
+                raise SaveOutcomeUnknown(template=UNSURE_RETRY if retryable else UNSURE, where=self.where,
+                                       reason=statement_reason(error)) from None
+            if not kept:
+                raise ProjectSaveError(template=CONNECTION_LOST, where=self.where,
+                                       reason=statement_reason(error)) from None
+            # else the commit landed and only its answer was lost: the action is saved
         except psycopg.DatabaseError as error:
             if error.sqlstate == schema.NOT_A_REVIEWER:
                 raise SeriesError(template=NOT_A_REVIEWER, user=self.user) from None
             raise
+
+    def _kept(self, action: str) -> bool:
+        return self._server.execute("SELECT 1 FROM actions WHERE id = ?", (action,)).fetchone() is not None
+
+    def action_saved(self, action: str) -> bool:
+        """Whether the server kept the action of this id (asked before a retry); a connection still down is the
+        same refusal as a failed save."""
+        try:
+            return self._kept(action)
+        except (psycopg.OperationalError, ServerError) as error:
+            raise SaveOutcomeUnknown(template=UNSURE_RETRY, where=self.where, reason=_why(error)) from None
 
     # --- claims: one writer per episode × language and role ----------------------------------------------------
     @property
@@ -130,6 +188,7 @@ class ServerSeries(Series):
                 "INSERT INTO claims (episode_id, lang, role, holder, since) VALUES (?, ?, ?, session_user, now()) "
                 "ON CONFLICT (episode_id, lang, role) DO UPDATE SET holder = excluded.holder, since = excluded.since",
                 (info.id, lang, self.role))
+            self._server.execute(_ANNOUNCE_CLAIM, (info.id, lang, "claim"))  # the team's series panels show it
         self._claims.add(key)
 
     # --- assignments: who translates and who reviews each episode × language (a manager's) -----------------------
@@ -152,17 +211,25 @@ class ServerSeries(Series):
                          {"translator": before[0], "reviewer": before[1]},
                          {"translator": after[0], "reviewer": after[1]})
 
-    def assignments(self) -> dict[tuple[str, str], dict[str, str]]:
-        """(episode, language) -> translator, reviewer, and who holds a claim on it now (role -> login)."""
-        found: dict[tuple[str, str], dict[str, str]] = {}
+    def assignments(self) -> dict[tuple[str, str], Work]:
+        """(episode, language) -> translator, reviewer, and who is writing it now in each role."""
+        found: dict[tuple[str, str], Work] = {}
         for name, lang, translator, reviewer in self._server.execute(
                 "SELECT e.name, a.lang, a.translator, a.reviewer FROM assignments a "
                 "JOIN episodes e ON e.id = a.episode_id"):
-            found[(name, lang)] = {"translator": translator, "reviewer": reviewer}
-        for name, lang, role, holder in self._server.execute(
-                "SELECT e.name, c.lang, c.role, c.holder FROM claims c JOIN episodes e ON e.id = c.episode_id"):
-            found.setdefault((name, lang), {"translator": "", "reviewer": ""})[f"claimed_by_{role}"] = holder
+            found[(name, lang)] = Work(translator, reviewer)
+        for name, lang, role, holder, since in self._server.execute(
+                "SELECT e.name, c.lang, c.role, c.holder, to_char(c.since, 'YYYY-MM-DD HH24:MI') FROM claims c "
+                f"JOIN episodes e ON e.id = c.episode_id WHERE {_CLAIM_HELD}"):
+            work = found.setdefault((name, lang), Work())
+            work.claims[role] = Claim(holder, since)
         return found
+
+    def first_waiting(self, lang: str) -> str | None:
+        """The first episode waiting for this login's role in `lang`, those assigned to it first."""
+        from editor.core.series.waiting import first_waiting
+
+        return first_waiting(self.status(), lang, role=self.role, person=self.user, assignments=self.assignments())
 
     def _claim_again(self) -> None:
         """After a reconnection: the claims' locks died with the old connection; take them again where still free
@@ -180,6 +247,7 @@ class ServerSeries(Series):
         with self._server.transaction():
             self._server.execute("DELETE FROM claims WHERE episode_id = ? AND lang = ? AND role = ? AND "
                                  "holder = session_user", (info.id, lang, self.role))
+            self._server.execute(_ANNOUNCE_CLAIM, (info.id, lang, "release"))
         self._server.execute("SELECT pg_advisory_unlock(hashtextextended(?, 0))", (key,))
         self._claims.discard(key)
 
@@ -191,9 +259,11 @@ class ServerSeries(Series):
 
     def close(self) -> None:
         self._closed = True
-        if self._claims:
-            with contextlib.suppress(psycopg.Error):
+        if self._claims and not (self._server.raw.closed or self._server.raw.broken):
+            # Out of reach: nothing to do, the claims' locks end with the session.
+            with contextlib.suppress(psycopg.Error, SeriesError), self._server.transaction():
                 self._server.execute("DELETE FROM claims WHERE holder = session_user AND "
                                      "(episode_id::text || '/' || lang || '/' || role) = ANY(?)",
                                      (sorted(self._claims),))
+                self._server.execute(_ANNOUNCE_CLAIM, (None, None, "release"))
         self._server.close()  # the session's locks end with it

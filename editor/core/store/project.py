@@ -58,7 +58,10 @@ A_LINK = QT_TRANSLATE_NOOP("Errors", "{path} is a link to another file; SubRevie
 
 
 class ProjectSaveError(ProjectError):
-    """A change that could not be written (disk full, I/O error): nothing of it was saved, nothing else is lost."""
+    """A change that could not be written (disk full, I/O error): nothing of it was saved, nothing else is lost;
+    unless `saved_unknown`: the connection to a series server was lost as it committed (see SaveOutcomeUnknown)."""
+
+    saved_unknown = False
 
     @property
     def disk_full(self) -> bool:
@@ -499,13 +502,14 @@ class Project:
         if not change.deltas:
             return
         positions = dict(self._pos) if change.structural else None
+        next_id = self.doc.next_id
         self.doc.apply(change)
         try:
             with self._writing():
                 self._persist(change, actor, kind, action or change.label)
         except BaseException:
             # The file is the truth: a rolled-back save leaves memory exactly as it was.
-            self.doc.apply(change.inverse())
+            self.doc.revert(change, next_id)
             if positions is not None:
                 self._pos = positions
             raise

@@ -46,9 +46,15 @@ def test_a_killed_clients_claim_expires(team):
         with ServerSeries.open(team["translator2"]) as tom:
             with pytest.raises(SeriesError, match="being written by tina_"):
                 tom.claim("第02集", "en")
+            assert tom.assignments()[("第02集", "en")].claims["translator"].holder.startswith("tina_")
             child.send_signal(signal.SIGKILL)
             child.wait(10)
             deadline = time.monotonic() + 10
+            while ("第02集", "en") in tom.assignments():  # her claim is shown no longer once the server saw her go
+                assert time.monotonic() < deadline, "the killed client's claim is still shown"
+                time.sleep(0.1)
+            rows = tom.connection.execute("SELECT holder FROM claims").fetchall()
+            assert [r[0].split("_")[0] for r in rows] == ["tina"]  # though her row is still there
             while True:
                 try:
                     tom.claim("第02集", "en")
@@ -56,6 +62,7 @@ def test_a_killed_clients_claim_expires(team):
                 except SeriesError:
                     assert time.monotonic() < deadline, "the killed client's claim did not expire"
                     time.sleep(0.1)
+            assert tom.assignments()[("第02集", "en")].claims["translator"].holder.startswith("tom_")
     finally:
         child.kill()
         child.wait(10)

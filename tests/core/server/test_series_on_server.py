@@ -112,6 +112,27 @@ def test_a_write_based_on_a_line_another_person_changed_meanwhile_is_refused(tea
         assert EpisodeProject.of(tina_series, "第01集", "en").doc.get(2).target == "Don't touch her!"
 
 
+def test_a_machine_draft_made_meanwhile_never_stands_in_a_persons_way(team):
+    """rex's window drafted line 2 by machine after tina's window showed it empty: her typing goes through (the
+    draft was only the machine's); a machine draft from her window over a person's work meanwhile does not."""
+    from editor.core.review import Actor, Draft
+    from editor.core.series.episode import LineChangedMeanwhile
+
+    with ServerSeries.open(team["translator"]) as tina_series, ServerSeries.open(team["reviewer"]) as rex_series:
+        tina = EpisodeProject.of(tina_series, "第01集", "en")  # seen before the machine's draft
+        rex = EpisodeProject.of(rex_series, "第01集", "en")
+        rex.apply(edits.ApplyDraft(2, Draft("Don't touch!")), actor="mt", kind=Actor.MACHINE)
+        tina.apply(edits.SetTarget(2, "Don't touch her!"), actor="tina")
+        stored = EpisodeProject.of(rex_series, "第01集", "en").doc.get(2)
+        assert (stored.target, stored.state) == ("Don't touch her!", State.EDITED)
+        rex.apply(edits.SetTarget(3, "It's 100% true."), actor="rex")  # a person's work on line 3
+        with pytest.raises(LineChangedMeanwhile):  # tina's view has line 3 empty: her machine may not draft it
+            tina.apply(edits.ApplyDraft(3, Draft("It is true.")), actor="mt", kind=Actor.MACHINE)
+        with pytest.raises(LineChangedMeanwhile):  # nor may she type over rex's text unseen
+            tina.apply(edits.SetTarget(3, "100% true!"), actor="tina")
+        assert EpisodeProject.of(rex_series, "第01集", "en").doc.get(3).target == "It's 100% true."
+
+
 def test_a_server_restart_loses_nothing_committed_and_the_next_try_works(pg_server, team):
     from editor.core.store.project import ProjectSaveError
 
