@@ -2772,6 +2772,10 @@ The lines drafted so far are saved.</source>
         <translation>未分配</translation>
     </message>
     <message>
+        <source>writing it since %1</source>
+        <translation>自 %1 起正在编辑</translation>
+    </message>
+    <message>
         <source>%1 is writing it since %2</source>
         <translation>%1 自 %2 起正在编辑</translation>
     </message>

@@ -74,9 +74,12 @@ class SeriesModel(QAbstractTableModel):
             return []
         lines = []
         for role, label in (("translator", self.tr("Translator: %1")), ("reviewer", self.tr("Reviewer: %1"))):
-            line = label.replace("%1", work.assigned(role) or self.tr("nobody assigned"))
+            assigned = work.assigned(role)
+            line = label.replace("%1", assigned or self.tr("nobody assigned"))
             claim = work.claims.get(role)
-            if claim is not None:
+            if claim is not None and claim.holder == assigned:
+                line += " — " + self.tr("writing it since %1").replace("%1", claim.since)
+            elif claim is not None:
                 line += " — " + self.tr("%1 is writing it since %2").replace("%1", claim.holder).replace(
                     "%2", claim.since)
             lines.append(line)

@@ -166,3 +166,36 @@ def test_what_others_did_while_the_connection_was_down_reaches_the_memory_and_ch
         tina.shutdown()
         rex.shutdown()
         cut.close()
+
+
+def test_the_series_panel_shows_who_translates_reviews_and_writes_each_episode_live(qtbot, team):
+    from editor.core.server.series import ServerSeries
+
+    login = {role: team[role].split("://", 1)[1].split(":", 1)[0] for role in ("translator", "reviewer", "translator2")}
+    with ServerSeries.open(team["admin"]) as series:
+        series.assign("第01集", "en", translator=login["translator"], reviewer=login["reviewer"])
+    tina, rex = App(QApplication.instance(), Settings()), App(QApplication.instance(), Settings())
+    tom = ServerSeries.open(team["translator2"])
+    try:
+        assert tina.open_series(team["translator"], "第01集", "en")
+        assert rex.open_series(team["reviewer"], "第01集", "en")
+        assert rex.window is not None
+        model = rex.window.series_panel.model
+        qtbot.waitUntil(lambda: rex.window.server_follow.connected is True, timeout=10_000)
+
+        def cell(episode: str) -> str:
+            rows = [i for i, r in enumerate(model.rows) if r.episode.name == episode]  # none before the first count
+            return str(model.data(model.index(rows[0], 2))) if rows else ""
+
+        qtbot.waitUntil(lambda: f"{login['translator']} ✎ → {login['reviewer']} ✎" in cell("第01集"), timeout=10_000)
+        assert "→" not in cell("第02集")  # nobody assigned, nobody writing
+        tom.claim("第02集", "en")  # in another SubReview: announced, and every panel shows it
+        qtbot.waitUntil(lambda: f"– → – · ✎ {login['translator2']}" in cell("第02集"), timeout=10_000)
+        summary = rex.window.series_panel.summary.text()
+        assert f"Translator: {login['translator']} — writing it since" in summary
+        tom.release("第02集", "en")
+        qtbot.waitUntil(lambda: "✎" not in cell("第02集"), timeout=10_000)
+    finally:
+        tom.close()
+        tina.shutdown()
+        rex.shutdown()

@@ -134,7 +134,21 @@ def cmd_status(args: argparse.Namespace) -> int:
         cells = [f"{p['need_decision']}/{p['states']['approved']}/{p['qa_errors']}"
                  for p in episode["languages"].values()]
         print(f"{episode['name']:<16} {episode['cues']:>6}  " + "  ".join(f"{c:>26}" for c in cells))
+        for lang, p in episode["languages"].items():  # on a server: who does what, and who is writing it now
+            people = [_person(p, role) for role in ("translator", "reviewer") if p.get(role) or
+                      p.get(f"claimed_by_{role}")]
+            if people:
+                print(f"  {lang}: " + ", ".join(people))
     return cli.EXIT_OK
+
+
+def _person(progress: dict[str, Any], role: str) -> str:
+    text = f"{role} {progress.get(role) or '(nobody assigned)'}"
+    holder = progress.get(f"claimed_by_{role}")
+    if holder:
+        since = progress.get(f"claimed_since_{role}", "")
+        text += f" (writing since {since})" if holder == progress.get(role) else f" ({holder} writing since {since})"
+    return text
 
 
 def cmd_import_target(args: argparse.Namespace) -> int:

@@ -185,6 +185,11 @@ def test_a_manager_assigns_people_and_status_shows_who_does_and_holds_what(team,
     first = json.loads(capsys.readouterr().out)["episodes"][0]["languages"]["en"]
     assert (first["translator"], first["reviewer"]) == ("tina", "rex")
     assert first["claimed_by_translator"].startswith("tina_")
+    with ServerSeries.open(team["translator"]) as series:
+        series.claim("第01集", "en")
+        assert main(["series", "status", team["reviewer"]]) == 0
+    text = capsys.readouterr().out
+    assert "  en: translator tina (tina_" in text and " writing since " in text and ", reviewer rex" in text
     with psycopg.connect(team["admin"]) as con:
         assert con.execute("SELECT count(*) FROM events WHERE action = 'assign'").fetchone() == (1,)
     assert main(["series", "assign", "drama.subseries", "第01集", "en", "--translator", "x"]) == 2
