@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 SETTLE_MS = 150  # announcements this close together are one look at the store
 CLAIM_ACTIONS = ("claim", "release")  # someone began or stopped writing an episode: only the series panel shows it
+BIBLE_ACTIONS = ("set_bible",)  # the bible changed (its terms too): the window's QA reads its glossary again
 
 
 class ServerFollow(QObject):
@@ -36,6 +37,7 @@ class ServerFollow(QObject):
         self._look.setInterval(SETTLE_MS)
         self._look.timeout.connect(self._take)
         self._others = False  # an announcement of another person's work arrived since the last look
+        self._bible = False  # ... of a change to the bible
         self.connected: bool | None = None
 
     def start(self) -> None:
@@ -56,6 +58,8 @@ class ServerFollow(QObject):
         series = getattr(self._window.session.project, "series", None)
         if actor != getattr(series, "user", None) and action not in CLAIM_ACTIONS:
             self._others = True  # another person's work: the memory and the series checks look again
+            if action in BIBLE_ACTIONS:
+                self._bible = True  # and this window's checks, whose glossary is the bible
         if not self._look.isActive():
             self._look.start()  # one look at the store for a burst: this episode's lines and the series panel
 
@@ -79,6 +83,9 @@ class ServerFollow(QObject):
             self._others = False
             w.series_memory.reload()  # their decisions become memory drafts here
             w.series_checks.run(again=True)  # and the consistency list counts them
+        if self._bible:
+            self._bible = False
+            w.run_qa()  # the checks, the table's marks and the Glossary tab read the bible again
 
     def _on_connection_changed(self, up: bool, why: str) -> None:
         w = self._window

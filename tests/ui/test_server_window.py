@@ -199,3 +199,25 @@ def test_the_series_panel_shows_who_translates_reviews_and_writes_each_episode_l
         tom.close()
         tina.shutdown()
         rex.shutdown()
+
+
+def test_a_bible_change_by_another_person_reaches_the_windows_checks(qtbot, team):
+    from editor.core.server.series import ServerSeries
+
+    rex = App(QApplication.instance(), Settings())
+    try:
+        assert rex.open_series(team["reviewer"], "第01集", "en")  # line 1 reads "Hello, Mr. Lin."
+        assert rex.window is not None
+        qtbot.waitUntil(lambda: rex.window.server_follow.connected is True, timeout=10_000)
+        issues = rex.window.qa_panel.model
+
+        def glossary_issues() -> list[str]:
+            return [i.rule for i in issues.issues if i.rule.startswith("glossary")]
+
+        qtbot.wait(1000)
+        assert glossary_issues() == []
+        with ServerSeries.open(team["admin"]) as series:  # the manager adds a term in another SubReview
+            series.replace_bible("en", [("name", "林总", "President Lin", "", "", False)], actor="pm")
+        qtbot.waitUntil(lambda: glossary_issues() == ["glossary_missing"], timeout=10_000)
+    finally:
+        rex.shutdown()
