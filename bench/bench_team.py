@@ -5,8 +5,9 @@
   process. Afterwards: decisions per second, p50/p99 commit latency, and the integrity of what the server holds —
   every action a process reports committed is logged once (0 lost, 0 duplicated) and each line is what its last
   logged action says.
-- Beside the local store: the series panel's refresh (`Series.status`, 100 episodes × 3 languages) and a memory
-  lookup (the decisions read into the index, then one line looked up), on the file and on the server.
+- Beside the local store: the series panel's refresh (`Series.status` and `assignments`, 100 episodes × 3
+  languages, each assigned) and a memory lookup (the decisions read into the index, then one line looked up), on
+  the file and on the server.
 
 Environment: BENCH_TEAM_SECONDS (default 60), BENCH_TEAM_REVIEWERS (default 20).
 """
@@ -98,11 +99,20 @@ def timed_runs(fn, runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+def assign_everyone(url: str, names: list[str]) -> None:
+    """Every episode × language has a translator and a reviewer, as a planned series has."""
+    with ServerSeries.open(url) as series:
+        for i, episode in enumerate(series.episodes()):
+            for j, lang in enumerate(LANGUAGES):
+                series.assign(episode.name, lang, translator=names[(i + j) % len(names)],
+                              reviewer=names[(i + j + 1) % len(names)])
+
+
 def side_by_side(file_path: Path, url: str) -> list[str]:
     rows = []
     with Series.open(file_path, read_only=True) as local, ServerSeries.open(url, read_only=True) as remote:
         for name, series in (("file (SQLite)", local), ("server (PostgreSQL)", remote)):
-            status = timed_runs(series.status)
+            status = timed_runs(lambda s=series: _panel_reads(s))
             build = timed_runs(lambda s=series: _memory(s))
             memory = _memory(series)
             queries = [source for _lang, source, *_rest in list(series.decided_lines("en"))[:200]]
@@ -115,6 +125,13 @@ def side_by_side(file_path: Path, url: str) -> list[str]:
             p50, p95 = statistics.median(lookups) * 1000, lookups[int(len(lookups) * 0.95)] * 1000
             rows.append(f"| {name} | {status * 1000:.0f} ms | {build * 1000:.0f} ms | {p50:.2f} / {p95:.2f} ms |")
     return rows
+
+
+def _panel_reads(series: Series) -> None:
+    """What the series panel reads at each refresh: the counts, who does what (a server's), the languages."""
+    series.status()
+    series.assignments()
+    series.languages()
 
 
 def _memory(series: Series) -> MemoryIndex:
@@ -174,6 +191,7 @@ def main(out: Path) -> str:
         path = work / "bench.subseries"
         make_series(path)
         push_series(path, url)
+        assign_everyone(url, names)
         lines = ["| store | series panel refresh (100 episodes × 3 languages) | memory built (1,200 decisions) | "
                  "memory lookup median / p95 |", "|---|---:|---:|---:|"]
         lines += side_by_side(path, url)

@@ -45,6 +45,7 @@ CLAIMED = QT_TRANSLATE_NOOP(
     "Errors", "{episode} in {lang} is being written by {holder} since {since}; open it read-only, or ask them to "
     "close it.")
 
+
 class SaveOutcomeUnknown(ProjectSaveError):
     """The connection was lost as the action committed and the server could not be asked whether it kept it."""
 
