@@ -36,12 +36,15 @@ LINES_HANT = [
 ]
 WATERMARK = "星河短剧"
 
-# lavfi backgrounds: busy and moving ones, and calm ones.
+# lavfi backgrounds: busy and moving ones, and calm ones, the same pixels at every run: `life` is seeded and the
+# gradient's colours and its line's ends (inside the picture: an end outside it is drawn at random) are given; left
+# to chance, `gradients` drew other colours each time, and a test read a comma on some of them only.
 BACKGROUNDS = {
     "testsrc2": "testsrc2=size={w}x{h}:rate={fps}",
     "mandelbrot": "mandelbrot=size={w}x{h}:rate={fps}",
-    "life": "life=size={w}x{h}:rate={fps}:mold=10:ratio=0.5:life_color=#c0c0c0:death_color=#303050",
-    "gradient": "gradients=size={w}x{h}:rate={fps}:speed=0.02",
+    "life": "life=size={w}x{h}:rate={fps}:mold=10:ratio=0.5:seed=1:life_color=#c0c0c0:death_color=#303050",
+    "gradient": ("gradients=size={w}x{h}:rate={fps}:speed=0.02:seed=1:x0=0:y0=0:x1={w1}:y1={h1}:nb_colors=2:"
+                 "c0=0x1e4a5a:c1=0x9a6a3a"),
     "flat": "color=c=0x405060:size={w}x{h}:rate={fps}",
 }
 
@@ -103,7 +106,7 @@ def make_burned_in_video(path: Path, lines: Sequence[Line], *, width: int = 360,
     duration = seconds if seconds is not None else (max((ln.end_ms for ln in lines), default=0) + 1000) / 1000
     ass = path.with_suffix(".ass")
     ass.write_text(_ass_text(lines, width, height, look, watermark, captions), encoding="utf-8")
-    source = BACKGROUNDS[background].format(w=width, h=height, fps=fps)
+    source = BACKGROUNDS[background].format(w=width, h=height, w1=width - 1, h1=height - 1, fps=fps)
     ass_arg = str(ass).replace("\\", "/").replace(":", r"\:").replace("'", r"\'")
     subprocess.run(
         [ffmpeg, "-y", "-loglevel", "error", "-f", "lavfi", "-i", f"{source},trim=duration={duration}",
