@@ -367,7 +367,9 @@ def cmd_render(args: argparse.Namespace) -> int:
                 raise CliError("no burned-in subtitle band is known for this video; give --cover-region X,Y,W,H "
                                "(or read the source from the picture first)")
         style = profile_style(project_profile(project, args.profile))  # the client's delivery style
-        bar = _PercentBar()
+        from editor.core.terminal_progress import TerminalProgress
+
+        bar = TerminalProgress("rendering")
         try:
             result = render_project(project, args.out, actor=reviewer_name(args.reviewer),
                                     allow_unreviewed=args.allow_unreviewed, cover=cover,
@@ -400,25 +402,6 @@ def _open_episode(path: Path, episode: str | None, lang: str | None) -> Iterator
 
     with Series.open(path) as series:
         yield EpisodeProject.of(series, episode, lang or series.languages()[0].code)
-
-
-class _PercentBar:
-    """Progress on a terminal as a percentage (a line per tenth when the output is not a terminal)."""
-
-    def __init__(self) -> None:
-        self.tty = sys.stderr.isatty()
-        self._shown = -1
-
-    def update(self, fraction: float) -> None:
-        step = int(fraction * 100) if self.tty else int(fraction * 10) * 10
-        if step != self._shown:
-            self._shown = step
-            sys.stderr.write(f"\rrendering: {step}%" if self.tty else f"rendering: {step}%\n")
-            sys.stderr.flush()
-
-    def close(self) -> None:
-        if self.tty and self._shown >= 0:
-            sys.stderr.write("\n")
 
 
 def line_list(numbers: Sequence[int], limit: int = 30) -> str:

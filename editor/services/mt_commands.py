@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.core import cli
+from editor.core.terminal_progress import TerminalProgress
 
 if TYPE_CHECKING:
     from editor.core.mt.suggestions import RunSummary
@@ -18,33 +19,16 @@ if TYPE_CHECKING:
 # The models and the pipeline are imported when a command runs: every start of the window builds this parser.
 
 
-class ProgressBar:
-    """A one-line progress bar on a terminal; a line per tenth of the work when output is not a terminal."""
+class ProgressBar(TerminalProgress):
+    """A pre-translation's progress on the terminal: lines done, their rate, and the time left."""
 
     def __init__(self, stream: Any = None, width: int = 28) -> None:
-        self.stream = stream or sys.stderr
-        self.width = width
-        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
-        self._last_tenth = -1
+        super().__init__("pretranslate", stream, width)
 
-    def update(self, s: RunSummary) -> None:
-        total = max(1, s.total)
-        fraction = s.done / total
+    def update_run(self, s: RunSummary) -> None:
         rate = s.done / s.seconds if s.seconds > 0 else 0.0
         left = (s.total - s.done) / rate if rate > 0 else 0.0
-        text = f"{s.done}/{s.total} lines, {rate:.1f} lines/s, {left:.0f} s left"
-        if self.tty:
-            filled = int(self.width * fraction)
-            bar = "#" * filled + "." * (self.width - filled)
-            self.stream.write(f"\r{fraction:4.0%} [{bar}] {text}  ")
-            self.stream.flush()
-        elif int(fraction * 10) > self._last_tenth:
-            self._last_tenth = int(fraction * 10)
-            self.stream.write(f"pretranslate: {fraction:.0%} {text}\n")
-
-    def close(self) -> None:
-        if self.tty:
-            self.stream.write("\n")
+        self.update(s.done / max(1, s.total), f"{s.done}/{s.total} lines, {rate:.1f} lines/s, {left:.0f} s left")
 
 
 @contextmanager
@@ -113,7 +97,7 @@ def cmd_pretranslate(args: argparse.Namespace) -> int:
 
             def progress(s: RunSummary) -> None:
                 drafted[0] = s.drafted
-                bar.update(s)
+                bar.update_run(s)
 
             try:
                 with _stop_on_interrupt() as stop:

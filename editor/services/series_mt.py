@@ -61,7 +61,7 @@ def cmd_series_pretranslate(args: argparse.Namespace) -> int:
                 pretranslator = _pretranslator(series, lang, engine, args.beam)
                 with _stop_on_interrupt() as stop:
                     summary = pretranslate_language(series, lang, pretranslator, actor=f"{actor} via {entry.name}",
-                                                    episodes=episodes or None, progress=bar.update,
+                                                    episodes=episodes or None, progress=bar.update_run,
                                                     should_stop=lambda: stop[0])
             except EngineError as exc:
                 raise EngineError(f"{lang}: {exc} (the lines drafted before are saved)") from None
