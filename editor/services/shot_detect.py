@@ -22,8 +22,9 @@ from editor.core.media_info import MediaInfoError, VideoInfo, probe_video, progr
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.shots import DEFAULT_THRESHOLD, ShotChanges, parse_scene_output, scene_filter
 from editor.core.user_error import UserError
+from editor.services.ffmpeg_process import running_ffmpeg
 from editor.services.media_job import MediaJob
-from editor.services.waveform import NO_CONSOLE, peaks_cache_path
+from editor.services.waveform import peaks_cache_path
 
 CACHE_VERSION = 1
 
@@ -61,36 +62,23 @@ def detect_shot_changes(video_path: str | os.PathLike[str], *, threshold: float 
 def _run_scene_scores(video: Path, info: VideoInfo, threshold: float, cancel: threading.Event | None,
                       on_progress: Callable[[float], None] | None, ffmpeg: str) -> str:
     """ffmpeg's log of the scene filter (stderr, kept in a temporary file); progress from `-progress` on stdout."""
-    import subprocess  # on use, as in waveform: only a project with a video runs it
-
     # "file:" keeps a name such as "a:b.mp4" or "-x.mp4" from being read as a protocol or an option.
     cmd = [ffmpeg, "-nostdin", "-hide_banner", "-nostats", "-v", "info", "-i", f"file:{video.resolve()}",
            "-map", "0:v:0", "-vf", scene_filter(threshold), "-f", "null", "-progress", "pipe:1", "-"]
-    with tempfile.TemporaryFile() as err:
-        try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
-                                    creationflags=NO_CONSOLE)
-        except OSError as exc:
-            raise ShotDetectionError(template=NO_FFMPEG, reason=exc.strerror or str(exc)) from None
-        try:
-            assert proc.stdout is not None
-            for raw in proc.stdout:  # a few lines every half second
-                if cancel is not None and cancel.is_set():
-                    raise ShotDetectionCancelled
-                fraction = progress_fraction(raw, info.duration_ms or 0)
-                if fraction is not None and on_progress:
-                    on_progress(fraction)
-            code = proc.wait()
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            if proc.stdout is not None:
-                proc.stdout.close()
-        if cancel is not None and cancel.is_set():
-            raise ShotDetectionCancelled
-        err.seek(0)
-        log = err.read().decode("utf-8", "replace")
+    def cannot_start(exc: OSError) -> ShotDetectionError:
+        return ShotDetectionError(template=NO_FFMPEG, reason=exc.strerror or str(exc))
+
+    with running_ffmpeg(cmd, cannot_start) as run:
+        for raw in run.stdout:  # a few lines every half second
+            if cancel is not None and cancel.is_set():
+                raise ShotDetectionCancelled
+            fraction = progress_fraction(raw, info.duration_ms or 0)
+            if fraction is not None and on_progress:
+                on_progress(fraction)
+        code = run.wait()
+    if cancel is not None and cancel.is_set():
+        raise ShotDetectionCancelled
+    log = run.log
     if code != 0:
         raise _failure(log, video)
     if on_progress:

@@ -12,7 +12,6 @@ import hashlib
 import os
 import re
 import shutil
-import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -22,13 +21,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from editor.services.ffmpeg_process import NO_CONSOLE, running_ffmpeg
 from editor.services.media_job import MediaJob
 
 if TYPE_CHECKING:
     import numpy as np  # imported where used: ~0.1 s at start, for projects without a video too (bench apps)
 
 # A windowless Windows build must not flash a console for each ffmpeg run (0 elsewhere).
-NO_CONSOLE = 0x08000000 if sys.platform == "win32" else 0  # subprocess.CREATE_NO_WINDOW: no console flashes
 DECODE_RATE = 8000  # Hz; plenty for a picture of loudness, cheap to decode
 CACHE_VERSION = 1
 _CHUNK_BUCKETS = 4096  # buckets reduced per pipe read (80 samples each at 100 peaks/s: 640 KiB)
@@ -97,7 +96,6 @@ def _probe_duration_ms(ffmpeg: str, media: Path) -> int | None:
 def extract_peaks(media_path: str | os.PathLike[str], *, rate: int = 100, cancel: threading.Event | None = None,
                   on_progress: Callable[[float], None] | None = None, ffmpeg: str = "ffmpeg") -> Peaks:
     """Decode the audio with ffmpeg (mono, 8 kHz) and return min/max peaks, `rate` buckets per second."""
-    import subprocess
 
     import numpy as np
 
@@ -109,50 +107,39 @@ def extract_peaks(media_path: str | os.PathLike[str], *, rate: int = 100, cancel
     total_ms = _probe_duration_ms(ffmpeg, media) if on_progress else None
     cmd = [ffmpeg, "-nostdin", "-v", "error", "-i", str(media), "-vn", "-ac", "1", "-ar", str(sample_rate),
            "-f", "s16le", "-"]
-    with tempfile.TemporaryFile() as err:
-        try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=err,
-                                    creationflags=NO_CONSOLE)
-        except OSError as exc:
-            raise WaveformError(f"ffmpeg could not be started ({exc.strerror or exc}); install ffmpeg to see "
-                                "the waveform.") from None
+    def cannot_start(exc: OSError) -> WaveformError:
+        return WaveformError(f"ffmpeg could not be started ({exc.strerror or exc}); install ffmpeg to see the "
+                             "waveform.")
+
+    with running_ffmpeg(cmd, cannot_start) as run:
         mins: list[np.ndarray] = []
         maxs: list[np.ndarray] = []
         samples = 0
         rest = b""
         chunk_bytes = spb * _CHUNK_BUCKETS * 2
-        try:
-            assert proc.stdout is not None
-            while True:
-                if cancel is not None and cancel.is_set():
-                    raise WaveformCancelled("The waveform was cancelled.")
-                data = proc.stdout.read(chunk_bytes)
-                if not data:
-                    break
-                buf = rest + data
-                usable = len(buf) // (spb * 2) * (spb * 2)
-                rest = buf[usable:]
-                if usable:
-                    block = np.frombuffer(buf, dtype="<i2", count=usable // 2).reshape(-1, spb)
-                    mins.append(block.min(axis=1))
-                    maxs.append(block.max(axis=1))
-                    samples += usable // 2
-                if on_progress and total_ms:
-                    on_progress(min(1.0, samples * 1000 / sample_rate / total_ms))
-            if len(rest) >= 2:  # the last, partial bucket
-                tail = np.frombuffer(rest, dtype="<i2", count=len(rest) // 2)
-                mins.append(tail.min(keepdims=True))
-                maxs.append(tail.max(keepdims=True))
-                samples += len(tail)
-            code = proc.wait()
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            if proc.stdout is not None:
-                proc.stdout.close()
-        err.seek(0)
-        stderr = err.read(64 * 1024).decode("utf-8", "replace")
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise WaveformCancelled("The waveform was cancelled.")
+            data = run.stdout.read(chunk_bytes)
+            if not data:
+                break
+            buf = rest + data
+            usable = len(buf) // (spb * 2) * (spb * 2)
+            rest = buf[usable:]
+            if usable:
+                block = np.frombuffer(buf, dtype="<i2", count=usable // 2).reshape(-1, spb)
+                mins.append(block.min(axis=1))
+                maxs.append(block.max(axis=1))
+                samples += usable // 2
+            if on_progress and total_ms:
+                on_progress(min(1.0, samples * 1000 / sample_rate / total_ms))
+        if len(rest) >= 2:  # the last, partial bucket
+            tail = np.frombuffer(rest, dtype="<i2", count=len(rest) // 2)
+            mins.append(tail.min(keepdims=True))
+            maxs.append(tail.max(keepdims=True))
+            samples += len(tail)
+        code = run.wait()
+    stderr = run.log
     if code != 0:
         raise WaveformError(_summarize_stderr(stderr, media))
     if samples == 0:
