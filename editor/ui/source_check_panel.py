@@ -110,6 +110,7 @@ class SourceCheckPanel(QWidget):
         layout.addWidget(self.edit)
         layout.addLayout(buttons)
         self._cue_id: int | None = None
+        self._confirming = False
         session.changed.connect(self._on_session_changed)
         session.replayed.connect(self._on_session_changed)
         self.retranslate()
@@ -227,8 +228,12 @@ class SourceCheckPanel(QWidget):
         op = FixSource(cue.id, text) if fixing else ConfirmSource(cue.id)
         label = self.tr("Fix source of line %1") if fixing else self.tr("Confirm source of line %1")
         number = self.session.doc.index_of(cue.id) + 1
-        if self.session.apply(op, text=label.replace("%1", str(number))) is None:
-            return False  # refused or not saved: the session said why; the line stays as it was
+        self._confirming = True  # the list is rebuilt once below, on the next line, not also on the change
+        try:
+            if self.session.apply(op, text=label.replace("%1", str(number))) is None:
+                return False  # refused or not saved: the session said why; the line stays as it was
+        finally:
+            self._confirming = False
         following = source_check.check_order(self.session.doc)
         self.refresh(keep=following[0].id if following else None)
         if self._cue_id is not None:
@@ -237,6 +242,8 @@ class SourceCheckPanel(QWidget):
         return True
 
     def _on_session_changed(self, change: Change) -> None:
+        if self._confirming:
+            return
         touched = (d.after or d.before for d in change.deltas)
         if any(cue is not None and source_check.read_from_picture(cue) for cue in touched):
             self.refresh()
