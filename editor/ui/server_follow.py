@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from editor.ui.main_window import MainWindow
 
 SETTLE_MS = 150  # announcements this close together are one look at the store
+LOOK_AGAIN_MS = 2000  # a look the server could not answer is tried again this much later, until it answers
 CLAIM_ACTIONS = ("claim", "release")  # someone began or stopped writing an episode: only the series panel shows it
 BIBLE_ACTIONS = ("set_bible",)  # the bible changed (its terms too): the window's QA reads its glossary again
 
@@ -36,6 +37,10 @@ class ServerFollow(QObject):
         self._look.setSingleShot(True)
         self._look.setInterval(SETTLE_MS)
         self._look.timeout.connect(self._take)
+        self._look_again = QTimer(self)
+        self._look_again.setSingleShot(True)
+        self._look_again.setInterval(LOOK_AGAIN_MS)
+        self._look_again.timeout.connect(self._take)
         self._others = False  # an announcement of another person's work arrived since the last look
         self._bible = False  # ... of a change to the bible
         self.connected: bool | None = None
@@ -45,6 +50,7 @@ class ServerFollow(QObject):
 
     def stop(self) -> None:
         self._look.stop()
+        self._look_again.stop()
         self.events.stop()
 
     def _on_arrived(self, payload: str) -> None:
@@ -72,9 +78,10 @@ class ServerFollow(QObject):
         except ValueError:  # lines added or removed elsewhere: say so; reopening the episode shows them
             w.show_status(self.tr("Lines were added or removed in this episode by someone else: open it again to "
                                "see them."))
-        except ProjectError as exc:  # the server went away again: the next reconnection looks anew
+        except ProjectError as exc:  # the window's connection is down (the listener's may not be): look again soon
             self._others = True
             w.show_status(error_text(exc))
+            self._look_again.start()
             return
         if w.series_host is None:
             return

@@ -221,3 +221,35 @@ def test_a_bible_change_by_another_person_reaches_the_windows_checks(qtbot, team
         qtbot.waitUntil(lambda: glossary_issues() == ["glossary_missing"], timeout=10_000)
     finally:
         rex.shutdown()
+
+
+def test_an_action_the_server_kept_while_its_answer_was_lost_shows_once_the_window_can_look(qtbot, team, pg_server,
+                                                                                             pg_database, tmp_path):
+    """The person answered Cancel to "Saving not confirmed"; the server had kept the action: the window shows it as
+    soon as it can read the store again, without another step of hers."""
+    from editor.core.store.project import ProjectSaveError
+    from tests.pg_cut import CutLine
+
+    cut = CutLine(pg_server, tmp_path / "cut")
+    tina_login = team["translator"].split("://", 1)[1].split(":", 1)[0]
+    tina = App(QApplication.instance(), Settings())
+    try:
+        assert tina.open_series(cut.url(tina_login, server_fixtures.PASSWORD, pg_database), "第01集", "en")
+        assert tina.window is not None and tina.session is not None
+        qtbot.waitUntil(lambda: tina.window.server_follow.connected is True, timeout=10_000)
+        asked: list[ProjectSaveError] = []
+        tina.session.ask_retry = lambda error: asked.append(error) is not None  # she answers Cancel
+        cut.refusing = True
+        cut.at_next_commit("after")
+        assert tina.session.apply(edits.SetTarget(2, "Don't touch her!")) is None
+        assert asked and asked[0].saved_unknown
+        assert tina.session.doc.get(2).target == ""  # only what is known to be saved is shown
+        qtbot.wait(1000)  # her own announcement arrives meanwhile; the store cannot be read yet
+        assert tina.session.doc.get(2).target == ""
+        cut.refusing = False
+        qtbot.waitUntil(lambda: tina.session.doc.get(2).target == "Don't touch her!", timeout=10_000)
+    finally:
+        tina.shutdown()
+        cut.close()
+    with psycopg.connect(team["admin"]) as con:
+        assert con.execute("SELECT count(*) FROM events WHERE action = 'set_target' AND cue_id = 2").fetchone() == (1,)
