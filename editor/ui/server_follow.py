@@ -43,6 +43,7 @@ class ServerFollow(QObject):
         self._look_again.timeout.connect(self._take)
         self._others = False  # an announcement of another person's work arrived since the last look
         self._bible = False  # ... of a change to the bible
+        self._unanswered = False  # the last look could not read the store
         self.connected: bool | None = None
 
     def start(self) -> None:
@@ -80,9 +81,13 @@ class ServerFollow(QObject):
                                "see them."))
         except ProjectError as exc:  # the window's connection is down (the listener's may not be): look again soon
             self._others = True
+            self._unanswered = True
             w.show_status(error_text(exc))
             self._look_again.start()
             return
+        if self._unanswered:  # the message about the server out of reach no longer stands
+            self._unanswered = False
+            w.show_status(self.tr("Connected to the series server again."))
         if w.series_host is None:
             return
         w.series_panel.refresh_soon()

@@ -248,6 +248,7 @@ def test_an_action_the_server_kept_while_its_answer_was_lost_shows_once_the_wind
         assert tina.session.doc.get(2).target == ""
         cut.refusing = False
         qtbot.waitUntil(lambda: tina.session.doc.get(2).target == "Don't touch her!", timeout=10_000)
+        assert tina.window.statusBar().currentMessage() == "Connected to the series server again."
     finally:
         tina.shutdown()
         cut.close()
