@@ -243,8 +243,8 @@ class App:
             self.series = None
         # On a series server the person is their login: the name on a rejection or a comment is the one the server
         # puts on the logged action (decision 036), whatever this machine's settings say.
-        login = getattr(project.series, "user", None) if isinstance(project, EpisodeProject) else None
-        reviewer = login if isinstance(login, str) and login else self.settings.reviewer_name()
+        login = project.series.user if isinstance(project, EpisodeProject) else ""
+        reviewer = login or self.settings.reviewer_name()
         self.session = ReviewSession(project, reviewer)
         self.worker = _make_worker(project, self.settings)
         translator = ProjectTranslator(project, self.worker, write=self.session.apply_machine)
@@ -292,15 +292,15 @@ class App:
     def _claim(self, view: EpisodeProject) -> None:
         """On a server, writing an episode × language claims it; held by another person, it opens read-only and
         the window says who has it and since when (reading is always allowed)."""
-        claim = getattr(view.series, "claim", None)
-        if claim is None or view.series.read_only:
+        series = view.series
+        if series.read_only:
             return
         held = self._claimed
         if held is not None and held != (view.episode.name, view.lang):
-            view.series.release(*held)  # type: ignore[attr-defined]  # a server series: it has claim/release
+            series.release(*held)
             self._claimed = None
         try:
-            claim(view.episode.name, view.lang)
+            series.claim(view.episode.name, view.lang)
             self._claimed = (view.episode.name, view.lang)
         except ProjectError as exc:
             view.read_only = True

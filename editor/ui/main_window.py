@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         menu.menuAction().setVisible(True)
         menu.addAction(self.series_dock.toggleViewAction())
         self.session.changed.connect(lambda _change: self.series_panel.refresh_soon())
-        where = getattr(project.series, "url", None) or project.series.path  # a server's series: its URL
+        where = project.series.url or project.series.path  # a server's series: its URL
         self.series_checks = SeriesChecksPanel(where, project.series.last_event_id)
         self.series_checks.open_requested.connect(self._on_series_checks_open_requested)
         self.series_checks.checked.connect(lambda findings: self.series_panel.set_qa_errors(findings.qa_errors))

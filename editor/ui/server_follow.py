@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from editor.core.series.episode import EpisodeProject
 from editor.core.store import ProjectError
 from editor.services.server_events import ServerEvents
 from editor.ui.messages import error_text
@@ -27,9 +28,10 @@ BIBLE_ACTIONS = ("set_bible",)  # the bible changed (its terms too): the window'
 
 
 class ServerFollow(QObject):
-    def __init__(self, w: MainWindow, url: str) -> None:
+    def __init__(self, w: MainWindow, url: str, user: str) -> None:
         super().__init__(w)
         self._window = w
+        self._user = user  # the login of this window: announcements of its own actions are not others' work
         self.events = ServerEvents(url, self)
         self.events.arrived.connect(self._on_arrived)
         self.events.connection_changed.connect(self._on_connection_changed)
@@ -62,8 +64,7 @@ class ServerFollow(QObject):
             actor, action = note.get("actor"), note.get("action")
         except (ValueError, AttributeError):
             actor = action = None
-        series = getattr(self._window.session.project, "series", None)
-        if actor != getattr(series, "user", None) and action not in CLAIM_ACTIONS:
+        if actor != self._user and action not in CLAIM_ACTIONS:
             self._others = True  # another person's work: the memory and the series checks look again
             if action in BIBLE_ACTIONS:
                 self._bible = True  # and this window's checks, whose glossary is the bible
@@ -114,9 +115,9 @@ class ServerFollow(QObject):
 
 def follow_server(w: MainWindow) -> ServerFollow | None:
     """Start following the series server when the window shows an episode of a series on one."""
-    url = getattr(getattr(w.session.project, "series", None), "url", None)
-    if not isinstance(url, str):
+    project = w.session.project
+    if not isinstance(project, EpisodeProject) or project.series.url is None:
         return None
-    follow = ServerFollow(w, url)
+    follow = ServerFollow(w, project.series.url, project.series.user)
     follow.start()
     return follow

@@ -136,10 +136,7 @@ class ReviewSession(QObject):
     def take_changes_from_store(self) -> Change | None:
         """Show what others changed in this episode on the series server (decision 036): not an undo step, and
         earlier steps stay safe (undo refuses a line that changed since)."""
-        take = getattr(self.project, "changes_from_store", None)
-        if take is None:
-            return None
-        change = take()
+        change = self.project.changes_from_store()
         if change is None:
             return None
         marker = QUndoCommand("changes from others")

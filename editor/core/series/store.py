@@ -164,6 +164,9 @@ class Series:
     """Open with `Series.open(path)` or `Series.create(...)`; one writer at a time."""
 
     row_lock = ""  # appended to a read of a row about to be written: a file has one writer (its transaction locks)
+    # A series on a team's server (decision 036) has a URL and a login, the person working in it; a file has neither.
+    url: str | None = None
+    user = ""
 
     def __init__(self, path: Path, con: sqlite3.Connection, lock: ProjectLock | None) -> None:
         self.path = path
@@ -393,6 +396,13 @@ class Series:
     def assignments(self) -> dict[tuple[str, str], Work]:
         """(episode, language) -> who does what; a file's series has no assignments (a server's has)."""
         return {}
+
+    def claim(self, episode: str, lang: str) -> None:
+        """Claim an episode × language for writing (a server's series: see `ServerSeries.claim`). A file has one
+        writer already, the one holding its lock: nothing to claim."""
+
+    def release(self, episode: str, lang: str) -> None:
+        """Give back a claim (nothing, for a file)."""
 
     def first_waiting(self, lang: str) -> str | None:
         """The episode to open when none is named: the first with lines waiting for a decision in `lang`."""

@@ -562,6 +562,11 @@ class Project:
         self._pos = {c.id: float(i) for i, c in enumerate(self.doc) if c.id in self._pos}
         self._con.executemany("UPDATE cues SET pos = ? WHERE id = ?", ((p, i) for i, p in self._pos.items()))
 
+    def changes_from_store(self) -> Change | None:
+        """What the store holds that this view does not show: nothing for a file, which has one writer (a series on
+        a server: see `EpisodeProject.changes_from_store`)."""
+        return None
+
     # --- settings, glossary, events ----------------------------------------------------------------
     def set_meta(self, key: str, value: str, *, actor: str) -> None:
         items = dict(self.meta.to_items())
