@@ -23,7 +23,7 @@ from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.series.store import Claim, Series, SeriesError, Work
 from editor.core.server import schema
 from editor.core.server.admin import ServerError, check_schema, connect, describe, statement_reason
-from editor.core.server.connection import ServerConnection
+from editor.core.server.connection import ServerConnection, to_psycopg
 from editor.core.store.project import READ_ONLY, ProjectSaveError
 
 NOT_A_REVIEWER = QT_TRANSLATE_NOOP("Errors", "only a reviewer approves or rejects a line; {user} is not one. Nothing "
@@ -73,6 +73,7 @@ def local_home(url: str) -> Path:
 _CLAIM_HELD = ("EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1 AND "
                "((l.classid::bigint << 32) | l.objid::bigint) = "
                "hashtextextended(c.episode_id::text || '/' || c.lang || '/' || c.role, 0))")
+_TRY_LOCK = "SELECT pg_try_advisory_lock(hashtextextended(?, 0))"  # a claim's session lock, on its key
 _ANNOUNCE_CLAIM = ("SELECT pg_notify('subreview', json_build_object('episode', ?::bigint, 'lang', ?::text, 'action', "
                    "?::text, 'actor', session_user)::text)")
 
@@ -177,8 +178,8 @@ class ServerSeries(Series):
         its connection gone; the `claims` row only says who and since when."""
         info = self.episode_info(episode)
         self.language(lang)
-        key = f"{info.id}/{lang}/{self.role}"
-        got = self._server.execute("SELECT pg_try_advisory_lock(hashtextextended(?, 0))", (key,)).fetchone()
+        key = self._claim_key(info.id, lang)
+        got = self._server.execute(_TRY_LOCK, (key,)).fetchone()
         if not got or not got[0]:
             row = self._server.execute("SELECT holder, since FROM claims WHERE episode_id = ? AND lang = ? AND "
                                        "role = ?", (info.id, lang, self.role)).fetchone()
@@ -232,17 +233,21 @@ class ServerSeries(Series):
 
         return first_waiting(self.status(), lang, role=self.role, person=self.user, assignments=self.assignments())
 
+    def _claim_key(self, episode_id: int, lang: str) -> str:
+        """The claim's key: episode, language and this login's role (_CLAIM_HELD builds it in SQL)."""
+        return f"{episode_id}/{lang}/{self.role}"
+
     def _claim_again(self) -> None:
         """After a reconnection: the claims' locks died with the old connection; take them again where still free
         (the line-by-line check of every write keeps anyone's work safe meanwhile)."""
         for key in sorted(self._claims):
             with contextlib.suppress(psycopg.Error):
-                self._server.raw.execute("SELECT pg_try_advisory_lock(hashtextextended(%s, 0))", (key,))
+                self._server.raw.execute(to_psycopg(_TRY_LOCK), (key,))
 
     def release(self, episode: str, lang: str) -> None:
         """Give back a claim this connection holds (closing the series gives back every one)."""
         info = self.episode_info(episode)
-        key = f"{info.id}/{lang}/{self.role}"
+        key = self._claim_key(info.id, lang)
         if key not in self._claims:
             return
         with self._server.transaction():
@@ -260,8 +265,8 @@ class ServerSeries(Series):
 
     def close(self) -> None:
         self._closed = True
+        # A dead connection took its claims' locks with it: nothing to give back then, and nothing to reconnect for.
         if self._claims and not (self._server.raw.closed or self._server.raw.broken):
-            # Out of reach: nothing to do, the claims' locks end with the session.
             with contextlib.suppress(psycopg.Error, SeriesError), self._server.transaction():
                 self._server.execute("DELETE FROM claims WHERE holder = session_user AND "
                                      "(episode_id::text || '/' || lang || '/' || role) = ANY(?)",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,24 +34,22 @@ def push_series(path: str | os.PathLike[str], url: str) -> dict[str, int]:
             if held and held[0]:
                 raise ServerError(template=NOT_EMPTY, database=database, episodes=held[0])
             counts: dict[str, int] = {}
-            with con.transaction():
+            with con.transaction(), con.cursor() as out:
                 for table in TABLES:
-                    counts[table] = _copy(source, con, table)
+                    counts[table] = _copy(source.execute, out.executemany, table, "%s")
                 for table in NUMBERED:
                     con.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                 f"coalesce((SELECT max(id) FROM {table}), 0) + 1, false)")
     return counts
 
 
-def _copy(source: sqlite3.Connection, con: Any, table: str) -> int:
-    cursor = source.execute(f"SELECT * FROM {table}")
-    columns = [d[0] for d in cursor.description]
+def _copy(read: Callable[[str], Any], write_many: Callable[[str, list[Any]], Any], table: str, mark: str) -> int:
+    """Every row of `table` from one database into the other (`mark`: the placeholder the writing one reads)."""
+    cursor = read(f"SELECT * FROM {table}")
+    columns = [d[0] for d in cursor.description or ()]
     rows = cursor.fetchall()
     if rows:
-        names = ", ".join(columns)
-        marks = ", ".join(["%s"] * len(columns))
-        with con.cursor() as out:
-            out.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+        write_many(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})", rows)
     return len(rows)
 
 
@@ -67,13 +66,7 @@ def pull_series(url: str, path: str | os.PathLike[str]) -> dict[str, int]:
         def fill(local: sqlite3.Connection) -> None:
             file_schema.create(local)
             for table in TABLES:
-                cursor = con.execute(f"SELECT * FROM {table}")
-                columns = [d.name for d in cursor.description or ()]
-                rows = cursor.fetchall()
-                if rows:
-                    local.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                                      f"({', '.join('?' * len(columns))})", rows)
-                counts[table] = len(rows)
+                counts[table] = _copy(con.execute, local.executemany, table, "?")
 
         path = Path(path)
         if path.exists():
