@@ -144,10 +144,10 @@ class EpisodeProject(Project):
         """As a project's, and a retry is the same action: when a save failed (on a server, the connection was lost,
         perhaps after the server committed it), saving the same change again reuses its action's id, so what the
         server kept is recognised and taken as saved, never written twice nor refused as changed meanwhile."""
-        retry = self._unsure is not None and self._unsure[0] == change
-        self._action = self._unsure[1] if self._unsure is not None and retry else uuid.uuid4().hex
+        retried = self._unsure[1] if self._unsure is not None and self._unsure[0] == change else None
+        self._action = retried or uuid.uuid4().hex
         try:
-            if retry and self.series.action_saved(self._action):
+            if retried and self.series.action_saved(retried):
                 self.doc.apply(change)
                 self._pos = self._stored_positions()
             else:
@@ -282,8 +282,7 @@ class EpisodeProject(Project):
                 self._con.execute(f"UPDATE episodes SET {key} = ? WHERE id = ?",
                                   (float(value) if key == "fps" else value, self.episode.id))
             elif key == "source_band":  # the episode's own, not the whole series'
-                self._con.execute(UPSERT_META,
-                                  (band_key(self.episode.id), value))
+                self._con.execute(UPSERT_META, (band_key(self.episode.id), value))
             elif key == "qa_profile":
                 self._con.execute("UPDATE languages SET qa_profile = ? WHERE code = ?", (value, self.lang))
             else:
