@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.core.document import Cue
+from editor.core.ffmpeg_process import running_ffmpeg
 from editor.core.formats import render_subtitles_with_report, without_blank_cues
 from editor.core.media_info import VideoInfo, probe_video, progress_fraction
 from editor.core.regions import Region, parse_region_text, region_text
@@ -217,33 +216,21 @@ class _FfmpegFailed(Exception):
 
 def _run(command: list[str], duration_ms: int, progress: Callable[[float], None] | None,
          should_stop: Callable[[], bool] | None) -> bool:
-    """Run FFmpeg, reporting its progress (0..1) from `-progress` lines; True when stopped by `should_stop`."""
-    errors: list[bytes] = []
-    proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout is not None and proc.stderr is not None
-    stderr = proc.stderr
-    reader = threading.Thread(target=lambda: errors.append(stderr.read()), daemon=True)
-    reader.start()
-    cancelled = False
-    try:
-        for raw in proc.stdout:
+    """Run FFmpeg, reporting its progress (0..1) from `-progress` lines; True when stopped by `should_stop`. However
+    this ends (stopped, Ctrl+C or a kill -INT reaching only Python), FFmpeg stops too, not at the episode's end."""
+    def cannot_start(error: OSError) -> OSError:
+        return error
+
+    with running_ffmpeg(command, cannot_start) as run:
+        for raw in run.stdout:
             if should_stop is not None and should_stop():
-                cancelled = True
-                proc.kill()
-                break
+                return True
             fraction = progress_fraction(raw, duration_ms)
             if fraction is not None and progress is not None:
                 progress(fraction)
-    except BaseException:  # Ctrl+C or a kill -INT reaching only Python: FFmpeg stops too, not at the episode's end
-        proc.kill()
-        raise
-    finally:
-        code = proc.wait()
-        reader.join(5)
-    if cancelled:
-        return True
+        code = run.wait()
     if code != 0:
-        message = b"".join(errors).decode("utf-8", "replace").strip().splitlines()
+        message = run.log.strip().splitlines()
         raise _FfmpegFailed(message[-1] if message else f"exit code {code}")
     return False
 

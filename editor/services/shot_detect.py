@@ -18,11 +18,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from editor.core.ffmpeg_process import running_ffmpeg
 from editor.core.media_info import MediaInfoError, VideoInfo, probe_video, progress_fraction
 from editor.core.review import QT_TRANSLATE_NOOP
 from editor.core.shots import DEFAULT_THRESHOLD, ShotChanges, parse_scene_output, scene_filter
 from editor.core.user_error import UserError
-from editor.services.ffmpeg_process import running_ffmpeg
 from editor.services.media_job import MediaJob
 from editor.services.waveform import peaks_cache_path
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from editor.services.ffmpeg_process import NO_CONSOLE, running_ffmpeg
+from editor.core.ffmpeg_process import NO_CONSOLE, running_ffmpeg
 from editor.services.media_job import MediaJob
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from editor.services.ffmpeg_process import running_ffmpeg
+from editor.core.ffmpeg_process import running_ffmpeg
 
 FFMPEG = shutil.which("ffmpeg")
 
